@@ -1,0 +1,3 @@
+from hoarfrost.cli import main
+
+main()

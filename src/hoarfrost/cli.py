@@ -1,0 +1,279 @@
+"""The command line: parse, call the library, print. No logic of its own.
+
+Errors the user can fix end in one line on stderr and exit code 1 (2 for
+input rows that were skipped); HOARFROST_DEBUG=1 shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import msgspec
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from hoarfrost import ingest
+from hoarfrost.config import Settings
+from hoarfrost.diff import diff_lists
+from hoarfrost.errors import HoarfrostError
+from hoarfrost.screening.inputs import read_queries
+from hoarfrost.screening.screener import Screener, make_query
+from hoarfrost.store import SnapshotInfo, Store
+
+app = typer.Typer(help="hoarfrost: sanctions screening against the official lists.", no_args_is_help=True,
+                  pretty_exceptions_enable=False, add_completion=False)
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Store path or URL (default: HOARFROST_DB, else the user data folder).")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _store(db: str | None) -> Iterator[Store]:
+    try:
+        store = Store.open(Settings.from_env(db=db).db)
+    except HoarfrostError as exc:
+        _fail(str(exc))
+    try:
+        yield store
+    except HoarfrostError as exc:
+        if os.environ.get("HOARFROST_DEBUG"):
+            raise
+        _fail(str(exc))
+    finally:
+        store.close()
+
+
+@contextmanager
+def _progress() -> Iterator[dict[str, Callable[..., None]]]:
+    """Load callbacks that drive a Rich progress bar on stderr (hidden when not a terminal)."""
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+                   console=err, transient=True, disable=not err.is_terminal)
+    task: list[Any] = []
+
+    def on_start(what: str, total: int) -> None:
+        if task:
+            bar.remove_task(task.pop())
+        task.append(bar.add_task(f"loading {Path(what.split(',')[0]).name}", total=total))
+
+    def progress(nbytes: int) -> None:
+        if task:
+            bar.advance(task[0], nbytes)
+
+    with bar:
+        yield {"on_start": on_start, "progress": progress}
+
+
+@app.command()
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="List files or folders, read as one snapshot.")],
+    format: Annotated[str | None, typer.Option("--format", help="Force a format instead of detecting it.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Load a list file (or the files of one list) as a new snapshot."""
+    with _store(db) as store, _progress() as callbacks:
+        outcome = ingest.load_list(store, paths, format=format, **callbacks)
+    _print_outcome(outcome)
+
+
+def _print_outcome(outcome: ingest.LoadOutcome) -> None:
+    info = outcome.snapshot
+    verb = "loaded" if outcome.created else "already loaded (no change)"
+    out.print(f"{info.source}: {verb} as snapshot {info.id}, published {info.published or 'unknown'}, "
+              f"{info.entity_count:,} entities, {info.name_count:,} names", highlight=False)
+    for message, count in info.warnings.items() if outcome.created else []:
+        err.print(f"[yellow]warning:[/yellow] {info.source}: {message}" + (f" (x{count})" if count > 1 else ""),
+                  highlight=False)
+
+
+@app.command()
+def update(
+    from_dir: Annotated[Path | None, typer.Option("--from", help="Read local copies from this folder.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Fetch every official list from its publisher (or local copies) and load what changed."""
+    settings = Settings.from_env(db=db)
+    with _store(db) as store, _progress() as callbacks:
+        outcome = ingest.update(store, settings, from_dir=from_dir, log=lambda m: err.print(m, highlight=False),
+                                **callbacks)
+    for loaded in outcome.loaded:
+        _print_outcome(loaded)
+    for key, origin in sorted(outcome.origin.items()):
+        out.print(f"{key}: from {origin}", highlight=False)
+    for failure in outcome.failed:
+        err.print(f"[red]failed:[/red] {failure}", highlight=False)
+    if not outcome.loaded:
+        _fail("no list could be loaded")
+
+
+@app.command("lists")
+def lists_command(
+    as_json: JsonOption = False,
+    all_snapshots: Annotated[bool, typer.Option("--all", help="Every snapshot, not only the one in force.")] = False,
+    db: DbOption = None,
+) -> None:
+    """One row per list: the snapshot in force, when it was published and loaded, its size."""
+    with _store(db) as store:
+        rows = store.snapshots() if all_snapshots else store.current_snapshots()
+    if as_json:
+        out.print_json(data=[info.as_json() for info in rows])
+        return
+    table = Table("source", "snapshot", "published", "loaded", "entities", "names", "format")
+    for info in rows:
+        table.add_row(info.source + (" (partial)" if info.partial else ""), str(info.id), info.published or "-",
+                      info.loaded_at, f"{info.entity_count:,}", f"{info.name_count:,}", info.format)
+    out.print(table)
+
+
+@app.command()
+def show(
+    source: Annotated[str, typer.Argument(help="List key, e.g. un_sc.")],
+    source_id: Annotated[str, typer.Argument(help="The publisher's identifier, e.g. QDi.001.")],
+    snapshot: Annotated[int | None, typer.Option(help="A snapshot id (default: the one in force).")] = None,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Everything the list says about one entry."""
+    with _store(db) as store:
+        entity = store.entity(source, source_id, snapshot)
+    data = msgspec.to_builtins(entity)
+    data["entity_id"] = entity.id
+    if as_json:
+        out.print_json(data=data)
+        return
+    out.print(f"[bold]{entity.caption}[/bold]  {entity.schema}  {entity.id}  (snapshot {entity.snapshot_id})")
+    for key, value in data.items():
+        if value and key not in ("source", "source_id", "schema", "snapshot_id", "entity_id"):
+            out.print(f"[cyan]{key}[/cyan]: {json.dumps(value, ensure_ascii=False)}", highlight=False)
+
+
+@app.command()
+def diff(
+    source: Annotated[str, typer.Argument(help="List key, e.g. un_sc.")],
+    old: Annotated[int | None, typer.Argument(help="Old snapshot id (default: the one before the newest).")] = None,
+    new: Annotated[int | None, typer.Argument(help="New snapshot id (default: the newest).")] = None,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Designations added, removed and changed between two snapshots of a list."""
+    with _store(db) as store:
+        old_info, new_info = _diff_pair(store, source, old, new)
+        result = diff_lists(source, old_info.id, new_info.id, store.entity_hashes(old_info.id),
+                            store.entity_hashes(new_info.id), store.entity_versions)
+    if as_json:
+        out.print_json(data=result.as_json())
+        return
+    out.print(f"{source}: snapshot {old_info.id} ({old_info.published}) -> {new_info.id} ({new_info.published}): "
+              f"{len(result.added)} added, {len(result.removed)} removed, {len(result.changed)} changed",
+              highlight=False)
+    for change in result.added + result.removed + result.changed:
+        out.print(f"  {change.kind:8} {change.source_id:14} {change.caption}", highlight=False)
+        for field in change.changes:
+            for value in field.added:
+                out.print(f"      + {field.field}: {value}", highlight=False)
+            for value in field.removed:
+                out.print(f"      - {field.field}: {value}", highlight=False)
+
+
+def _diff_pair(store: Store, source: str, old: int | None, new: int | None) -> tuple[SnapshotInfo, SnapshotInfo]:
+    if old is not None and new is not None:
+        pair = store.snapshot(old), store.snapshot(new)
+        if any(info.source != source for info in pair):
+            _fail(f"snapshots {old} and {new} are not both of {source}")
+        return pair
+    history = sorted(store.snapshots(source), key=lambda i: (i.published or i.loaded_at, i.id))
+    if len(history) < 2:
+        _fail(f"{source} has {len(history)} snapshot(s) in the store; a diff needs two")
+    return history[-2], history[-1]
+
+
+@app.command()
+def screen(
+    name: Annotated[str, typer.Argument(help="The name to screen.")],
+    schema: Annotated[str | None, typer.Option(help="Person, Organization, Vessel or Aircraft.")] = None,
+    dob: Annotated[str | None, typer.Option(help="Date of birth: YYYY[-MM[-DD]].")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO country code.")] = None,
+    threshold: Annotated[float | None, typer.Option(help="Alert threshold in [0, 1].")] = None,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Screen one name against every list in force."""
+    try:
+        query = make_query(name, schema, dob, country)
+    except HoarfrostError as exc:
+        _fail(str(exc), code=2)
+    with _store(db) as store:
+        screener = Screener.from_store(store)
+    matches = screener.screen(query, threshold)
+    if as_json:
+        out.print_json(data={"query": query.as_json(), "matches": [m.as_json() for m in matches]})
+        return
+    _print_matches([(query.name, m.as_json()) for m in matches])
+
+
+@app.command("screen-file")
+def screen_file(
+    input: Annotated[Path, typer.Argument(help="CSV or JSONL with columns id,name[,schema,dob,country].")],
+    output: Annotated[Path | None, typer.Option("--out", help="Write JSON lines here (default: a table).")] = None,
+    threshold: Annotated[float | None, typer.Option(help="Alert threshold in [0, 1].")] = None,
+    db: DbOption = None,
+) -> None:
+    """Screen every name in a file; bad rows are reported and skipped."""
+    with _store(db) as store:
+        screener = Screener.from_store(store)
+        rows = list(read_queries(input)) if input.is_file() else _fail(f"{input}: no such file")  # type: ignore[func-returns-value]
+    alerts: list[tuple[str, dict[str, Any]]] = []
+    bad = screened = 0
+    sink = output.open("w", encoding="utf-8") if output else None
+    try:
+        for row in rows or []:
+            if row.query is None:
+                bad += 1
+                err.print(f"row {row.row}: skipped: {row.error}", highlight=False)
+                continue
+            matches = [m.as_json() for m in screener.screen(row.query, threshold)]
+            screened += 1
+            if sink:
+                sink.write(json.dumps({"id": row.id, "matches": matches}, ensure_ascii=False) + "\n")
+            alerts.extend((f"{row.id}: {row.query.name}", match) for match in matches)
+    finally:
+        if sink:
+            sink.close()
+    if not output:
+        _print_matches(alerts)
+    out.print(f"screened {screened:,} names against {screener.entity_count:,} list entries "
+              f"({screener.algorithm}): {len(alerts):,} alerts, {bad} rows skipped", highlight=False)
+    if bad:
+        raise typer.Exit(2)
+
+
+def _print_matches(rows: list[tuple[str, dict[str, Any]]]) -> None:
+    table = Table("query", "score", "source", "source id", "listed name", "matched name", "schema")
+    for query, match in rows:
+        table.add_row(query, f"{match['score']:.2f}", match["source"], match["source_id"], match["caption"],
+                      match["matched_name"], match["schema"])
+    out.print(table)
+
+
+def main() -> None:
+    try:
+        app()
+    except HoarfrostError as exc:  # pragma: no cover - the commands catch their own
+        err.print(f"error: {exc}")
+        sys.exit(1)

@@ -1,0 +1,1 @@
+"""Matching a query name against list names: candidate index, scoring, explanation."""

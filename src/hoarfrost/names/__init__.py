@@ -1,0 +1,1 @@
+"""The linguistics of names: scripts, normalisation, transliteration. Pure functions, no I/O."""

@@ -1,0 +1,1 @@
+"""Screening names against the lists in force: single queries and files."""

@@ -1,0 +1,110 @@
+"""The Screener: a name (and optional qualifiers) in, alerts against the lists in force out.
+
+It loads the current snapshot of every list from the store once, builds the
+matcher's index, and answers queries in the JSON contract shared by the CLI
+and the HTTP API: `{"score", "source", "source_id", "entity_id", "caption",
+"schema", "matched_name", "explanation"}` per match, best first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from hoarfrost.errors import QueryError
+from hoarfrost.matching import baseline
+from hoarfrost.model import Entity, Schema
+from hoarfrost.names.normalise import normalise_name
+from hoarfrost.store import Store
+from hoarfrost.values.countries import country_code
+from hoarfrost.values.dates import parse_partial_date
+
+MAX_NAME_LENGTH = 500
+
+
+@dataclass(frozen=True)
+class Query:
+    name: str
+    schema: Schema | None = None
+    dob: str | None = None
+    country: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"name": self.name, "schema": self.schema, "dob": self.dob, "country": self.country}
+
+
+@dataclass(frozen=True)
+class Match:
+    score: float
+    entity: Entity
+    matched_name: str
+    explanation: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "score": round(self.score, 4), "source": self.entity.source, "source_id": self.entity.source_id,
+            "entity_id": self.entity.id, "caption": self.entity.caption, "schema": str(self.entity.schema),
+            "matched_name": self.matched_name, "explanation": self.explanation,
+        }
+
+
+def make_query(name: str | None, schema: str | None = None, dob: str | None = None,
+               country: str | None = None) -> Query:
+    """A validated query; QueryError says what is wrong with the input."""
+    cleaned = " ".join("".join(ch for ch in (name or "") if ch.isprintable()).split())
+    if not normalise_name(cleaned):
+        raise QueryError("the name is empty (or holds no letters or digits)")
+    if len(cleaned) > MAX_NAME_LENGTH:
+        raise QueryError(f"the name is longer than {MAX_NAME_LENGTH} characters")
+    parsed_schema = None
+    if schema:
+        try:
+            parsed_schema = Schema(schema.strip().capitalize() if schema.islower() else schema.strip())
+        except ValueError:
+            allowed = ", ".join(s.value for s in Schema)
+            raise QueryError(f"unknown schema {schema!r}; use one of {allowed}") from None
+    dob = dob.strip() if dob else None
+    if dob and not _is_iso_partial_date(dob):
+        raise QueryError(f"malformed date of birth {dob!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
+    if country and country_code(country) is None:
+        raise QueryError(f"unknown country {country!r}; use an ISO 3166 code such as 'ru'")
+    return Query(cleaned, parsed_schema, dob or None, country_code(country) if country else None)
+
+
+def _is_iso_partial_date(text: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD, and a real date at that precision."""
+    parsed = parse_partial_date(text)
+    return parsed is not None and parsed.iso == text
+
+
+class Screener:
+    """Screens queries against a fixed set of list entities."""
+
+    algorithm = baseline.ALGORITHM
+    default_threshold = baseline.DEFAULT_THRESHOLD
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.index = baseline.NameIndex(entities)
+
+    @classmethod
+    def from_store(cls, store: Store) -> Screener:
+        """A screener over the current full snapshot of every list in the store."""
+        snapshots = store.current_snapshots()
+        return cls(entity for snapshot in snapshots for entity in store.entities(snapshot.id))
+
+    @property
+    def entity_count(self) -> int:
+        return len(self.index.entities)
+
+    def screen(self, query: Query, threshold: float | None = None) -> list[Match]:
+        limit = self.default_threshold if threshold is None else threshold
+        results = self.index.search(query.name, query.schema, limit)
+        return [
+            Match(
+                result.score, result.entity, result.name.value,
+                [{"step": "name", "query": query.name, "list_name": result.name.value,
+                  "method": "token_sort_ratio on normalised names", "score": round(result.score, 4)}],
+            )
+            for result in results
+        ]

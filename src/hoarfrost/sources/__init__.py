@@ -1,0 +1,1 @@
+"""Readers for the official list formats, one module per publisher format."""

@@ -1,0 +1,1 @@
+"""Value types that know how to clean themselves: countries, dates, identifiers."""

@@ -1,0 +1,34 @@
+"""Shared test fixtures: where the real list files are, and a fresh store per test."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _data_dir() -> Path:
+    configured = os.environ.get("HOARFROST_TEST_DATA")
+    if configured:
+        return Path(configured)
+    return REPO.parent / "shared" / "data"
+
+
+DATA = _data_dir()
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    """The folder of real official list files (../shared/data or HOARFROST_TEST_DATA)."""
+    if not DATA.is_dir():
+        pytest.fail(f"test data folder {DATA} is missing: set HOARFROST_TEST_DATA")
+    return DATA
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    return FIXTURES

@@ -1,0 +1,28 @@
+"""Test helpers: run the real CLI in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def run_cli(*args: str | Path, db: Path, check: bool = True, env: dict[str, str] | None = None
+            ) -> subprocess.CompletedProcess[str]:
+    """Run `python -m hoarfrost ARGS --db DB` and return the finished process."""
+    full_env = {**os.environ, "HOARFROST_DB": str(db), "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
+    full_env.pop("HOARFROST_DEBUG", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "hoarfrost", *map(str, args)],
+        capture_output=True, text=True, env=full_env, timeout=600,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"hoarfrost {args} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def cli_json(*args: str | Path, db: Path) -> Any:
+    return json.loads(run_cli(*args, "--json", db=db).stdout)
