@@ -31,7 +31,7 @@ from hoarfrost.store import SnapshotInfo, Store
 app = typer.Typer(help="hoarfrost: sanctions screening against the official lists.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
     str | None, typer.Option("--db", help="Store path or URL (default: HOARFROST_DB, else the user data folder).")

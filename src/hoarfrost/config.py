@@ -26,10 +26,14 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "HOARFROST_DB", "", "Path of the SQLite store (default: the user data folder) or a SQLAlchemy URL."),
-    Setting("lists_dir", "HOARFROST_LISTS_DIR", "", "Folder of local list copies used when a publisher URL cannot be reached."),
-    Setting("download_timeout", "HOARFROST_DOWNLOAD_TIMEOUT", "30", "Seconds to wait for a publisher before using local copies."),
-    Setting("sources", "HOARFROST_SOURCES", "", "Comma-separated list keys that 'update' fetches (default: all official lists)."),
+    Setting("db", "HOARFROST_DB", "",
+            "Path of the SQLite store (default: the user data folder) or a SQLAlchemy URL."),
+    Setting("lists_dir", "HOARFROST_LISTS_DIR", "",
+            "Folder of local list copies used when a publisher URL cannot be reached."),
+    Setting("download_timeout", "HOARFROST_DOWNLOAD_TIMEOUT", "30",
+            "Seconds to wait for a publisher before using local copies."),
+    Setting("sources", "HOARFROST_SOURCES", "",
+            "Comma-separated list keys that 'update' fetches (default: all official lists)."),
 )
 
 

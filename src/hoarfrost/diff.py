@@ -86,8 +86,8 @@ def diff_lists(
         added=tuple(summary("added", entities[new_hashes[i]]) for i in added_ids),
         removed=tuple(summary("removed", entities[old_hashes[i]]) for i in removed_ids),
         changed=tuple(
-            summary("changed", entities[new_hashes[i]], compare_entities(entities[old_hashes[i]], entities[new_hashes[i]]))
-            for i in changed_ids
+            summary("changed", new, compare_entities(old, new))
+            for old, new in ((entities[old_hashes[i]], entities[new_hashes[i]]) for i in changed_ids)
         ),
     )
 

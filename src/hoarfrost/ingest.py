@@ -120,7 +120,7 @@ def load_folder(
                 log(f"could not load {', '.join(map(str, group))}: {exc}")
             continue
         outcome.loaded.append(result)
-        outcome.origin.setdefault(result.snapshot.source, str(group[0].parent))
+        outcome.origin[result.snapshot.source] = str(group[0].parent)  # the last load is the one in force
     return outcome
 
 

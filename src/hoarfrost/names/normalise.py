@@ -26,10 +26,10 @@ def normalise_name(text: str) -> str:
     """Lower case, no Latin diacritics, punctuation as spaces, single spaces."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_LATIN_FOLD)
     decomposed = unicodedata.normalize("NFD", text)
-    kept = []
+    kept: list[str] = []
     for char in decomposed:
         category = unicodedata.category(char)
-        if category == "Mn" and kept and char_script(kept[-1]) in _MARKS_DROPPED_AFTER:
+        if category == "Mn" and kept and (char_script(kept[-1]) or "") in _MARKS_DROPPED_AFTER:
             continue
         kept.append(char if category[0] in "LNM" else " ")
     return " ".join(unicodedata.normalize("NFC", "".join(kept)).split())

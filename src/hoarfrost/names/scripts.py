@@ -60,6 +60,8 @@ def detect_script(text: str) -> str:
     Japanese (Han with kana) is `Jpan` and Korean with hanja is `Kore`, as in
     ISO 15924; any other mix of scripts is `Zmix`.
     """
+    if text.isascii():  # most list names: no table look-ups needed
+        return "Latn" if any(c.isalpha() for c in text) else NO_SCRIPT
     found = set(scripts_of(text))
     if not found:
         return NO_SCRIPT

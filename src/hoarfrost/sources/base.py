@@ -88,7 +88,7 @@ class ListReader(ABC):
 
     def open_counted(self, file: SourceFile) -> IO[bytes]:
         """Open a file so that reading it advances the report's progress."""
-        return CountingReader(file.open(), self.report.advance)
+        return io.BufferedReader(CountingReader(file.open(), self.report.advance))
 
 
 class CountingReader(io.RawIOBase):

@@ -79,13 +79,17 @@ def _zip_opener(path: Path, member: str):  # type: ignore[no-untyped-def]
     return open_member
 
 
+def _open_gzip(path: Path) -> IO[bytes]:
+    return _BoundedGzip(path)  # type: ignore[return-value]
+
+
 def _gzip_file(path: Path) -> SourceFile:
     packed = path.stat().st_size
     with path.open("rb") as stream:
         stream.seek(-4, 2)
         unpacked = struct.unpack("<I", stream.read(4))[0]  # size mod 2**32, good enough for progress
     name = str(path)
-    return SourceFile(name[:-3] if name.endswith(".gz") else name, max(unpacked, packed), lambda: _BoundedGzip(path))
+    return SourceFile(name[:-3] if name.endswith(".gz") else name, max(unpacked, packed), lambda: _open_gzip(path))
 
 
 class _BoundedGzip(gzip.GzipFile):

@@ -67,8 +67,7 @@ def open_workbook(stream: IO[bytes], name: str) -> Any:
 def iter_sheet_rows(workbook: Any, sheet: str | None = None) -> Iterator[tuple[int, tuple[Any, ...]]]:
     """Yield (row number, cell values) from a sheet (the first when none is named)."""
     worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
-    for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
-        yield number, row
+    yield from enumerate(worksheet.iter_rows(values_only=True), start=1)
 
 
 def cell_text(value: Any) -> str | None:

@@ -253,7 +253,7 @@ class Store:
             .group_by(t.names.c.script)
         )
         with self.engine.connect() as conn:
-            return Counter({script: count for script, count in conn.execute(query).tuples()})
+            return Counter({script: count for script, count in conn.execute(query)})
 
 
 def _insert_batch(conn: Connection, snapshot_id: int, batch: list[Entity]) -> None:
@@ -262,7 +262,8 @@ def _insert_batch(conn: Connection, snapshot_id: int, batch: list[Entity]) -> No
     existing = set(
         conn.execute(select(t.entity_versions.c.hash).where(t.entity_versions.c.hash.in_(set(hashes)))).scalars()
     )
-    versions, names = [], []
+    versions: list[dict[str, Any]] = []
+    names: list[dict[str, Any]] = []
     for (entity, data), digest in zip(encoded, hashes, strict=True):
         if digest in existing:
             continue
@@ -279,7 +280,10 @@ def _insert_batch(conn: Connection, snapshot_id: int, batch: list[Entity]) -> No
         conn.execute(t.entity_versions.insert(), versions)
     if names:
         conn.execute(t.names.insert(), names)
-    links = [{"snapshot_id": snapshot_id, "source_id": e.source_id, "hash": h} for e, h in zip(batch, hashes, strict=True)]
+    links = [
+        {"snapshot_id": snapshot_id, "source_id": entity.source_id, "hash": digest}
+        for entity, digest in zip(batch, hashes, strict=True)
+    ]
     conn.execute(t.snapshot_entities.insert(), links)
 
 

@@ -33,7 +33,13 @@ _ALIASES: dict[str, str] = {
     "soviet union": "suhh", "ussr": "suhh", "yugoslavia": "yucs", "crimea": "ua",
     "the gambia": "gm", "gambia the": "gm", "bahamas the": "bs", "st kitts and nevis": "kn",
     "st lucia": "lc", "st vincent and the grenadines": "vc", "sao tome and principe": "st",
-    "kyrgyzstan": "kg", "libyan arab jamahiriya": "ly", "syrian arab republic": "sy",
+    "kyrgyzstan": "kg", "state of palestine": "ps", "occupied palestinian territories": "ps",
+    "china hong kong special administrative region": "hk", "hong kong sar": "hk",
+    "china macao special administrative region": "mo", "macao sar": "mo", "former soviet union": "suhh",
+    "cote d ivoire": "ci", "north macedonia the republic of": "mk", "man isle of": "im", "isle of man": "im",
+    "bosnia herzegovina": "ba", "virgin islands british": "vg", "comoros islands": "km",
+    "democratic republic of congo": "cd", "united kingdom of great britain": "gb",
+    "libyan arab jamahiriya": "ly", "syrian arab republic": "sy",
 }
 
 _DEMONYMS: dict[str, str] = {

@@ -29,7 +29,8 @@ _MONTHS = {
 
 _CIRCA = re.compile(r"^\s*(?:circa|ca\.?|c\.|approx(?:imately)?\.?|about|around)\s*", re.I)
 _RANGE = re.compile(
-    r"^\s*(?:between\s+)?(?P<a>.+?)\s*(?:\band\b|\bto\b|-|–|/)\s*(?P<b>\d{4})\s*$", re.I
+    r"^\s*(?:between\s+)?(?P<a>.+?)\s*(?:\band\b|\bto\b|-|–|/)\s*(?P<b>(?:\d{1,2}\s+)?(?:[A-Za-z]{3,9}\.?\s+)?\d{4})\s*$",
+    re.I,
 )
 
 
@@ -52,7 +53,8 @@ def parse_partial_date(text: str | None, *, day_first: bool = True) -> PartialDa
     if not text:
         return None
     text = text.strip().rstrip(".")
-    if m := re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:T.*)?", text):
+    # ISO, with an optional time or time zone ("2015-04-07-04:00", "2024-08-28T00:00:00")
+    if m := re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:T.*|[+-]\d\d:\d\d|Z)?", text):
         return _partial(*(int(g) if g else None for g in m.groups()))  # type: ignore[arg-type]
     if m := re.fullmatch(r"(\d{1,2}|dd|00)[/.\-](\d{1,2}|mm|00)[/.\-](\d{4})", text, re.I):
         first, second, year = m.groups()

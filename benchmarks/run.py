@@ -1,0 +1,57 @@
+"""`make bench`: run every benchmark and write the figures to docs/BENCHMARKS.md.
+
+Each section records the date, the commit and the machine, so figures are
+never read apart from where they were measured.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_load  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("HOARFROST_TEST_DATA") or REPO.parent / "shared" / "data")
+
+
+def header() -> str:
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO,
+                           capture_output=True, text=True).stdout.strip()
+    revision = (commit.stdout.strip() or "uncommitted") + (" (with uncommitted changes)" if dirty else "")
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return f"Measured {when} at commit {revision} on {machine}."
+
+
+def main() -> None:
+    data = data_dir()
+    print(f"loading every official list in {data} ...", flush=True)
+    load = bench_load.run(data)
+    report = "\n".join([
+        "# Benchmarks", "", "Written by `make bench` (benchmarks/run.py); do not edit by hand.", "",
+        header(), "",
+        "## Loading the official lists", "",
+        "Every official list file in the data folder, loaded into a fresh SQLite store, one snapshot each,",
+        "in-process (the code path of `hoarfrost update --from`). No peer is measured here: neither",
+        "nomenklatura nor rapidfuzz reads publisher formats (OpenSanctions does this in its zavod crawlers).", "",
+        bench_load.markdown(load), "",
+    ])
+    out = REPO / "docs" / "BENCHMARKS.md"
+    out.write_text(report, encoding="utf-8")
+    print(report)
+    print(f"written to {out}")
+
+
+if __name__ == "__main__":
+    main()
