@@ -30,7 +30,8 @@ from hoarfrost.store import SnapshotInfo, Store
 
 app = typer.Typer(help="hoarfrost: sanctions screening against the official lists.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
-out = Console(soft_wrap=True)
+# Piped output (make demo, CI logs) gets a wide table rather than Rich's 80-column default.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 180)
 err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[

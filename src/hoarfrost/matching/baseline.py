@@ -82,3 +82,17 @@ class NameIndex:
         for posting in rare or postings:
             found.update(posting)
         return found
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The outcome of comparing two names: a score in [0, 1] and how it was reached."""
+
+    score: float
+    explanation: tuple[dict[str, object], ...] = ()
+
+
+def compare_names(query: str, candidate: str, schema: Schema | None = None) -> Comparison:
+    """Pairwise name comparison (baseline): token-sort ratio of the normalised names."""
+    score = fuzz.token_sort_ratio(normalise_name(query), normalise_name(candidate)) / 100.0
+    return Comparison(score, ({"method": "token_sort_ratio", "score": score},))
