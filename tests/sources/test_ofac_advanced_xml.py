@@ -24,7 +24,8 @@ from hoarfrost.model import (
     Schema,
 )
 from hoarfrost.sources.base import ReadReport
-from hoarfrost.sources.ofac_advanced_xml import OfacAdvancedXmlReader, identifier_kind
+from hoarfrost.sources.ofac_advanced_xml import OfacAdvancedXmlReader
+from hoarfrost.sources.ofac_features import identifier_kind
 from hoarfrost.sources.registry import open_list
 
 

@@ -24,7 +24,9 @@ from hoarfrost.model import (
     Schema,
 )
 from hoarfrost.sources.base import ReadReport, SourceFile
-from hoarfrost.sources.ofac_csv import OfacCsvReader, OfacDraft, parse_remarks
+from hoarfrost.sources.ofac_common import OfacLegacyDraft as OfacDraft
+from hoarfrost.sources.ofac_csv import OfacCsvReader
+from hoarfrost.sources.ofac_remarks import parse_remarks
 from hoarfrost.sources.registry import open_list
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ofac_csv"

@@ -26,18 +26,9 @@ from hoarfrost.errors import ListFileError
 from hoarfrost.model import Address, BirthDate, Designation, Entity, NameKind, Place, Schema
 from hoarfrost.names.scripts import detect_script, is_latin
 from hoarfrost.sources.base import ListReader, ReadReport, SourceFile, text_of
-from hoarfrost.sources.tabular import cell_text
-from hoarfrost.sources.uk_ofsi import (
-    EntityBuilder,
-    birth_country,
-    iso_date,
-    language_code,
-    load_sheet_rows,
-    original_script_kind,
-    uk_birth_date,
-    uk_country,
-    xlsx_head_strings,
-)
+from hoarfrost.sources.common import iso_date, language_code, original_script_kind
+from hoarfrost.sources.tabular import cell_text, load_sheet_rows, xlsx_head_strings
+from hoarfrost.sources.uk_common import EntityBuilder, birth_country, uk_birth_date, uk_country
 from hoarfrost.values.dates import parse_birth_date, parse_partial_date
 
 AUTHORITY = "DFAT"
@@ -145,7 +136,7 @@ def _party_entity(base: str, rows: list[Row], report: ReadReport) -> Entity:
     if not builder.names:
         report.warn("a party has no name")
         builder.add_name(base, NameKind.PRIMARY)
-    return builder.build(AuDfatXlsxReader.source or "au_dfat", base, _schema(rows, report))
+    return builder.entity(AuDfatXlsxReader.source or "au_dfat", base, _schema(rows, report))
 
 
 def _schema(rows: list[Row], report: ReadReport) -> Schema:
@@ -207,7 +198,7 @@ def _add_birth_dates(builder: EntityBuilder, value: Any) -> None:
     for birth in births:
         builder.birth_dates[birth] = None
     if not complete:
-        builder.attr("birth_date_text", value)
+        builder.add_attribute("birth_date_text", value)
 
 
 def au_birth_dates(text: str) -> tuple[list[BirthDate], bool]:
@@ -307,12 +298,12 @@ def _add_designations(builder: EntityBuilder, rows: list[Row], base: str) -> Non
             legal_basis = text_of(cell_text(row.get("instrument of designation"))) or _legal_basis(listing)
             listed = Designation(AUTHORITY, regime, legal_basis, _listed_on(row), reason, base)
             builder.designations[listed] = None
-        builder.attr("listing_information", listing)
+        builder.add_attribute("listing_information", listing)
         if reason and not any(d.reason == reason for d in builder.designations):
-            builder.attr("remarks", reason)
+            builder.add_attribute("remarks", reason)
     dates = [d for row in rows if (d := iso_date(cell_text(row.get("control date"))))]
     if dates:
-        builder.attr("control_date", max(dates))
+        builder.add_attribute("control_date", max(dates))
 
 
 def _listed_on(row: Row) -> str | None:

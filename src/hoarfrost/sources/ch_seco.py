@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TypeVar
 
 import defusedxml.ElementTree as DET
 
@@ -41,14 +40,14 @@ from hoarfrost.model import (
     Place,
     Schema,
 )
+from hoarfrost.names.scripts import detect_script
 from hoarfrost.sources.base import ListReader, SourceFile, text_of
-from hoarfrost.sources.un_sc import NameList, fast_script, root_tag, xs_date
-from hoarfrost.sources.xml import find_text, iter_elements, local_name
+from hoarfrost.sources.common import NameList, gender_of, unique
+from hoarfrost.sources.xml import find_text, iter_elements, iter_records, local_name, published_from_root, root_tag
 from hoarfrost.values.countries import country_code
 from hoarfrost.values.dates import parse_partial_date
 
 AUTHORITY = "SECO"
-T = TypeVar("T")
 
 # Blocks the first pass picks out of the raw bytes ("<place " but not "<place-of-birth").
 _BLOCKS = re.compile(
@@ -159,26 +158,22 @@ class ChSecoXmlReader(ListReader):
         return index
 
     def _read_file(self, file: SourceFile, index: _Index) -> Iterator[Entity]:
-        root: list[ET.Element] = []
         with self.open_counted(file) as stream:
-            for number, elem in enumerate(iter_elements(stream, file.name, {"target"}, root=root), 1):
-                self._check_root(file, root)
+            targets = iter_records(
+                stream, file.name, {"target"},
+                root_tag="swiss-sanctions-list", what="a SECO list", on_root=self._take_date,
+            )
+            for number, elem in enumerate(targets, 1):
                 entity = self._entity(elem, index, file.name, number)
                 if entity is not None:
                     yield entity
-        self._check_root(file, root)
 
-    def _check_root(self, file: SourceFile, root: list[ET.Element]) -> None:
-        """Refuse a file that is not a SECO list; take its date and whether it is a delta."""
-        if not root:
-            raise ListFileError(file.name, "the file holds no XML element")
-        if root[0].tag != "swiss-sanctions-list":
-            raise ListFileError(file.name, f"not a SECO list: root element is <{root[0].tag}>")
+    def _take_date(self, root: ET.Element) -> None:
+        """The list's date from its root, and whether it is a delta (an amendment), until a date is known."""
         if self.report.published is None:
-            date = parse_partial_date(root[0].get("date"))
-            self.report.published = date.iso if date else None
-            if text_of(root[0].get("list-type")) == "amendment":
+            if text_of(root.get("list-type")) == "amendment":
                 self.report.partial = True
+            published_from_root(self.report, "date", root)
 
     def _entity(self, target: ET.Element, index: _Index, file_name: str, number: int) -> Entity | None:
         ssid = text_of(target.get("ssid"))
@@ -202,14 +197,14 @@ class ChSecoXmlReader(ListReader):
             source_id=ssid,
             schema=schema,
             names=found.names.names(),
-            birth_dates=_unique(found.births),
-            birth_places=_unique(found.places),
-            nationalities=_unique(found.nationalities),
-            gender=_gender(party.get("sex")),
-            identifiers=_unique(found.identifiers),
-            addresses=_unique(found.addresses),
+            birth_dates=unique(found.births),
+            birth_places=unique(found.places),
+            nationalities=unique(found.nationalities),
+            gender=gender_of(party.get("sex")),
+            identifiers=unique(found.identifiers),
+            addresses=unique(found.addresses),
             designations=self._designations(target, party, index, ssid, _listed_on(history)),
-            attributes=_unique(_target_attributes(target, party, index, history) + found.attributes),
+            attributes=unique(_target_attributes(target, party, index, history) + found.attributes),
         )
 
     def _party(self, target: ET.Element, ssid: str) -> tuple[ET.Element | None, Schema | None]:
@@ -357,12 +352,12 @@ def _add_name(node: ET.Element, main: bool, names: NameList) -> None:
     values = {id(p): find_text(p, "value") for p in parts}
     base = _compose(parts, values)
     names.add(base, kind, _name_parts(parts, values), lang)
-    base_latin = fast_script(base or "") in _LATIN
+    base_latin = detect_script(base or "") in _LATIN
     for variant_lang, variant_values in _variants(parts):
         value = _compose(parts, {**values, **variant_values})
         if value == base:
             continue
-        same_script = (fast_script(value or "") in _LATIN) == base_latin
+        same_script = (detect_script(value or "") in _LATIN) == base_latin
         variant_kind = NameKind.ALIAS if kind is NameKind.PRIMARY and same_script else kind
         names.add(value, variant_kind, None, _lang(variant_lang) or lang)
 
@@ -521,7 +516,7 @@ def _modifications(target: ET.Element) -> list[tuple[str, str]]:
     found = []
     for node in target.iterfind("modification"):
         raw = node.get("effective-date") or node.get("publication-date") or node.get("enactment-date")
-        date = xs_date(raw)
+        date = parse_partial_date(text_of(raw))
         found.append((date.iso if date else "", (text_of(node.get("modification-type")) or "").lower()))
     return sorted(found, key=lambda item: item[0])
 
@@ -564,12 +559,3 @@ def _set_ids(target: ET.Element) -> list[str]:
 
 def _joined(*parts: str | None) -> str | None:
     return ", ".join(p for p in parts if p) or None
-
-
-def _gender(value: str | None) -> str | None:
-    lowered = (text_of(value) or "").lower()
-    return lowered if lowered in ("male", "female") else None
-
-
-def _unique(items: Iterable[T]) -> tuple[T, ...]:
-    return tuple(dict.fromkeys(items))

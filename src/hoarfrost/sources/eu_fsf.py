@@ -20,8 +20,8 @@ basis.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from collections.abc import Iterator
+from functools import partial
 
 from hoarfrost.errors import ListFileError
 from hoarfrost.model import (
@@ -39,13 +39,12 @@ from hoarfrost.model import (
     Schema,
 )
 from hoarfrost.sources.base import ListReader, SourceFile, text_of
-from hoarfrost.sources.un_sc import NameList, root_tag, xs_date
-from hoarfrost.sources.xml import find_text, iter_elements
+from hoarfrost.sources.common import NameList, unique
+from hoarfrost.sources.xml import find_text, iter_records, published_from_root, root_tag
 from hoarfrost.values.countries import country_code
 from hoarfrost.values.dates import parse_partial_date, year_range
 
 AUTHORITY = "EU"
-T = TypeVar("T")
 
 _SCHEMAS = {
     "person": Schema.PERSON,
@@ -99,23 +98,14 @@ class EuFsfXmlReader(ListReader):
             yield from self._read_file(file)
 
     def _read_file(self, file: SourceFile) -> Iterator[Entity]:
-        root: list[ET.Element] = []
+        """The records of one file; the root's generationDate is the publication date."""
+        take_date = partial(published_from_root, self.report, "generationDate")
         with self.open_counted(file) as stream:
-            for elem in iter_elements(stream, file.name, {"sanctionEntity"}, root=root):
-                self._check_root(file, root)
+            for elem in iter_records(
+                stream, file.name, {"sanctionEntity"},
+                root_tag="export", what="an EU FSF export", on_root=take_date,
+            ):
                 yield self._entity(elem, file.name)
-        self._check_root(file, root)
-
-    def _check_root(self, file: SourceFile, root: list[ET.Element]) -> None:
-        """Refuse a file that is not an FSF export; take the publication date from its root."""
-        if not root:
-            raise ListFileError(file.name, "the file holds no XML element")
-        if root[0].tag != "export":
-            raise ListFileError(file.name, f"not an EU FSF export: root element is <{root[0].tag}>")
-        if self.report.published is None:
-            generated = parse_partial_date(root[0].get("generationDate"))
-            if generated is not None:
-                self.report.published = generated.iso
 
     def _entity(self, elem: ET.Element, file_name: str) -> Entity:
         logical_id = text_of(elem.get("logicalId"))
@@ -135,12 +125,12 @@ class EuFsfXmlReader(ListReader):
             names=names,
             birth_dates=births,
             birth_places=places,
-            citizenships=_unique(c for c in map(_country, elem.iterfind("citizenship")) if c),
+            citizenships=unique(c for c in map(_country, elem.iterfind("citizenship")) if c),
             gender=gender,
             identifiers=_identifiers(elem),
             addresses=_addresses(elem, attributes),
             designations=_designations(elem, eu_ref),
-            attributes=_unique(_entry_attributes(elem) + attributes),
+            attributes=unique(_entry_attributes(elem) + attributes),
         )
 
     def _schema(self, elem: ET.Element) -> Schema:
@@ -227,12 +217,12 @@ def _births(elem: ET.Element, attributes: list[Attribute]) -> tuple[tuple[BirthD
         if place:
             places.append(place)
         attributes.extend(Attribute("birth_date_note", r) for r in _remarks(node))
-    return _unique(dates), _unique(places)
+    return unique(dates), unique(places)
 
 
 def _birth_date(node: ET.Element) -> BirthDate | None:
     circa = text_of(node.get("circa")) == "true"
-    full = xs_date(node.get("birthdate"))
+    full = parse_partial_date(text_of(node.get("birthdate")))
     if full:
         return BirthDate(full, circa=circa)
     year, month, day = (text_of(node.get(k)) for k in ("year", "monthOfYear", "dayOfMonth"))
@@ -271,7 +261,7 @@ def _identifiers(elem: ET.Element) -> tuple[Identifier, ...]:
         country, note = _country(node), _id_note(node)
         for number in dict.fromkeys(n for n in (node.get("number"), node.get("latinNumber")) if text_of(n)):
             found.append(Identifier(kind, text_of(number) or "", country, label, note))
-    return _unique(found)
+    return unique(found)
 
 
 def _id_note(node: ET.Element) -> str | None:
@@ -305,7 +295,7 @@ def _addresses(elem: ET.Element, attributes: list[Attribute]) -> tuple[Address, 
         attributes.extend(Attribute("address_note", r) for r in _remarks(node))
         if text_of(node.get("asAtListingTime")) == "true" and full:
             attributes.append(Attribute("address_note", f"{full}: as at listing time"))
-    return _unique(found)
+    return unique(found)
 
 
 def _designations(elem: ET.Element, eu_ref: str | None) -> tuple[Designation, ...]:
@@ -313,7 +303,7 @@ def _designations(elem: ET.Element, eu_ref: str | None) -> tuple[Designation, ..
     by_programme: dict[str | None, list[ET.Element]] = {}
     for node in elem.iterfind("regulation"):
         by_programme.setdefault(text_of(node.get("programme")), []).append(node)
-    designated = xs_date(elem.get("designationDate"))
+    designated = parse_partial_date(text_of(elem.get("designationDate")))
     reason = "\n".join(_remarks(elem)) or None
     if not by_programme:
         listed = designated.iso if designated else None
@@ -321,7 +311,7 @@ def _designations(elem: ET.Element, eu_ref: str | None) -> tuple[Designation, ..
     found = []
     for programme, nodes in by_programme.items():
         basis = "; ".join(dict.fromkeys(t for n in nodes for t in _texts(n, "numberTitle"))) or None
-        dates = sorted(d.iso for d in (xs_date(n.get("publicationDate")) for n in nodes) if d)
+        dates = sorted(d.iso for d in (parse_partial_date(text_of(n.get("publicationDate"))) for n in nodes) if d)
         listed = designated.iso if designated else (dates[0] if dates else None)
         found.append(Designation(AUTHORITY, programme, basis, listed, reason, eu_ref))
     return tuple(found)
@@ -355,7 +345,3 @@ def _country(node: ET.Element) -> str | None:
 def _country_description(node: ET.Element) -> str | None:
     description = text_of(node.get("countryDescription"))
     return None if description is None or description.upper() == "UNKNOWN" else description
-
-
-def _unique(items: Iterable[T]) -> tuple[T, ...]:
-    return tuple(dict.fromkeys(items))

@@ -26,9 +26,9 @@ So a file with any SanctionsEntry on "Consolidated List" is `us_ofac_cons`,
 otherwise `us_ofac_sdn`; a file without any SanctionsEntry falls back to the file
 name (cons_*) as a hint.
 
-This module also holds what both OFAC XML readers share (the Enhanced XML
-reader imports it): name formatting, date windows, identifier kinds and the
-feature → model mapping in `OfacDraft`.
+What this reader shares with the Enhanced XML reader (name formatting, date
+periods, identifier kinds, the feature mapping) is in `ofac_features` and
+`ofac_common.OfacFeatureDraft`.
 """
 
 from __future__ import annotations
@@ -37,460 +37,37 @@ import calendar
 import io
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from typing import IO, TypeVar
+from typing import IO
 from xml.etree.ElementTree import Element
 
 from hoarfrost.errors import ListFileError
-from hoarfrost.model import (
-    Address,
-    Attribute,
-    BirthDate,
-    Designation,
-    Entity,
-    Identifier,
-    IdentifierKind,
-    Name,
-    NameKind,
-    NameParts,
-    PartialDate,
-    Place,
-    Schema,
+from hoarfrost.model import Address, BirthDate, Designation, Entity, Identifier, Schema
+from hoarfrost.sources.base import ListReader, ReadReport, SourceFile
+from hoarfrost.sources.ofac_common import (
+    AUTHORITY,
+    CONS_KEY,
+    CONSOLIDATED_LIST,
+    SDN_KEY,
+    OfacFeatureDraft,
+    schema_of,
+    source_hint,
 )
-from hoarfrost.names.scripts import detect_script
-from hoarfrost.sources.base import ListReader, ReadReport, SourceFile, text_of
+from hoarfrost.sources.ofac_features import (
+    Feature,
+    alias_kind,
+    clean,
+    date_text,
+    format_name,
+    identifier_kind,
+    identifier_value,
+    make_address,
+    period_date,
+)
 from hoarfrost.sources.xml import iter_elements
 from hoarfrost.values.countries import country_code
-from hoarfrost.values.dates import parse_birth_date
-
-AUTHORITY = "OFAC"
-SDN_LIST = "SDN List"
-CONSOLIDATED_LIST = "Consolidated List"
-
-# ---------------------------------------------------------------------------
-# Shared by the OFAC XML readers: text, names, dates, identifiers, features
-# ---------------------------------------------------------------------------
-
-# OFAC wraps right-to-left names in embedding marks (U+202B ... U+202C); they
-# are invisible and would make equal names compare unequal.
-_INVISIBLE = dict.fromkeys(
-    map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
-)
-
-
-def clean(value: str | None) -> str | None:
-    """`text_of` without the bidi control characters OFAC puts around Arabic names."""
-    if value is None:
-        return None
-    return text_of(value.translate(_INVISIBLE))
-
-
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
-
-
-def script_of(value: str) -> str:
-    """`detect_script`, with a fast path for the plain ASCII names that make up most of OFAC's lists."""
-    if value.isascii() and _ASCII_LETTER.search(value):
-        return "Latn"
-    return detect_script(value)
-
-
-def schema_of(label: str | None) -> Schema | None:
-    """The schema an OFAC party type names (Individual, Entity, Vessel, Aircraft)."""
-    return _SCHEMAS.get((label or "").strip().casefold())
-
-
-_SCHEMAS = {
-    "individual": Schema.PERSON,
-    "entity": Schema.ORGANIZATION,
-    "vessel": Schema.VESSEL,
-    "aircraft": Schema.AIRCRAFT,
-}
-
-
-def alias_kind(alias_type: str | None, *, primary: bool, low_quality: bool) -> NameKind:
-    """Primary name, a.k.a., weak a.k.a. or f.k.a.; n.k.a. (the current name) counts as an alias."""
-    if primary:
-        return NameKind.PRIMARY
-    if low_quality:
-        return NameKind.WEAK_ALIAS
-    if (alias_type or "").strip().upper() == "F.K.A.":
-        return NameKind.FORMER
-    return NameKind.ALIAS
-
-
-_WHOLE_NAME_PARTS = {"entity name", "vessel name", "aircraft name"}
-_GIVEN_ORDER = {"first name": 0, "middle name": 1, "patronymic": 2}
-_RIGHT_TO_LEFT = {"Arab", "Hebr", "Syrc", "Thaa"}
-_NO_SPACES = {"Hani", "Jpan", "Hira", "Kana"}
-
-
-def format_name(parts: Iterable[tuple[str, str]]) -> tuple[str | None, NameParts | None]:
-    """A full name from (part type, value) pairs, written as OFAC writes it.
-
-    OFAC's own rendering (Enhanced XML `formattedFullName`, sdn.csv) is the
-    surname or entity name in capitals, a comma, then the given names in the
-    order first, middle, patronymic: "TEHRANI, Sayyed Mohammad Ali". Arabic
-    script names it writes in their natural order without a comma (given names,
-    then surname), and Chinese or Japanese names take no spaces. Producing the
-    same strings from the advanced format keeps a party's names equal across
-    OFAC formats.
-    """
-    family: list[str] = []
-    given: list[tuple[int, int, str]] = []
-    roles: dict[str, list[str]] = defaultdict(list)
-    for index, (kind, value) in enumerate(parts):
-        kind = kind.casefold()
-        roles[kind].append(value)
-        if kind == "last name" or kind in _WHOLE_NAME_PARTS:
-            family.append(value)
-        else:
-            given.append((_GIVEN_ORDER.get(kind, 3), index, value))
-    forenames = [value for _, _, value in sorted(given)]
-    script = script_of(" ".join(family + forenames))
-    if script in _RIGHT_TO_LEFT:
-        full = " ".join(forenames + family)
-    elif script in _NO_SPACES:
-        full = "".join(family + forenames)
-    else:
-        surname, first = " ".join(family).upper(), " ".join(forenames)
-        full = f"{surname}, {first}" if surname and first else surname or first
-    return text_of(full), _name_parts(roles)
-
-
-def _name_parts(roles: dict[str, list[str]]) -> NameParts | None:
-    """NameParts for a person's name; None for entity, vessel and aircraft names."""
-    fields = {
-        "given": roles.get("first name"),
-        "middle": roles.get("middle name"),
-        "family": roles.get("last name"),
-        "patronymic": roles.get("patronymic"),
-    }
-    values = {key: " ".join(found) for key, found in fields.items() if found}
-    return NameParts(**values) if values else None
-
-
-# --- dates -----------------------------------------------------------------
-
-
-def _window(begin: date, end: date) -> PartialDate | None:
-    """The partial date a window of days stands for: a day, a whole month or a whole year."""
-    if begin == end:
-        return PartialDate(begin.isoformat())
-    same_month = (end.year, end.month) == (begin.year, begin.month)
-    if same_month and begin.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]:
-        return PartialDate(f"{begin.year:04d}-{begin.month:02d}")
-    if (begin.month, begin.day, end.month, end.day) == (1, 1, 12, 31) and begin.year == end.year:
-        return PartialDate(f"{begin.year:04d}")
-    return None
-
-
-def _snap(begin: date, end: date) -> tuple[PartialDate, PartialDate]:
-    """Range ends at the coarsest precision both ends allow (1 Jan .. 31 Dec → years)."""
-    if (begin.month, begin.day, end.month, end.day) == (1, 1, 12, 31):
-        return PartialDate(f"{begin.year:04d}"), PartialDate(f"{end.year:04d}")
-    if begin.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]:
-        return PartialDate(begin.isoformat()[:7]), PartialDate(end.isoformat()[:7])
-    return PartialDate(begin.isoformat()), PartialDate(end.isoformat())
-
-
-def period_date(
-    start: tuple[date, date], end: tuple[date, date], *, is_range: bool | None = None, circa: bool = False
-) -> BirthDate:
-    """A date, range or approximation from OFAC's date period.
-
-    OFAC writes every date as two windows: when the period starts (from..to)
-    and when it ends. "1962" is 1962-01-01 .. 1962-12-31; "1951 to 1953" starts
-    in 1951-01-01..1951-12-31 and ends in 1953-01-01..1953-12-31. The Enhanced
-    format also says `isDateRange`; the advanced one does not, so a period
-    whose whole span is exactly one day, month or year is read as that date.
-    """
-    whole = _window(start[0], end[1])
-    if whole is not None and not is_range:
-        return BirthDate(whole, circa=circa)
-    first = _window(*start)
-    last = _window(*end)
-    if first is None or last is None or (first.precision == last.precision == "day" and not is_range):
-        first, last = _snap(start[0], end[1])
-    if first == last:
-        return BirthDate(first, circa=circa)
-    return BirthDate(first, until=last, circa=circa)
-
-
-def date_text(value: BirthDate) -> str:
-    """A date (or range) as a short ISO text for attributes and notes."""
-    text = value.date.iso if value.until is None else f"{value.date.iso}/{value.until.iso}"
-    return f"circa {text}" if value.circa else text
-
-
-def iso_date(text: str | None) -> date | None:
-    """A `date` from an ISO date or date-time text, or None."""
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text.strip()[:10])
-    except ValueError:
-        return None
-
-
-# --- identifiers -------------------------------------------------------------
-
-_WORD = re.compile(r"[a-z0-9]+")
-_ID_RULES: tuple[tuple[IdentifierKind, tuple[str, ...], frozenset[str]], ...] = (
-    # (kind, phrases found anywhere in the label, whole words of the label); the first match wins
-    (
-        IdentifierKind.OTHER,
-        ("militar", "birth certificate", "driver", "pilot", "visa", "seafarer", "refugee", "commercial code"),
-        frozenset(),
-    ),
-    (IdentifierKind.PASSPORT, ("passport", "travel document"), frozenset()),
-    (IdentifierKind.IMO, ("vessel registration identification",), frozenset({"imo"})),
-    (IdentifierKind.MMSI, (), frozenset({"mmsi"})),
-    (IdentifierKind.CALL_SIGN, ("call sign",), frozenset()),
-    (IdentifierKind.AIRCRAFT_TAIL, ("tail number",), frozenset()),
-    (
-        IdentifierKind.AIRCRAFT_SERIAL,
-        ("(msn)", "manufacturer's serial", "manufacturer\u2019s serial", "aircraft serial",
-         "construction number"),
-        frozenset(),
-    ),
-    (IdentifierKind.SWIFT_BIC, (), frozenset({"swift", "bic"})),
-    (IdentifierKind.LEI, ("legal entity number", "legal entity identifier"), frozenset({"lei"})),
-    (
-        IdentifierKind.TAX_ID,
-        ("tax", "fiscal", "tributaria", "v.a.t.", "c.u.i.t.", "r.f.c.", "n.i.f.", "nit #", "ruc #", "rif #",
-         "c.i.f.", "fein"),
-        frozenset({"vat", "rfc", "rtn", "inn", "tin", "cuit", "nif", "kpp"}),
-    ),
-    (
-        IdentifierKind.NATIONAL_ID,
-        ("national id", "personal id", "identification number", "identity card", "id card", "id no",
-         "id number", "d.n.i.", "cedula", "c.u.r.p.", "citizen's card", "tazkira", "numero de identidad",
-         "uae identification", "electoral", "i.f.e.", "personal numerical code"),
-        frozenset({"ssn", "dni", "cnp", "curp"}),
-    ),
-    (
-        IdentifierKind.REGISTRATION,
-        ("registration", "registry", "register", "company number", "incorporation", "business number",
-         "enterprise number", "organization code", "social credit", "chamber of comm", "gazette", "c.r. no",
-         "romanian c.r.", "mercantil", "commercial", "branch unit number", "trade license"),
-        frozenset({"uscc", "ogrn", "ogrnip", "okpo"}),
-    ),
-)
-_ID_EXACT = {"le number": IdentifierKind.REGISTRATION}
-
-
-@lru_cache(maxsize=1024)
-def identifier_kind(label: str) -> IdentifierKind:
-    """The identifier kind an OFAC document or feature type names ("Tax ID No." → tax_id)."""
-    folded = label.strip().casefold()
-    if folded in _ID_EXACT:
-        return _ID_EXACT[folded]
-    words = set(_WORD.findall(folded))
-    for kind, phrases, tokens in _ID_RULES:
-        if any(phrase in folded for phrase in phrases) or not tokens.isdisjoint(words):
-            return kind
-    return IdentifierKind.OTHER
-
-
-_ID_PREFIX = {
-    IdentifierKind.IMO: re.compile(r"^IMO[\s:#.-]*", re.I),
-    IdentifierKind.MMSI: re.compile(r"^MMSI[\s:#.-]*", re.I),
-}
-
-
-def identifier_value(kind: IdentifierKind, value: str) -> str:
-    """The number without the "IMO " / "MMSI " prefix OFAC writes in front of some."""
-    prefix = _ID_PREFIX.get(kind)
-    return (prefix.sub("", value) or value) if prefix else value
-
-
-# --- features ------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Feature:
-    """One feature value of a party, as both OFAC XML formats carry it."""
-
-    label: str  # the publisher's feature type: "Birthdate", "Vessel Flag", "Website"
-    text: str | None = None  # the value as written
-    date: BirthDate | None = None
-    country: str | None = None  # ISO code when the value is a country
-    address: Address | None = None
-    comment: str | None = None
-
-
-_FIELD_FEATURES = {
-    "birthdate": "birth_date", "date of birth": "birth_date", "place of birth": "birth_place",
-    "nationality country": "nationality", "nationality": "nationality",
-    "citizenship country": "citizenship", "citizenship": "citizenship",
-    "gender": "gender", "location": "address", "address": "address",
-}
-_ATTRIBUTE_FEATURES = {
-    "website": "website", "email address": "email", "email": "email", "phone number": "phone",
-    "fax": "fax", "title": "title", "vessel flag": "vessel_flag", "other vessel flag": "vessel_flag_other",
-    "former vessel flag": "vessel_flag_former", "vessel type": "vessel_type",
-    "other vessel type": "vessel_type",
-    "vessel tonnage": "vessel_tonnage", "vessel gross registered tonnage": "vessel_gross_tonnage",
-    "vessel deadweight tonnage": "vessel_deadweight_tonnage", "vessel owner": "vessel_owner",
-    "vessel year of build": "vessel_build_year", "aircraft model": "aircraft_model",
-    "aircraft operator": "aircraft_operator", "aircraft manufacture date": "aircraft_manufacture_date",
-    "organization established date": "incorporation_date", "nationality of registration": "jurisdiction",
-    "organization type": "organization_type", "target type": "target_type", "equity ticker": "ticker",
-    "issuer name": "issuer_name",
-}
-_IDENTIFIER_FEATURES = ("digital currency address", "transponder code", "unique entity id")
-_IDENTIFIER_FEATURE_WORDS = frozenset({"isin", "bik"})
-_COUNTRY_ATTRIBUTES = {"vessel_flag", "vessel_flag_other", "vessel_flag_former", "jurisdiction"}
-
-
-@lru_cache(maxsize=1024)
-def feature_role(label: str) -> str:
-    """What a feature type becomes: a model field, "id", or "attr:<key>" (publisher's label by default)."""
-    key = label.strip().rstrip(":-").strip().casefold()
-    if key in _FIELD_FEATURES:
-        return _FIELD_FEATURES[key]
-    if key in _ATTRIBUTE_FEATURES:
-        return "attr:" + _ATTRIBUTE_FEATURES[key]
-    if (
-        any(phrase in key for phrase in _IDENTIFIER_FEATURES)
-        or not _IDENTIFIER_FEATURE_WORDS.isdisjoint(_WORD.findall(key))
-        or identifier_kind(label) is not IdentifierKind.OTHER
-    ):
-        return "id"
-    return "attr:" + label.strip().rstrip(":-").strip()
-
-
-_T = TypeVar("_T")
-
-
-def _dedupe(items: Iterable[_T]) -> tuple[_T, ...]:
-    return tuple(dict.fromkeys(items))
-
-
-@dataclass
-class OfacDraft:
-    """An entity being assembled from an OFAC party; both OFAC XML readers fill one per party."""
-
-    names: dict[str, Name] = field(default_factory=dict)
-    birth_dates: list[BirthDate] = field(default_factory=list)
-    birth_places: list[Place] = field(default_factory=list)
-    nationalities: list[str] = field(default_factory=list)
-    citizenships: list[str] = field(default_factory=list)
-    gender: str | None = None
-    identifiers: list[Identifier] = field(default_factory=list)
-    addresses: list[Address] = field(default_factory=list)
-    designations: list[Designation] = field(default_factory=list)
-    attributes: list[Attribute] = field(default_factory=list)
-
-    def add_name(self, value: str | None, kind: NameKind, parts: NameParts | None = None) -> None:
-        """Add a name; an identical string already present (primary first) is kept once."""
-        if value and value not in self.names:
-            self.names[value] = Name(value, kind, script_of(value), None, parts)
-
-    def attribute(self, key: str, value: str | None) -> None:
-        if value:
-            self.attributes.append(Attribute(key, value))
-
-    def add_feature(self, feature: Feature) -> None:
-        """Map one feature to its model field, an identifier or an attribute."""
-        role = feature_role(feature.label)
-        text = feature.text
-        if role == "birth_date":
-            found = feature.date or parse_birth_date(text)
-            if found:
-                self.birth_dates.append(found)
-        elif role == "birth_place" and text:
-            self.birth_places.append(Place(text, country_code(text.rsplit(",", 1)[-1])))
-        elif role in ("nationality", "citizenship"):
-            self._add_country(role, feature)
-        elif role == "gender" and text and text.casefold() in ("male", "female"):
-            self.gender = text.casefold()
-        elif role == "address":
-            if feature.address is not None:
-                self.addresses.append(feature.address)
-        elif role == "id":
-            self._add_identifier(feature)
-        else:
-            self._add_attribute(role.removeprefix("attr:"), feature)
-        if feature.comment and role != "id":
-            self.attribute("note", f"{feature.label.rstrip(' :-')}: {feature.comment}")
-
-    def _add_country(self, role: str, feature: Feature) -> None:
-        code = feature.country or country_code(feature.text)
-        if code:
-            (self.nationalities if role == "nationality" else self.citizenships).append(code)
-        elif feature.text and feature.text.casefold() != "undetermined":
-            self.attribute(role, feature.text)
-
-    def _add_identifier(self, feature: Feature) -> None:
-        if not feature.text:
-            return
-        kind = identifier_kind(feature.label)
-        value = identifier_value(kind, feature.text)
-        self.identifiers.append(Identifier(kind, value, feature.country, feature.label, feature.comment))
-
-    def _add_attribute(self, key: str, feature: Feature) -> None:
-        if key in _COUNTRY_ATTRIBUTES:
-            self.attribute(key, feature.country or country_code(feature.text) or feature.text)
-        elif feature.date is not None:
-            self.attribute(key, date_text(feature.date))
-        else:
-            self.attribute(key, feature.text)
-
-    def entity(self, source: str, source_id: str, schema: Schema) -> Entity:
-        return Entity(
-            source=source,
-            source_id=source_id,
-            schema=schema,
-            names=tuple(self.names.values()),
-            birth_dates=_dedupe(self.birth_dates),
-            birth_places=_dedupe(self.birth_places),
-            nationalities=_dedupe(self.nationalities),
-            citizenships=_dedupe(self.citizenships),
-            gender=self.gender,
-            identifiers=_dedupe(self.identifiers),
-            addresses=_dedupe(self.addresses),
-            designations=_dedupe(self.designations),
-            attributes=_dedupe(self.attributes),
-        )
-
-
-def make_address(
-    parts: list[tuple[str, str]], country: str | None, country_name: str | None
-) -> Address | None:
-    """An Address from OFAC's (part type, value) pairs (ADDRESS1..3, CITY, STATE/PROVINCE, POSTAL CODE)."""
-    by_type: dict[str, list[str]] = defaultdict(list)
-    for kind, value in parts:
-        by_type[kind.upper()].append(value)
-    street = ", ".join(by_type["ADDRESS1"] + by_type["ADDRESS2"] + by_type["ADDRESS3"]) or None
-    region = ", ".join(by_type["STATE/PROVINCE"] + by_type["REGION"]) or None
-    pieces = [value for _, value in parts]
-    if country_name and country:
-        pieces.append(country_name)
-    if not pieces and not country:
-        return None
-    return Address(
-        full=", ".join(pieces) or None,
-        street=street,
-        city=", ".join(by_type["CITY"]) or None,
-        region=region,
-        postal_code=", ".join(by_type["POSTAL CODE"]) or None,
-        country=country,
-    )
-
-
-def source_hint(file: SourceFile) -> str:
-    """The list key the file name suggests, for files that do not say it themselves."""
-    return "us_ofac_cons" if file.basename.startswith(("cons", "non-sdn", "nonsdn")) else "us_ofac_sdn"
-
-
-# ---------------------------------------------------------------------------
-# The advanced format itself
-# ---------------------------------------------------------------------------
 
 _ROOT_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?Sanctions[\s>/]")
 _TAIL_MARK = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?DistinctParties\s*>")
@@ -587,7 +164,7 @@ class _ChainedStream(io.RawIOBase):
 
 class OfacAdvancedXmlReader(ListReader):
     format = "ofac_advanced_xml"
-    source = "us_ofac_sdn"
+    source = SDN_KEY
     title = "OFAC Advanced XML (sdn_advanced.xml, cons_advanced.xml)"
 
     @classmethod
@@ -649,9 +226,9 @@ class _FileReader:
             entries = (entry for group in self.tail.entries.values() for entry in group)
             lists = {self.refs.value("List", entry.list_id) for entry in entries}
             if CONSOLIDATED_LIST in lists:
-                self.source = "us_ofac_cons"
+                self.source = CONS_KEY
             elif lists:
-                self.source = "us_ofac_sdn"
+                self.source = SDN_KEY
             else:
                 self.source = source_hint(self.file)
             if self.sources and self.source not in self.sources:
@@ -743,8 +320,8 @@ class _FileReader:
         if not fixed_ref:
             where = f"DistinctParty #{self.parties}"
             raise ListFileError(self.file.name, "a DistinctParty has no FixedRef", where=where)
-        draft = OfacDraft()
-        draft.attribute("remarks", clean(elem.findtext("Comment")))
+        draft = OfacFeatureDraft()
+        draft.add_attribute("remarks", clean(elem.findtext("Comment")))
         schema: Schema | None = None
         for profile in elem.iterfind("Profile"):
             schema = schema or self._schema(profile.get("PartySubTypeID"))
@@ -763,10 +340,10 @@ class _FileReader:
             self.report.warn(f"party type {party_type or sub_type_id!s} read as Organization")
         return found or Schema.ORGANIZATION
 
-    def _profile(self, profile: Element, draft: OfacDraft) -> None:
+    def _profile(self, profile: Element, draft: OfacFeatureDraft) -> None:
         profile_id = profile.get("ID") or ""
         self.seen_profiles.add(profile_id)
-        draft.attribute("remarks", clean(profile.findtext("Comment")))
+        draft.add_attribute("remarks", clean(profile.findtext("Comment")))
         for identity in profile.iterfind("Identity"):
             self._identity(identity, draft)
         for feature in profile.iterfind("Feature"):
@@ -776,9 +353,9 @@ class _FileReader:
         for relation in self.tail.relations.get(profile_id, []):
             kind = self._label("RelationType", relation.type_id)
             former = " (former)" if relation.former else ""
-            draft.attribute("relationship", f"{kind}{former}: {relation.to_profile}")
+            draft.add_attribute("relationship", f"{kind}{former}: {relation.to_profile}")
 
-    def _identity(self, identity: Element, draft: OfacDraft) -> None:
+    def _identity(self, identity: Element, draft: OfacFeatureDraft) -> None:
         identity_id = identity.get("ID") or ""
         self.seen_identities.add(identity_id)
         groups = {
@@ -799,7 +376,8 @@ class _FileReader:
                 ]
                 value, name_parts = format_name(parts)
                 draft.add_name(value, kind, name_parts)
-        draft.identifiers.extend(self.documents.get(identity_id, ()))
+        for document in self.documents.get(identity_id, ()):
+            draft.identifiers[document] = None
 
     def _features(self, elem: Element) -> Iterator[Feature]:
         label = self._label("FeatureType", elem.get("FeatureTypeID"))
@@ -822,34 +400,40 @@ class _FileReader:
         ref = detail.get("DetailReferenceID")
         return self._label("DetailReference", ref) if ref else clean(detail.text)
 
-    def _designations(self, entries: list[_Entry], draft: OfacDraft) -> None:
+    def _designations(self, entries: list[_Entry], draft: OfacFeatureDraft) -> None:
         """One Designation per programme (earliest listing wins); lists and measure types go to attributes."""
         by_programme: dict[str | None, list[_Entry]] = defaultdict(list)
         for entry in entries:
-            draft.attribute("list", self._label("List", entry.list_id))
-            programmes: list[str | None] = []
-            for type_id, comment in entry.measures:
-                measure = self._label("SanctionsType", type_id)
-                if measure == "Program":
-                    programmes.append(comment)
-                else:
-                    draft.attribute("sanctions_type", measure)
-            for programme in dict.fromkeys(p for p in programmes if p) or [None]:
+            draft.add_attribute("list", self._label("List", entry.list_id))
+            for programme in self._programmes(entry, draft):
                 by_programme[programme].append(entry)
         for programme, group in by_programme.items():
-            dated = sorted(group, key=lambda e: min((d for d, _ in e.events if d), default="9999"))
-            legal = [self._lookup("LegalBasis", basis) for e in group for _, basis in e.events]
-            first = dated[0]
-            draft.designations.append(
-                Designation(
-                    authority=AUTHORITY,
-                    regime=programme,
-                    legal_basis="; ".join(dict.fromkeys(b for b in legal if b and b != "Unknown")) or None,
-                    listed_on=min((d for d, _ in first.events if d), default=None),
-                    reason=first.comment,
-                    source_id=first.id,
-                )
-            )
+            draft.designations[self._designation(programme, group)] = None
+
+    def _programmes(self, entry: _Entry, draft: OfacFeatureDraft) -> list[str | None]:
+        """The programmes an entry lists the party under ([None] for none); other measure types are attributes."""
+        programmes: list[str | None] = []
+        for type_id, comment in entry.measures:
+            measure = self._label("SanctionsType", type_id)
+            if measure == "Program":
+                programmes.append(comment)
+            else:
+                draft.add_attribute("sanctions_type", measure)
+        return list(dict.fromkeys(p for p in programmes if p)) or [None]
+
+    def _designation(self, programme: str | None, group: list[_Entry]) -> Designation:
+        """The designation under one programme, dated and sourced by its earliest entry."""
+        dated = sorted(group, key=lambda e: min((d for d, _ in e.events if d), default="9999"))
+        legal = [self._lookup("LegalBasis", basis) for e in group for _, basis in e.events]
+        first = dated[0]
+        return Designation(
+            authority=AUTHORITY,
+            regime=programme,
+            legal_basis="; ".join(dict.fromkeys(b for b in legal if b and b != "Unknown")) or None,
+            listed_on=min((d for d, _ in first.events if d), default=None),
+            reason=first.comment,
+            source_id=first.id,
+        )
 
 
 # --- dates in the advanced format ------------------------------------------------

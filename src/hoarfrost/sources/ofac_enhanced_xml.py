@@ -24,48 +24,50 @@ other list are counted in a warning. An export filtered by anything but the
 list (a programme, say) is marked `report.partial`: it is never the whole list.
 
 Names, dates, identifier kinds and the feature mapping are shared with the
-advanced-format reader (`ofac_advanced_xml`), so one party reads the same from
-both formats.
+advanced-format reader, through `ofac_features` and
+`ofac_common.OfacFeatureDraft`, so one party reads the same from both formats.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import IO
 from xml.etree.ElementTree import Element
 
 from hoarfrost.errors import ListFileError
 from hoarfrost.model import BirthDate, Designation, Entity, Identifier, Schema
 from hoarfrost.sources.base import ListReader, ReadReport, SourceFile
-from hoarfrost.sources.ofac_advanced_xml import (
+from hoarfrost.sources.ofac_common import (
     AUTHORITY,
+    CONS_KEY,
     CONSOLIDATED_LIST,
+    SDN_KEY,
     SDN_LIST,
+    OfacFeatureDraft,
+    schema_of,
+    source_hint,
+)
+from hoarfrost.sources.ofac_features import (
     Feature,
-    OfacDraft,
     alias_kind,
     clean,
     date_text,
     format_name,
     identifier_kind,
     identifier_value,
-    iso_date,
     make_address,
     period_date,
-    schema_of,
-    source_hint,
 )
 from hoarfrost.sources.xml import find_text, iter_elements
 from hoarfrost.values.countries import country_code
 
 _RECORDS = {"publicationInfo", "referenceValues", "entity"}
-_SDN = "us_ofac_sdn"
-_CONS = "us_ofac_cons"
 
 
 class OfacEnhancedXmlReader(ListReader):
     format = "ofac_enhanced_xml"
-    source = "us_ofac_sdn"
+    source = SDN_KEY
     title = "OFAC Enhanced XML (SDN_ENHANCED, CONS_ENHANCED)"
 
     @classmethod
@@ -149,8 +151,8 @@ class _FileReader:
         if not lists:
             return None
         if SDN_LIST not in lists:
-            return _CONS
-        return _SDN if lists == {SDN_LIST} else None
+            return CONS_KEY
+        return SDN_KEY if lists == {SDN_LIST} else None
 
     def _set_source(self, source: str) -> None:
         self.source = source
@@ -162,7 +164,7 @@ class _FileReader:
 
     def _source_for(self, lists: list[str]) -> str:
         """The file's list key, decided on the first entity when the filters leave it open."""
-        own = _SDN if SDN_LIST in lists and CONSOLIDATED_LIST not in lists else _CONS
+        own = SDN_KEY if SDN_LIST in lists and CONSOLIDATED_LIST not in lists else CONS_KEY
         if self.source is None:
             self._set_source(self._source_from_filters() or own)
         if lists and own != self.source:
@@ -175,12 +177,12 @@ class _FileReader:
         entity_id = elem.get("id")
         if not entity_id:
             raise ListFileError(self.file.name, "an entity has no id", where=f"entity #{self.count}")
-        draft = OfacDraft()
+        draft = OfacFeatureDraft()
         general = elem.find("generalInfo")
         schema = self._schema(general)
         if general is not None:
-            draft.attribute("title", find_text(general, "title"))
-            draft.attribute("remarks", find_text(general, "remarks"))
+            draft.add_attribute("title", find_text(general, "title"))
+            draft.add_attribute("remarks", find_text(general, "remarks"))
         self._names(elem, draft)
         self._addresses(elem, draft)
         for feature in elem.iterfind("features/feature"):
@@ -191,7 +193,7 @@ class _FileReader:
         for relation in elem.iterfind("relationships/relationship"):
             related = relation.find("relatedEntity")
             who = f"{clean(related.text) or ''} ({related.get('entityId')})" if related is not None else ""
-            draft.attribute("relationship", f"{find_text(relation, 'type')}: {who.strip()}")
+            draft.add_attribute("relationship", f"{find_text(relation, 'type')}: {who.strip()}")
         if not draft.names:
             self.report.warn("entity without any name")
         return draft.entity(self._source_for(lists), entity_id, schema)
@@ -203,7 +205,7 @@ class _FileReader:
             self.report.warn(f"entity type {label} read as Organization")
         return found or Schema.ORGANIZATION
 
-    def _names(self, elem: Element, draft: OfacDraft) -> None:
+    def _names(self, elem: Element, draft: OfacFeatureDraft) -> None:
         for name in elem.iterfind("names/name"):
             kind = alias_kind(
                 find_text(name, "aliasType"),
@@ -222,7 +224,7 @@ class _FileReader:
                 value = clean(translation.findtext("formattedFullName")) or formatted
                 draft.add_name(value, kind, name_parts)
 
-    def _addresses(self, elem: Element, draft: OfacDraft) -> None:
+    def _addresses(self, elem: Element, draft: OfacFeatureDraft) -> None:
         """One Address per translation of an address (Latin, Cyrillic, ...), or the bare country."""
         for address in elem.iterfind("addresses/address"):
             country, name = self._country(address.find("country"))
@@ -235,7 +237,7 @@ class _FileReader:
                 ]
                 found = make_address(parts, country, name)
                 if found is not None:
-                    draft.addresses.append(found)
+                    draft.addresses[found] = None
 
     def _feature(self, elem: Element) -> Feature:
         label = find_text(elem, "type") or "feature"
@@ -246,7 +248,7 @@ class _FileReader:
         return Feature(label, text, _date(period) if period is not None else None, country,
                        comment=find_text(elem, "comments"))
 
-    def _document(self, elem: Element, draft: OfacDraft) -> None:
+    def _document(self, elem: Element, draft: OfacFeatureDraft) -> None:
         number = find_text(elem, "documentNumber")
         if not number:
             return
@@ -262,32 +264,31 @@ class _FileReader:
             notes.append("not valid")
         kind = identifier_kind(label)
         note = "; ".join(n for n in notes if n) or None
-        draft.identifiers.append(Identifier(kind, identifier_value(kind, number), country, label, note))
+        draft.identifiers[Identifier(kind, identifier_value(kind, number), country, label, note)] = None
 
-    def _listings(self, elem: Element, draft: OfacDraft) -> list[str]:
+    def _listings(self, elem: Element, draft: OfacFeatureDraft) -> list[str]:
         """Designations per programme, dated by the entity's earliest list entry; lists as attributes."""
         listings = sorted(
             (item.get("datePublished") or "9999", item.get("id"), clean(item.text) or "")
             for item in elem.iterfind("sanctionsLists/sanctionsList")
         )
         for _, _, name in listings:
-            draft.attribute("list", name)
+            draft.add_attribute("list", name)
         for measure in elem.iterfind("sanctionsTypes/sanctionsType"):
-            draft.attribute("sanctions_type", clean(measure.text))
+            draft.add_attribute("sanctions_type", clean(measure.text))
         authorities = [clean(a.text) for a in elem.iterfind("legalAuthorities/legalAuthority")]
         legal_basis = "; ".join(dict.fromkeys(a for a in authorities if a)) or None
         first_date, first_id = (listings[0][0], listings[0][1]) if listings else (None, None)
         programmes = [clean(p.text) for p in elem.iterfind("sanctionsPrograms/sanctionsProgram")]
         for programme in dict.fromkeys(p for p in programmes if p) or [None]:
-            draft.designations.append(
-                Designation(
-                    authority=AUTHORITY,
-                    regime=programme,
-                    legal_basis=legal_basis,
-                    listed_on=first_date if first_date != "9999" else None,
-                    source_id=first_id,
-                )
+            listed = Designation(
+                authority=AUTHORITY,
+                regime=programme,
+                legal_basis=legal_basis,
+                listed_on=first_date if first_date != "9999" else None,
+                source_id=first_id,
             )
+            draft.designations[listed] = None
         return [name for _, _, name in listings]
 
 
@@ -296,7 +297,7 @@ _DATE_TAGS = ("fromDateBegin", "fromDateEnd", "toDateBegin", "toDateEnd")
 
 def _date(elem: Element) -> BirthDate | None:
     """A `valueDate` / `issueDate`: fromDateBegin..fromDateEnd starts it, toDateBegin..toDateEnd ends it."""
-    from_begin, from_end, to_begin, to_end = (iso_date(elem.findtext(tag)) for tag in _DATE_TAGS)
+    from_begin, from_end, to_begin, to_end = (_day(elem.findtext(tag)) for tag in _DATE_TAGS)
     from_begin, from_end = from_begin or from_end, from_end or from_begin
     to_begin, to_end = to_begin or to_end, to_end or to_begin
     if not (from_begin and from_end):
@@ -311,3 +312,13 @@ def _date(elem: Element) -> BirthDate | None:
         is_range=elem.findtext("isDateRange") == "true",
         circa=elem.findtext("isApproximate") == "true",
     )
+
+
+def _day(text: str | None) -> date | None:
+    """A `date` from an ISO date or date-time text, or None."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None

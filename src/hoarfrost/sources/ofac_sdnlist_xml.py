@@ -10,7 +10,7 @@ placeOfBirthList and vesselInfo.
 
 `idList` is OFAC's catch-all: besides passports and registration numbers it carries gender, websites,
 e-mail addresses, IMO/MMSI numbers, aircraft serials, directive dates and sanctions notes. Its labels
-are the ones the legacy CSV writes into its remarks, so both readers share `ofac_csv.OfacDraft`.
+are the ones the legacy CSV writes into its remarks, so both readers share `ofac_common.OfacLegacyDraft`.
 Names are written "LAST, First" as in the CSV, so the same entry reads the same from either format.
 Weak a.k.a.s become `weak_alias` (as the CSV's quoted remark aliases), strong f.k.a.s `former`.
 
@@ -33,7 +33,8 @@ from datetime import datetime
 from hoarfrost.errors import ListFileError
 from hoarfrost.model import Address, Entity, IdentifierKind, NameKind, NameParts, Schema
 from hoarfrost.sources.base import ListReader, ReadReport, SourceFile
-from hoarfrost.sources.ofac_csv import CONS_KEY, SDN_KEY, OfacDraft, id_note, ofac_country, plain_number
+from hoarfrost.sources.ofac_common import CONS_KEY, SCHEMAS, SDN_KEY, OfacLegacyDraft
+from hoarfrost.sources.ofac_labels import id_note, ofac_country, plain_number
 from hoarfrost.sources.xml import find_text, find_texts, iter_elements
 
 NAMESPACES = (
@@ -47,12 +48,6 @@ _XMLNS = re.compile(rb"""\bxmlns(?::[\w.-]+)?\s*=\s*["']([^"']*)["']""")
 _PROGRAM_LIST = re.compile(rb"<(?:[\w.-]+:)?programList\s*>(.*?)</(?:[\w.-]+:)?programList\s*>", re.S)
 _PROGRAM = re.compile(rb"<(?:[\w.-]+:)?program\s*>\s*([^<]*?)\s*</")
 _NON_SDN_TAGS = {"CAPTA", "561-RELATED", "CMIC-EO13959"}
-_TYPES = {
-    "individual": Schema.PERSON,
-    "entity": Schema.ORGANIZATION,
-    "vessel": Schema.VESSEL,
-    "aircraft": Schema.AIRCRAFT,
-}
 _AKA_KINDS = {"a.k.a.": NameKind.ALIAS, "n.k.a.": NameKind.ALIAS, "f.k.a.": NameKind.FORMER}
 
 
@@ -123,11 +118,11 @@ class OfacSdnListXmlReader(ListReader):
         if not uid:
             raise ListFileError(file.name, "an sdnEntry without its uid", where=f"sdnEntry #{number}")
         sdn_type = (find_text(elem, "sdnType") or "").lower()
-        schema = _TYPES.get(sdn_type)
+        schema = SCHEMAS.get(sdn_type)
         if schema is None:
             self.report.warn(f"{file.basename}: unknown sdnType {sdn_type!r} read as an organization")
             schema = Schema.ORGANIZATION
-        draft = OfacDraft(schema)
+        draft = OfacLegacyDraft(schema)
         _add_name(draft, find_text(elem, "lastName"), find_text(elem, "firstName"), NameKind.PRIMARY)
         if not draft.names:
             raise ListFileError(file.name, f"sdnEntry {uid} has no name", where=f"sdnEntry #{number}")
@@ -173,7 +168,7 @@ def _has_non_sdn_entry(file: SourceFile) -> bool:
     return False
 
 
-def _add_name(draft: OfacDraft, last: str | None, first: str | None, kind: NameKind) -> None:
+def _add_name(draft: OfacLegacyDraft, last: str | None, first: str | None, kind: NameKind) -> None:
     """A name as OFAC writes it in the CSV: "LAST, First" for people, the lastName alone otherwise."""
     if last and first:
         draft.add_name(f"{last}, {first}", kind, NameParts(given=first, family=last))
@@ -182,7 +177,7 @@ def _add_name(draft: OfacDraft, last: str | None, first: str | None, kind: NameK
         draft.add_name(last or first, kind, parts)
 
 
-def _add_aka(draft: OfacDraft, aka: ET.Element) -> None:
+def _add_aka(draft: OfacLegacyDraft, aka: ET.Element) -> None:
     weak = (find_text(aka, "category") or "").lower() == "weak"
     kind = (
         NameKind.WEAK_ALIAS
@@ -192,7 +187,7 @@ def _add_aka(draft: OfacDraft, aka: ET.Element) -> None:
     _add_name(draft, find_text(aka, "lastName"), find_text(aka, "firstName"), kind)
 
 
-def _add_person_fields(draft: OfacDraft, elem: ET.Element) -> None:
+def _add_person_fields(draft: OfacLegacyDraft, elem: ET.Element) -> None:
     for text in find_texts(elem, "dateOfBirthList/dateOfBirthItem/dateOfBirth"):
         draft.add_birth_date(text)
     for text in find_texts(elem, "placeOfBirthList/placeOfBirthItem/placeOfBirth"):
@@ -203,7 +198,7 @@ def _add_person_fields(draft: OfacDraft, elem: ET.Element) -> None:
         draft.add_country(draft.citizenships, text, "citizenship")
 
 
-def _add_id(draft: OfacDraft, item: ET.Element) -> None:
+def _add_id(draft: OfacLegacyDraft, item: ET.Element) -> None:
     """One idList/id: a known label maps through the shared vocabulary; an unknown one is kept as it reads."""
     label, value = find_text(item, "idType"), find_text(item, "idNumber")
     if not value:
@@ -219,7 +214,7 @@ _PROSE_LABEL = re.compile(r"(?:[:\-]\s*$|information|determination|date|risk|san
 
 
 def _add_unknown_id(
-    draft: OfacDraft, label: str, value: str, country: str | None, issued: str | None, expires: str | None
+    draft: OfacLegacyDraft, label: str, value: str, country: str | None, issued: str | None, expires: str | None
 ) -> None:
     """An idType this reader does not know: prose-like ones ("X Information:") are attributes, others IDs."""
     if _PROSE_LABEL.search(label) and " " in value:
@@ -229,7 +224,7 @@ def _add_unknown_id(
     draft.add_identifier(IdentifierKind.OTHER, label, value, country, id_note(issued, expires, None))
 
 
-def _add_address(draft: OfacDraft, elem: ET.Element) -> None:
+def _add_address(draft: OfacLegacyDraft, elem: ET.Element) -> None:
     lines = [find_text(elem, tag) for tag in ("address1", "address2", "address3")]
     street = ", ".join(line for line in lines if line) or None
     city, region, postal = (
@@ -251,7 +246,7 @@ def _add_address(draft: OfacDraft, elem: ET.Element) -> None:
         draft.addresses[address] = None
 
 
-def _add_vessel(draft: OfacDraft, info: ET.Element | None) -> None:
+def _add_vessel(draft: OfacLegacyDraft, info: ET.Element | None) -> None:
     if info is None:
         return
     call_sign = find_text(info, "callSign")

@@ -5,6 +5,10 @@ into memory without end) and strict decoding that names the line where the
 encoding breaks. XLSX: openpyxl in read-only mode, which parses with
 defusedxml when it is installed; a file that is not a zip (an HTML error page
 saved as .xlsx, a common download failure) is refused up front.
+
+`xlsx_head_strings` lets a reader sniff a workbook by its header cells, which
+the compressed 64 KiB head does not show; `load_sheet_rows` reads a first sheet
+with openpyxl's warnings kept out of the caller.
 """
 
 from __future__ import annotations
@@ -12,11 +16,13 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import warnings
 import zipfile
 from collections.abc import Iterator
 from typing import IO, Any
 
 from hoarfrost.errors import ListFileError
+from hoarfrost.sources.base import SourceFile
 
 MAX_FIELD = 1 << 20  # 1 MiB: the longest real field (OFAC remarks) is a few KiB
 
@@ -62,6 +68,44 @@ def open_workbook(stream: IO[bytes], name: str) -> Any:
         return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise ListFileError(name, f"not a readable XLSX workbook: {exc}") from None
+
+
+def xlsx_head_strings(file: SourceFile, head: bytes, limit: int = 65536) -> bytes:
+    """The first bytes of an XLSX's shared strings and first sheet, for sniffing.
+
+    The zip is compressed, so the 64 KiB head shows no cell text; the header row's
+    strings are near the start of `sharedStrings.xml` (or inline in the sheet).
+    """
+    if not head.startswith(b"PK\x03\x04"):
+        return b""
+    try:
+        with file.open() as stream:
+            data = stream.read()
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            parts = []
+            for member in ("xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"):
+                if member in names:
+                    with archive.open(member) as inner:
+                        parts.append(inner.read(limit))
+            return b"".join(parts)
+    except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError):
+        return b""
+
+
+def load_sheet_rows(stream: Any, name: str) -> list[tuple[int, tuple[Any, ...]]]:
+    """All rows of the first sheet, read with openpyxl's warnings silenced.
+
+    Rows are read eagerly so the warnings filter does not leak into the caller
+    while a generator is suspended (pytest treats warnings as errors).
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        workbook = open_workbook(stream, name)
+        try:
+            return list(iter_sheet_rows(workbook))
+        finally:
+            workbook.close()
 
 
 def iter_sheet_rows(workbook: Any, sheet: str | None = None) -> Iterator[tuple[int, tuple[Any, ...]]]:

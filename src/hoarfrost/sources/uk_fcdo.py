@@ -36,13 +36,13 @@ from hoarfrost.model import (
     Schema,
 )
 from hoarfrost.sources.base import ListReader, ReadReport, SourceFile, text_of
-from hoarfrost.sources.uk_ofsi import (
+from hoarfrost.sources.common import iso_date, language_code
+from hoarfrost.sources.uk_common import (
     AUTHORITY,
     EntityBuilder,
     birth_country,
     document_country,
-    iso_date,
-    language_code,
+    imo_number,
     uk_birth_date,
     uk_country,
 )
@@ -116,7 +116,7 @@ def _designation_entity(elem: ET.Element, name: str, number: int, report: ReadRe
     if not builder.names:
         report.warn("a Designation has no name")
         builder.add_name(unique_id, NameKind.PRIMARY)
-    return builder.build(UkFcdoXmlReader.source or "uk_fcdo", unique_id, schema)
+    return builder.entity(UkFcdoXmlReader.source or "uk_fcdo", unique_id, schema)
 
 
 def _add_names(builder: EntityBuilder, elem: ET.Element, schema: Schema) -> None:
@@ -135,7 +135,7 @@ def _add_names(builder: EntityBuilder, elem: ET.Element, schema: Schema) -> None
         lang = language_code(find_text(name, "NonLatinScriptLanguage"))
         builder.add_name(find_text(name, "NameNonLatinScript"), NameKind.ALIAS, lang=lang)
     for title in titles:
-        builder.attr("title", title)
+        builder.add_attribute("title", title)
 
 
 def _name_kind(name_type: str | None, strength: str | None) -> NameKind:
@@ -154,17 +154,17 @@ def _add_designation(builder: EntityBuilder, elem: ET.Element) -> None:
     other = find_text(elem, "OtherInformation")
     builder.designations[_designation(elem, regulations, statement or other)] = None
     if statement and other:
-        builder.attr("remarks", other)
-    builder.attr("ofsi_group_id", find_text(elem, "OFSIGroupID"))
-    builder.attr("un_reference", find_text(elem, "UNReferenceNumber"))
-    builder.attr("designation_source", find_text(elem, "DesignationSource"))
-    builder.attr("last_updated", iso_date(find_text(elem, "LastUpdated")))
+        builder.add_attribute("remarks", other)
+    builder.add_attribute("ofsi_group_id", find_text(elem, "OFSIGroupID"))
+    builder.add_attribute("un_reference", find_text(elem, "UNReferenceNumber"))
+    builder.add_attribute("designation_source", find_text(elem, "DesignationSource"))
+    builder.add_attribute("last_updated", iso_date(find_text(elem, "LastUpdated")))
     for measures in find_texts(elem, "SanctionsImposed"):
         for measure in measures.split("|"):
-            builder.attr("sanctions_imposed", measure)
+            builder.add_attribute("sanctions_imposed", measure)
     for indicator in elem.iterfind("SanctionsImposedIndicators/*"):
         if (text_of(indicator.text) or "").lower() == "true":
-            builder.attr("sanction_indicator", indicator.tag)
+            builder.add_attribute("sanction_indicator", indicator.tag)
 
 
 def _designation(elem: ET.Element, regulations: str | None, reason: str | None) -> Designation:
@@ -185,7 +185,7 @@ def _add_contacts(builder: EntityBuilder, elem: ET.Element) -> None:
     for path, key in (("PhoneNumbers/PhoneNumber", "phone"), ("EmailAddresses/EmailAddress", "email"),
                       ("Websites/Website", "website")):
         for value in find_texts(elem, path):
-            builder.attr(key, value)
+            builder.add_attribute(key, value)
 
 
 def _add_individual(builder: EntityBuilder, individual: ET.Element) -> None:
@@ -194,7 +194,7 @@ def _add_individual(builder: EntityBuilder, individual: ET.Element) -> None:
         if birth:
             builder.birth_dates[birth] = None
         else:
-            builder.attr("birth_date_text", text)
+            builder.add_attribute("birth_date_text", text)
     for location in individual.iterfind("BirthDetails/Location"):
         town, country = find_text(location, "TownOfBirth"), find_text(location, "CountryOfBirth")
         text = ", ".join(part for part in (town, country) if part)
@@ -205,7 +205,7 @@ def _add_individual(builder: EntityBuilder, individual: ET.Element) -> None:
     for gender in find_texts(individual, "Genders/Gender"):
         builder.set_gender(gender)
     for position in find_texts(individual, "Positions/Position"):
-        builder.attr("position", position)
+        builder.add_attribute("position", position)
     _add_documents(builder, individual, "PassportDetails/Passport", IdentifierKind.PASSPORT, "Passport")
     _add_documents(builder, individual, "NationalIdentifierDetails/NationalIdentifier",
                    IdentifierKind.NATIONAL_ID, "NationalIdentifier")
@@ -230,7 +230,7 @@ def _add_details(builder: EntityBuilder, details: ET.Element) -> None:
         if leaf.tag in _DETAIL_IDENTIFIERS:
             kind, label = _DETAIL_IDENTIFIERS[leaf.tag]
             if kind is IdentifierKind.IMO:
-                value = value.upper().removeprefix("IMO").strip(" .:")
+                value = imo_number(value)
             builder.identifiers[Identifier(kind, value, None, label)] = None
         else:
-            builder.attr(_DETAIL_ATTRIBUTES.get(leaf.tag) or _CAMEL.sub("_", leaf.tag).lower(), value)
+            builder.add_attribute(_DETAIL_ATTRIBUTES.get(leaf.tag) or _CAMEL.sub("_", leaf.tag).lower(), value)

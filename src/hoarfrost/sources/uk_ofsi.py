@@ -15,8 +15,8 @@ then the header. Cells that hold several values number them: "(1) X (2) Y".
 they are split out here (gender, phone, IMO number, ship details, ...).
 
 The CSV variant has the same columns and comes as UTF-8 (with or without BOM)
-or Windows-1252. The helpers at the end (`EntityBuilder`, `language_code`,
-`document_country`) are shared with the FCDO and DFAT readers.
+or Windows-1252. What this reader shares with the FCDO and DFAT readers
+(`EntityBuilder`, the UK date and country readings) is in `uk_common`.
 """
 
 from __future__ import annotations
@@ -24,36 +24,25 @@ from __future__ import annotations
 import csv
 import io
 import re
-import warnings
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from hoarfrost.errors import ListFileError
-from hoarfrost.model import (
-    Address,
-    Attribute,
-    BirthDate,
-    Designation,
-    Entity,
-    Identifier,
-    IdentifierKind,
-    Name,
-    NameKind,
-    NameParts,
-    PartialDate,
-    Place,
-    Schema,
-)
-from hoarfrost.names.scripts import detect_script
+from hoarfrost.model import Address, Designation, Entity, Identifier, IdentifierKind, NameKind, NameParts, Place, Schema
 from hoarfrost.sources.base import ListReader, ReadReport, SourceFile, text_of
-from hoarfrost.sources.tabular import cell_text, iter_csv_rows, iter_sheet_rows, open_workbook
-from hoarfrost.values.countries import country_code
-from hoarfrost.values.dates import parse_birth_date, parse_partial_date
+from hoarfrost.sources.common import iso_date, language_code, original_script_kind
+from hoarfrost.sources.tabular import cell_text, iter_csv_rows, load_sheet_rows, xlsx_head_strings
+from hoarfrost.sources.uk_common import (
+    AUTHORITY,
+    EntityBuilder,
+    birth_country,
+    document_country,
+    uk_birth_date,
+    uk_country,
+)
+from hoarfrost.values.dates import parse_partial_date
 
-AUTHORITY = "UK"
 _SCHEMAS = {"individual": Schema.PERSON, "entity": Schema.ORGANIZATION, "ship": Schema.VESSEL}
 _NAME_COLUMNS = ("name 1", "name 2", "name 3", "name 4", "name 5", "name 6")
 _ADDRESS_COLUMNS = ("address 1", "address 2", "address 3", "address 4", "address 5", "address 6")
@@ -68,14 +57,6 @@ _KNOWN_COLUMNS = frozenset(
 
 # "(1) X (2) Y": several values in one cell.
 _NUMBERED = re.compile(r"\(\d{1,2}\)")
-_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{4})")
-_CURRENTLY = re.compile(r"\b(?:currently|now)\s+([^()]+)", re.I)
-# Country spellings in UK lists that values.countries does not know (yet).
-_COUNTRY_FIXES = {
-    "occupied palestinian territories": "ps", "palestinian territories": "ps", "state of palestine": "ps",
-    "united kingdom of great britain": "gb", "democratic republic of congo": "cd", "afghani": "af",
-    "mauritian": "mu",
-}
 # The labels OFSI packs into "Other Information"; free text may hold other "(...):" runs.
 _OTHER_LABELS = (
     "UK Sanctions List Ref", "UN Ref", "UK Statement of Reasons", "Gender", "Phone number",
@@ -85,12 +66,6 @@ _OTHER_LABELS = (
     "Hull identification number",
 )
 _OTHER_SPLIT = re.compile(r"\((" + "|".join(map(re.escape, _OTHER_LABELS)) + r")\)\s*:", re.I)
-_DOC_COUNTRY = re.compile(
-    r"^\s*([A-Za-z][A-Za-z .'()-]*?)\s+(?:(?:diplomatic|official|service|national|passport)\s+)?"
-    r"(?:passport|number|identity|id\b|national)", re.I,
-)
-_SLUG = re.compile(r"[^a-z0-9]+")
-_COUNTRY_SPLIT = re.compile(r"[,;/.]|\band\b")
 # "(UK Sanctions List Ref):AQD0194 and SOM0003. Free text..." / "(UN Ref):QDi.042."
 _REF_TOKEN = r"[A-Za-z]{2,4}\.?\d{2,5}"
 _REF = re.compile(_REF_TOKEN)
@@ -139,44 +114,6 @@ class UkOfsiXlsxReader(ListReader):
             with self.open_counted(file) as stream:
                 rows = load_sheet_rows(stream, file.name)
             yield from read_conlist(rows, file.name, self.report)
-
-
-def xlsx_head_strings(file: SourceFile, head: bytes, limit: int = 65536) -> bytes:
-    """The first bytes of an XLSX's shared strings and first sheet, for sniffing.
-
-    The zip is compressed, so the 64 KiB head shows no cell text; the header row's
-    strings are near the start of `sharedStrings.xml` (or inline in the sheet).
-    """
-    if not head.startswith(b"PK\x03\x04"):
-        return b""
-    try:
-        with file.open() as stream:
-            data = stream.read()
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            parts = []
-            for member in ("xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"):
-                if member in names:
-                    with archive.open(member) as inner:
-                        parts.append(inner.read(limit))
-            return b"".join(parts)
-    except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError):
-        return b""
-
-
-def load_sheet_rows(stream: Any, name: str) -> list[tuple[int, tuple[Any, ...]]]:
-    """All rows of the first sheet, read with openpyxl's warnings silenced.
-
-    Rows are read eagerly so the warnings filter does not leak into the caller
-    while a generator is suspended (pytest treats warnings as errors).
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        workbook = open_workbook(stream, name)
-        try:
-            return list(iter_sheet_rows(workbook))
-        finally:
-            workbook.close()
 
 
 def _decode_head(head: bytes) -> str:
@@ -264,7 +201,7 @@ def _group_entity(group_id: str, rows: list[Row], report: ReadReport) -> Entity 
     if not builder.names:
         report.warn("a group has no name: skipped")
         return None
-    return builder.build(UkOfsiCsvReader.source or "uk_ofsi", group_id, schema)
+    return builder.entity(UkOfsiCsvReader.source or "uk_ofsi", group_id, schema)
 
 
 def _add_names(builder: EntityBuilder, row: Row, schema: Schema) -> None:
@@ -283,7 +220,7 @@ def _add_names(builder: EntityBuilder, row: Row, schema: Schema) -> None:
         lang = language_code(row.get("non-latin script language"))
         builder.add_name(original, original_script_kind(kind), lang=lang)
     for title in numbered(row.get("title")):
-        builder.attr("title", title)
+        builder.add_attribute("title", title)
 
 
 def _name_kind(alias_type: str, quality: str) -> NameKind:
@@ -295,18 +232,13 @@ def _name_kind(alias_type: str, quality: str) -> NameKind:
     return NameKind.WEAK_ALIAS if quality.lower().startswith("low") else NameKind.ALIAS
 
 
-def original_script_kind(kind: NameKind) -> NameKind:
-    """Original-script forms are aliases of the Latin names, but keep a weak or former qualifier."""
-    return kind if kind in (NameKind.WEAK_ALIAS, NameKind.FORMER) else NameKind.ALIAS
-
-
 def _add_person_details(builder: EntityBuilder, row: Row) -> None:
     for text in numbered(row.get("dob")):
         birth = uk_birth_date(text)
         if birth:
             builder.birth_dates[birth] = None
         else:
-            builder.attr("birth_date_text", text)
+            builder.add_attribute("birth_date_text", text)
     for place in _birth_places(row.get("town of birth"), row.get("country of birth")):
         builder.birth_places[place] = None
     for text in numbered(row.get("nationality")):
@@ -315,19 +247,7 @@ def _add_person_details(builder: EntityBuilder, row: Row) -> None:
     _add_documents(builder, IdentifierKind.NATIONAL_ID, row.get("national identification number"),
                    row.get("national identification details") or row.get("ni number"))
     for position in numbered(row.get("position")):
-        builder.attr("position", position)
-
-
-@lru_cache(maxsize=4096)
-def uk_birth_date(text: str | None) -> BirthDate | None:
-    """A UK date of birth: dd/mm/yyyy with "dd"/"mm"/"00" for unknown parts, or mm/yyyy."""
-    birth = parse_birth_date(text)
-    if birth or not text:
-        return birth
-    match = _MONTH_YEAR.fullmatch(text.strip())
-    if match and 1 <= int(match.group(1)) <= 12:
-        return BirthDate(PartialDate(f"{match.group(2)}-{int(match.group(1)):02d}"))
-    return None
+        builder.add_attribute("position", position)
 
 
 def _birth_places(town_text: str | None, country_text: str | None) -> list[Place]:
@@ -342,19 +262,6 @@ def _birth_places(town_text: str | None, country_text: str | None) -> list[Place
     else:
         return [Place(town) for town in towns] + [Place(c, birth_country(c)) for c in countries]
     return [Place(f"{town}, {country}", birth_country(country)) for town, country in pairs]
-
-
-def birth_country(text: str | None) -> str | None:
-    """A country code, also for "Former USSR Currently Ukraine" and "Ukrainian SSR (now Ukraine)"."""
-    code = uk_country(text)
-    if code is None and text and (match := _CURRENTLY.search(text)):
-        code = uk_country(match.group(1))
-    return code
-
-
-def uk_country(text: str | None) -> str | None:
-    """`country_code`, plus the few spellings of UK lists it lacks."""
-    return country_code(text) or _COUNTRY_FIXES.get((text or "").strip(" .").lower())
 
 
 def _add_documents(
@@ -422,11 +329,11 @@ def _other_information(builder: EntityBuilder, rows: list[Row]) -> _OtherInfo:
     if info.reason is None:
         info.reason = remarks
     elif remarks:
-        builder.attr("remarks", remarks)
+        builder.add_attribute("remarks", remarks)
     for ref in info.uk_refs[1:]:
-        builder.attr("uk_sanctions_list_ref", ref)
+        builder.add_attribute("uk_sanctions_list_ref", ref)
     for ref in info.un_refs:
-        builder.attr("un_reference", ref)
+        builder.add_attribute("un_reference", ref)
     return info
 
 
@@ -437,110 +344,9 @@ def _add_designations(builder: EntityBuilder, rows: list[Row], info: _OtherInfo)
             AUTHORITY, row.get("regime"), None, iso_date(listed), info.reason, info.source_id,
         )] = None
         if (designated := iso_date(row.get("uk sanctions list date designated"))):
-            builder.attr("uk_designated_on", designated)
+            builder.add_attribute("uk_designated_on", designated)
         if (updated := iso_date(row.get("last updated"))):
-            builder.attr("last_updated", updated)
-
-
-# --- helpers shared by the UK and DFAT readers ----------------------------------------------------
-
-_LABEL_ATTRIBUTES = {
-    "phone number": "phone", "phone": "phone", "tel": "phone", "fax": "fax", "email address": "email",
-    "email": "email", "website": "website", "type of entity": "entity_type",
-    "parent company": "parent_company",
-    "subsidiaries": "subsidiary", "subsidiary": "subsidiary", "current owners": "vessel_owner",
-    "current owner/operator": "vessel_owner", "previous owners": "vessel_previous_owner",
-    "flag of ship": "vessel_flag", "current believed flag of ship": "vessel_flag",
-    "previous flags": "vessel_previous_flag", "type of ship": "vessel_type", "vessel type": "vessel_type",
-    "tonnage of ship": "vessel_tonnage", "tonnage": "vessel_tonnage", "length of ship": "vessel_length",
-    "year built": "vessel_year_built",
-}
-_LABEL_IDENTIFIERS = {
-    "imo number": (IdentifierKind.IMO, "IMO number"), "imo": (IdentifierKind.IMO, "IMO number"),
-    "business reg no": (IdentifierKind.REGISTRATION, "Business Reg No"),
-    "business registration number": (IdentifierKind.REGISTRATION, "Business registration number"),
-    "hull identification number": (IdentifierKind.OTHER, "Hull identification number"),
-}
-_KIND_RANK = {NameKind.PRIMARY: 0, NameKind.ALIAS: 1, NameKind.FORMER: 2, NameKind.WEAK_ALIAS: 3}
-
-
-@dataclass
-class EntityBuilder:
-    """Collects one party's facts from many rows or elements, without repeats, in first-seen order."""
-
-    names: dict[str, Name] = field(default_factory=dict)
-    birth_dates: dict[BirthDate, None] = field(default_factory=dict)
-    birth_places: dict[Place, None] = field(default_factory=dict)
-    nationalities: dict[str, None] = field(default_factory=dict)
-    citizenships: dict[str, None] = field(default_factory=dict)
-    identifiers: dict[Identifier, None] = field(default_factory=dict)
-    addresses: dict[Address, None] = field(default_factory=dict)
-    designations: dict[Designation, None] = field(default_factory=dict)
-    attributes: dict[Attribute, None] = field(default_factory=dict)
-    gender: str | None = None
-
-    def add_name(self, value: str | None, kind: NameKind, *, lang: str | None = None,
-                 parts: NameParts | None = None) -> None:
-        """Add a name; an identical value keeps the stronger kind (primary over alias over weak)."""
-        value = text_of(value)
-        if not value:
-            return
-        known = self.names.get(value)
-        if known is None:
-            self.names[value] = Name(value, kind, detect_script(value), lang, parts)
-        elif _KIND_RANK[kind] < _KIND_RANK[known.kind]:
-            self.names[value] = Name(value, kind, known.script, lang or known.lang, parts or known.parts)
-
-    def attr(self, key: str, value: str | None) -> None:
-        value = text_of(value)
-        if value:
-            self.attributes[Attribute(key, value)] = None
-
-    def add_countries(self, target: dict[str, None], text: str | None, key: str) -> None:
-        """Country codes of a text like "Russia", "Estonia, Russia"; unknown text kept as an attribute."""
-        text = text_of(text)
-        if not text:
-            return
-        code = uk_country(text)
-        pieces = [code] if code else [uk_country(piece) for piece in _COUNTRY_SPLIT.split(text)]
-        codes = [c for c in pieces if c]
-        for found in codes:
-            target[found] = None
-        if len(codes) < len(pieces) or not codes:
-            self.attr(key, text)
-
-    def labelled(self, label: str, value: str | None) -> None:
-        """A labelled value ("(IMO number):9123456", an extra column) as identifier, gender or attribute."""
-        value = text_of(value)
-        if not value:
-            return
-        label = label.strip().lower()
-        if label == "gender":
-            self.set_gender(value)
-        elif label in _LABEL_IDENTIFIERS:
-            kind, publisher_label = _LABEL_IDENTIFIERS[label]
-            if kind is IdentifierKind.IMO:
-                value = value.upper().removeprefix("IMO").strip(" .:")
-            self.identifiers[Identifier(kind, value, None, publisher_label)] = None
-        else:
-            self.attr(_LABEL_ATTRIBUTES.get(label) or _SLUG.sub("_", label).strip("_"), value)
-
-    def set_gender(self, text: str | None) -> None:
-        gender = (text or "").strip().lower()
-        if gender in ("male", "female"):
-            self.gender = gender
-        elif gender:
-            self.attr("gender", text)
-
-    def build(self, source: str, source_id: str, schema: Schema) -> Entity:
-        names = sorted(self.names.values(), key=lambda name: _KIND_RANK[name.kind])
-        return Entity(
-            source=source, source_id=source_id, schema=schema, names=tuple(names),
-            birth_dates=tuple(self.birth_dates), birth_places=tuple(self.birth_places),
-            nationalities=tuple(self.nationalities), citizenships=tuple(self.citizenships),
-            gender=self.gender, identifiers=tuple(self.identifiers), addresses=tuple(self.addresses),
-            designations=tuple(self.designations), attributes=tuple(self.attributes),
-        )
+            builder.add_attribute("last_updated", updated)
 
 
 def numbered(text: str | None) -> list[str]:
@@ -552,34 +358,3 @@ def numbered(text: str | None) -> list[str]:
         return [text]
     values = (part.strip(" .,;") for part in _NUMBERED.split(text))
     return [value for value in values if value and value != "-"]
-
-
-@lru_cache(maxsize=4096)
-def iso_date(text: str | None) -> str | None:
-    found = parse_partial_date(text) if text else None
-    return found.iso if found else None
-
-
-@lru_cache(maxsize=256)
-def language_code(text: str | None) -> str | None:
-    """ISO 639 code (two letters when one exists) for a language name ("Russian", "Persian/Farsi")."""
-    import pycountry
-
-    for name in re.split(r"[/,]", text or ""):
-        name = name.strip()
-        if not name:
-            continue
-        try:
-            language = pycountry.languages.lookup(name)
-        except LookupError:
-            continue
-        return str(getattr(language, "alpha_2", None) or language.alpha_3)
-    return None
-
-
-def document_country(note: str | None) -> str | None:
-    """The issuing country a document note starts with ("Afghanistan passport number ...")."""
-    if not note:
-        return None
-    match = _DOC_COUNTRY.match(note)
-    return country_code(match.group(1) if match else re.split(r"[.,;(]", note, maxsplit=1)[0])

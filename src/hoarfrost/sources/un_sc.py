@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from functools import partial
 
 from hoarfrost.errors import ListFileError
 from hoarfrost.model import (
@@ -33,25 +33,22 @@ from hoarfrost.model import (
     Name,
     NameKind,
     NameParts,
-    PartialDate,
     Place,
     Schema,
 )
 from hoarfrost.names.scripts import detect_script
-from hoarfrost.sources.base import ListReader, SourceFile, text_of
-from hoarfrost.sources.xml import find_text, find_texts, iter_elements
+from hoarfrost.sources.base import ListReader, SourceFile
+from hoarfrost.sources.common import NameList, gender_of, unique
+from hoarfrost.sources.xml import find_text, find_texts, iter_records, published_from_root, root_tag
 from hoarfrost.values.countries import country_code
 from hoarfrost.values.dates import parse_birth_date, parse_partial_date, year_range
 
 AUTHORITY = "UN Security Council"
-T = TypeVar("T")
-_ROOT_TAG = re.compile(rb"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
 _NAME_TAGS = ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
 _SCRIPT_NOTE = re.compile(r"(?:original script|in arabic(?: script)?|in \w+ script)\s*:\s*(.+)$", re.I)
 _LABEL = re.compile(r"^\s*original script\s*:\s*|\s*\(original script\)\s*$", re.I)
 _LATIN = ("Latn", "Zyyy")
 _DEPTH = {")": 1, "(": -1}
-_XS_TIMEZONE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})$")
 
 # UN_LIST_TYPE -> (regime, resolution that set up the sanctions committee).
 _REGIMES: dict[str, tuple[str, str]] = {
@@ -71,15 +68,6 @@ _REGIMES: dict[str, tuple[str, str]] = {
     "Haiti": ("Haiti", "resolution 2653 (2022)"),
     "Mali": ("Mali", "resolution 2374 (2017)"),
     "Lebanon": ("Lebanon", "resolution 1636 (2005)"),
-}
-
-# Country names the UN writes that the shared table does not know (yet).
-_EXTRA_COUNTRIES = {
-    "state of palestine": "ps",
-    "china, hong kong special administrative region": "hk",
-    "china, macao special administrative region": "mo",
-    "former soviet union": "suhh",
-    "ussr": "suhh",
 }
 
 _ALIAS_KINDS = {
@@ -116,80 +104,6 @@ _DOC_KINDS: tuple[tuple[str, IdentifierKind], ...] = (
     ("id", IdentifierKind.NATIONAL_ID),
 )
 
-_NAME_RANK = {NameKind.PRIMARY: 0, NameKind.ALIAS: 1, NameKind.FORMER: 2, NameKind.WEAK_ALIAS: 3}
-
-
-def root_tag(head: bytes) -> bytes | None:
-    """The local name of the first element in an XML head (after declaration, comments, BOM)."""
-    position = 3 if head.startswith(b"\xef\xbb\xbf") else 0
-    while True:
-        start = head.find(b"<", position)
-        if start < 0 or start + 1 >= len(head) or head[position:start].strip():
-            return None  # text before the first tag: not an XML document (a README that quotes XML)
-        if head.startswith(b"<!--", start):
-            end = head.find(b"-->", start + 4)
-            if end < 0:
-                return None
-            position = end + 3
-            continue
-        if head[start + 1 : start + 2] in (b"?", b"!"):
-            end = head.find(b">", start + 2)  # past the declaration or DOCTYPE line
-            subset = head.find(b"[", start, end)
-            if subset >= 0:  # a DOCTYPE with an internal subset ends at "]>"
-                end = head.find(b">", head.find(b"]", subset))
-            if end < 0:
-                return None
-            position = end + 1
-            continue
-        match = _ROOT_TAG.match(head, start)
-        return match.group(2) if match else None
-
-
-def fast_script(value: str) -> str:
-    """detect_script with a fast path: ASCII text is Latin (or no script at all)."""
-    if value.isascii():
-        return "Latn" if any(char.isalpha() for char in value) else "Zyyy"
-    return detect_script(value)
-
-
-def xs_date(text: str | None) -> PartialDate | None:
-    """An xs:date, which may carry a time zone ("2015-04-07-04:00"), as a partial date."""
-    text = text_of(text)
-    if text:
-        zoned = _XS_TIMEZONE.match(text)
-        if zoned:
-            text = zoned.group(1)
-    return parse_partial_date(text)
-
-
-def un_country(text: str | None) -> str | None:
-    """ISO code of a country as the UN writes it, with a few UN spellings added."""
-    if not text:
-        return None
-    return country_code(text) or _EXTRA_COUNTRIES.get(" ".join(text.lower().split()))
-
-
-class NameList:
-    """Names in order, each value once, keeping its strongest kind (primary > alias > former > weak)."""
-
-    def __init__(self) -> None:
-        self._names: dict[str, Name] = {}
-
-    def add(
-        self, value: str | None, kind: NameKind, parts: NameParts | None = None, lang: str | None = None
-    ) -> None:
-        value = text_of(value)
-        if not value:
-            return
-        known = self._names.get(value)
-        if known is not None and _NAME_RANK[known.kind] <= _NAME_RANK[kind]:
-            return
-        self._names[value] = Name(value, kind, fast_script(value), lang, parts)
-
-    def names(self) -> tuple[Name, ...]:
-        return tuple(self._names.values())
-
-
 class UnScXmlReader(ListReader):
     format = "un_sc_xml"
     source = "un_sc"
@@ -207,23 +121,14 @@ class UnScXmlReader(ListReader):
             yield from self._read_file(file)
 
     def _read_file(self, file: SourceFile) -> Iterator[Entity]:
-        root: list[ET.Element] = []
+        """The records of one file; the root's dateGenerated is the publication date."""
+        take_date = partial(published_from_root, self.report, "dateGenerated")
         with self.open_counted(file) as stream:
-            for elem in iter_elements(stream, file.name, {"INDIVIDUAL", "ENTITY"}, root=root):
-                self._check_root(file, root)
+            for elem in iter_records(
+                stream, file.name, {"INDIVIDUAL", "ENTITY"},
+                root_tag="CONSOLIDATED_LIST", what="a UN consolidated list", on_root=take_date,
+            ):
                 yield _entity(elem, file.name)
-        self._check_root(file, root)
-
-    def _check_root(self, file: SourceFile, root: list[ET.Element]) -> None:
-        """Refuse a file that is not a UN list; take the publication date from its root."""
-        if not root:
-            raise ListFileError(file.name, "the file holds no XML element")
-        if root[0].tag != "CONSOLIDATED_LIST":
-            raise ListFileError(file.name, f"not a UN consolidated list: root element is <{root[0].tag}>")
-        if self.report.published is None:
-            generated = parse_partial_date(root[0].get("dateGenerated"))
-            if generated is not None:
-                self.report.published = generated.iso
 
 
 def _entity(elem: ET.Element, file_name: str) -> Entity:
@@ -246,14 +151,14 @@ def _entity(elem: ET.Element, file_name: str) -> Entity:
         source_id=reference,
         schema=Schema.PERSON if person else Schema.ORGANIZATION,
         names=names,
-        birth_dates=_unique(birth_dates),
-        birth_places=_unique(birth_places),
+        birth_dates=unique(birth_dates),
+        birth_places=unique(birth_places),
         nationalities=_codes(_values(elem, "NATIONALITY")),
-        gender=_gender(find_text(elem, "GENDER")),
+        gender=gender_of(find_text(elem, "GENDER")),
         identifiers=_identifiers(elem, attributes),
         addresses=_addresses(elem, "INDIVIDUAL_ADDRESS" if person else "ENTITY_ADDRESS", attributes),
         designations=(_designation(elem, reference),),
-        attributes=_unique(_record_attributes(elem) + attributes + _unknown_nationalities(elem)),
+        attributes=unique(_record_attributes(elem) + attributes + _unknown_nationalities(elem)),
     )
 
 
@@ -306,13 +211,13 @@ def _alias(
             names.add(name, kind)
         attributes.append(Attribute("alias_note", f"{value}: {note}"))
     born_text = find_text(alias, "DATE_OF_BIRTH")
-    exact = xs_date(born_text)
+    exact = parse_partial_date(born_text)
     born = BirthDate(exact) if exact else parse_birth_date(born_text)
     if born:
         birth_dates.append(born)
     city, country = find_text(alias, "CITY_OF_BIRTH"), find_text(alias, "COUNTRY_OF_BIRTH")
     if city or country:
-        birth_places.append(Place(", ".join(p for p in (city, country) if p), un_country(country)))
+        birth_places.append(Place(", ".join(p for p in (city, country) if p), country_code(country)))
 
 
 def split_cross_script(value: str) -> list[str]:
@@ -328,7 +233,7 @@ def split_cross_script(value: str) -> list[str]:
     outer, group = split
     inner = [_LABEL.sub("", piece).strip() for piece in group.split(";")]
     inner = [piece for piece in inner if piece]
-    if not outer or not inner or (fast_script(outer) in _LATIN) == (fast_script(inner[0]) in _LATIN):
+    if not outer or not inner or (detect_script(outer) in _LATIN) == (detect_script(inner[0]) in _LATIN):
         return [value]
     return [outer, *inner]
 
@@ -351,7 +256,7 @@ def _note_names(value: str, note: str) -> list[str]:
     in_script = _SCRIPT_NOTE.search(note)
     if in_script:
         return [in_script.group(1)]
-    if fast_script(value) in _LATIN or fast_script(note) not in _LATIN:
+    if detect_script(value) in _LATIN or detect_script(note) not in _LATIN:
         return []
     listed = note
     if note.startswith("(") and ")" in note:
@@ -382,7 +287,7 @@ def _one_birth_date(node: ET.Element, circa: bool, note: str | None) -> tuple[Bi
     start, end = find_text(node, "FROM_YEAR"), find_text(node, "TO_YEAR")
     if start or end:
         return year_range(start, end, circa=circa), False
-    exact = xs_date(find_text(node, "DATE"))
+    exact = parse_partial_date(find_text(node, "DATE"))
     if exact:
         return BirthDate(exact, circa=circa), False
     year = find_text(node, "YEAR")
@@ -408,7 +313,7 @@ def _birth_places(elem: ET.Element, places: list[Place]) -> None:
         if note:
             text = f"{text} ({note})" if text else note
         if text:
-            places.append(Place(text, un_country(country)))
+            places.append(Place(text, country_code(country)))
 
 
 def _addresses(elem: ET.Element, tag: str, attributes: list[Attribute]) -> tuple[Address, ...]:
@@ -423,8 +328,8 @@ def _addresses(elem: ET.Element, tag: str, attributes: list[Attribute]) -> tuple
             continue
         if full and note:
             attributes.append(Attribute("address_note", f"{full}: {note}"))
-        found.append(Address(full or note, street, city, region, postal, un_country(country)))
-    return _unique(found)
+        found.append(Address(full or note, street, city, region, postal, country_code(country)))
+    return unique(found)
 
 
 def _identifiers(elem: ET.Element, attributes: list[Attribute]) -> tuple[Identifier, ...]:
@@ -438,10 +343,10 @@ def _identifiers(elem: ET.Element, attributes: list[Attribute]) -> tuple[Identif
             if label or note:
                 attributes.append(Attribute("document", ": ".join(p for p in (label, note) if p)))
             continue
-        country = un_country(find_text(node, "ISSUING_COUNTRY") or find_text(node, "COUNTRY_OF_ISSUE"))
+        country = country_code(find_text(node, "ISSUING_COUNTRY") or find_text(node, "COUNTRY_OF_ISSUE"))
         kind = _document_kind(second) or _document_kind(first) or IdentifierKind.OTHER
         found.append(Identifier(kind, number, country, label, note))
-    return _unique(found)
+    return unique(found)
 
 
 def _document_note(node: ET.Element) -> str | None:
@@ -471,7 +376,7 @@ def _document_kind(label: str | None) -> IdentifierKind | None:
 def _designation(elem: ET.Element, reference: str) -> Designation:
     list_type = find_text(elem, "UN_LIST_TYPE")
     regime, basis = _REGIMES.get(list_type or "", (list_type, None))
-    listed = xs_date(find_text(elem, "LISTED_ON"))
+    listed = parse_partial_date(find_text(elem, "LISTED_ON"))
     return Designation(
         authority=AUTHORITY,
         regime=regime,
@@ -504,7 +409,7 @@ def _record_attributes(elem: ET.Element) -> list[Attribute]:
 
 def _date_text(text: str) -> str:
     """An ISO date as the list gives it, without a time zone; other text unchanged."""
-    date = xs_date(text)
+    date = parse_partial_date(text)
     return date.iso if date and len(date.iso) == 10 else text
 
 
@@ -515,17 +420,8 @@ def _values(elem: ET.Element, tag: str) -> list[str]:
 
 def _unknown_nationalities(elem: ET.Element) -> list[Attribute]:
     """Nationalities no country code stands for, kept as the list writes them."""
-    return [Attribute("nationality", v) for v in _values(elem, "NATIONALITY") if not un_country(v)]
+    return [Attribute("nationality", v) for v in _values(elem, "NATIONALITY") if not country_code(v)]
 
 
 def _codes(texts: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(code for code in map(un_country, texts) if code))
-
-
-def _gender(text: str | None) -> str | None:
-    lowered = (text or "").lower()
-    return lowered if lowered in ("male", "female") else None
-
-
-def _unique(items: Iterable[T]) -> tuple[T, ...]:
-    return tuple(dict.fromkeys(items))
+    return tuple(dict.fromkeys(code for code in map(country_code, texts) if code))

@@ -51,6 +51,7 @@ from hoarfrost.model import (
 )
 from hoarfrost.names.scripts import detect_script
 from hoarfrost.sources.base import CountingReader, ListReader, SourceFile, text_of
+from hoarfrost.sources.common import unique
 from hoarfrost.sources.tabular import iter_csv_rows
 from hoarfrost.values.countries import country_code, country_codes
 from hoarfrost.values.dates import parse_birth_date, parse_partial_date
@@ -195,10 +196,10 @@ class UsCslCsvReader(ListReader):
             nationalities=country_codes(tuple(_split(record.get("nationalities")))),
             citizenships=country_codes(tuple(_split(record.get("citizenships")))),
             gender=found.gender,
-            identifiers=_unique(found.identifiers + call_signs),
-            addresses=_unique(tuple(_address(text) for text in _split(record.get("addresses")))),
+            identifiers=unique(found.identifiers + call_signs),
+            addresses=unique(tuple(_address(text) for text in _split(record.get("addresses")))),
             designations=(_designation(record),),
-            attributes=_unique(_attributes(record) + found.attributes + unread_dates),
+            attributes=unique(_attributes(record) + found.attributes + unread_dates),
         )
 
     def _schema(self, text: str | None) -> Schema:
@@ -303,8 +304,8 @@ def _identifier(kind: IdentifierKind, value: str, label: str) -> Identifier:
     """An identifier from "[country, ][expiry, ][issue, ]number": the number may itself hold commas."""
     fields = value.split(", ")
     country = None
-    if len(fields) > 1 and _COUNTRY.fullmatch(fields[0]) and _code(fields[0]):
-        country = _code(fields.pop(0))
+    if len(fields) > 1 and _COUNTRY.fullmatch(fields[0]) and country_code(fields[0]):
+        country = country_code(fields.pop(0))
     dates = []
     while len(fields) > 1 and _DATE.fullmatch(fields[0]):
         dates.append(fields.pop(0))
@@ -338,15 +339,10 @@ def _places(text: str | None) -> tuple[Place, ...]:
 def _address(text: str) -> Address:
     """An address as written; its last part is the ISO country code ("..., Limassol, 3035, CY")."""
     head, _, last = text.rpartition(", ")
-    code = _code(last) if _COUNTRY.fullmatch(last) else None
+    code = country_code(last) if _COUNTRY.fullmatch(last) else None
     if head:
         return Address(full=text, country=code)
     return Address(full=None if code else text, country=code)
-
-
-def _code(alpha2: str) -> str | None:
-    """An ISO code as the CSL writes it; also Kosovo's user-assigned XK, which pycountry lacks."""
-    return "xk" if alpha2 == "XK" else country_code(alpha2)
 
 
 def _designation(record: dict[str, str | None]) -> Designation:
@@ -396,14 +392,10 @@ def merge(entities: list[Entity]) -> Entity:
 
 
 def _union(entities: list[Entity], field: Callable[[Entity], tuple[T, ...]]) -> tuple[T, ...]:
-    return _unique(tuple(value for entity in entities for value in field(entity)))
+    return unique(tuple(value for entity in entities for value in field(entity)))
 
 
 def _split(text: str | None) -> list[str]:
     if not text:
         return []
     return [part for part in (text_of(p) for p in text.split(";")) if part]
-
-
-def _unique(values: tuple[T, ...]) -> tuple[T, ...]:
-    return tuple(dict.fromkeys(values))
