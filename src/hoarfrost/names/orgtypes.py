@@ -1,0 +1,35 @@
+"""Company legal forms reduced to a class: ПАО, PJSC, AG and S.A. all become `jsc`; ООО, LLC, Ltd and GmbH `llc`.
+
+rigour (OpenSanctions' normalisation library) keeps the table of legal forms
+across languages and maps each to a generic form; a legal form then matches
+its equivalents in any language instead of being compared as a word. rigour
+does not cover Han and Hangul legal forms, which the small table below adds.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rigour.names import replace_org_types_compare
+
+LEGAL_FORM_CLASSES = frozenset({"llc", "jsc", "lp", "llp", "plc", "gov", "npo", "coop", "trust", "fund", "ltd"})
+
+# Longest first: 股份有限公司 before 有限公司.
+_CJK_FORMS: tuple[tuple[str, str], ...] = (
+    ("股份有限公司", " jsc "), ("有限责任公司", " llc "), ("有限責任公司", " llc "), ("有限公司", " llc "),
+    ("株式会社", " jsc "), ("有限会社", " llc "), ("주식회사", " jsc "), ("유한회사", " llc "), ("(주)", " jsc "),
+)
+
+
+@lru_cache(maxsize=65536)
+def replace_legal_forms(text: str) -> str:
+    """The name with each legal form replaced by its class (`jsc`, `llc`, ...), case folded."""
+    folded = text.casefold()
+    for form, replacement in _CJK_FORMS:
+        if form in folded:
+            folded = folded.replace(form, replacement)
+    return " ".join(replace_org_types_compare(folded, generic=True).split())
+
+
+def is_legal_form(token: str) -> bool:
+    return token in LEGAL_FORM_CLASSES

@@ -1,0 +1,139 @@
+"""Every plausible Latin reading of a name, whatever its script: the one entry point of names/.
+
+A name is cut into runs of one script ("Jin Tiesan (金铁三)" gives a Latin run
+and a Han run, each read on its own); each run goes to the module of its
+script family; a script without a module of its own is read by anyascii,
+which covers all of Unicode at a lower quality. Latin text gives a single
+reading "as written". Legal forms are reduced to their class first, so that
+"ПАО" and "PJSC" meet as `jsc`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from anyascii import anyascii
+
+from hoarfrost.names import alphabets, arabic, cyrillic, han, hangul, hebrew, kana
+from hoarfrost.names.normalise import normalise_name
+from hoarfrost.names.orgtypes import replace_legal_forms
+from hoarfrost.names.readings import LATIN, Reading, unique_readings
+from hoarfrost.names.scripts import char_script
+
+AS_WRITTEN = "as-written"
+
+Reader = Callable[[str], list[Reading]]
+
+_FAMILY_OF_SCRIPT: dict[str, str] = {
+    "Hani": "han", "Cyrl": "cyrillic", "Arab": "arabic", "Hebr": "hebrew", "Hang": "hangul",
+    "Hira": "kana", "Kana": "kana", "Grek": "alphabets", "Geor": "alphabets", "Armn": "alphabets",
+}
+_READERS: dict[str, Reader] = {
+    "han": han.readings, "cyrillic": cyrillic.readings, "arabic": arabic.readings, "hebrew": hebrew.readings,
+    "hangul": hangul.readings, "kana": kana.readings, "alphabets": alphabets.readings,
+}
+_PARENTHESES = re.compile(r"[()\[\]{}（）]")
+# Latin letters, digits, punctuation and spaces only: no script run needs cutting.
+_LATIN_ONLY = re.compile(r"[\u0000-\u024F\u1E00-\u1EFF\u2000-\u206F]*")
+
+
+_MEMO: dict[str, tuple[Reading, ...]] = {}
+_MEMO_LIMIT = 1_000_000
+
+
+def latin_readings(name: str) -> tuple[Reading, ...]:
+    """Readings of a whole name, the as-written Latin one first (memoised: lists repeat names)."""
+    cached = _MEMO.get(name)
+    if cached is None:
+        cached = _compute_readings(name)
+        if len(_MEMO) < _MEMO_LIMIT:
+            _MEMO[name] = cached
+    return cached
+
+
+def remember_readings(readings: dict[str, tuple[Reading, ...]]) -> None:
+    """Prime the memo with readings computed earlier (by this same code version) and kept by the caller."""
+    _MEMO.update(readings)
+
+
+def needs_transliteration(name: str) -> bool:
+    """True when a name has letters beyond Latin: its readings are worth keeping between runs."""
+    return not _LATIN_ONLY.fullmatch(name)
+
+
+def _compute_readings(name: str) -> tuple[Reading, ...]:
+    text = replace_legal_forms(name)
+    if _LATIN_ONLY.fullmatch(text):
+        return _as_written(text)
+    runs = script_runs(text)
+    if not runs:
+        return ()
+    if all(family == "latin" for family, _ in runs):
+        return _as_written(text)
+    readings: list[Reading] = []
+    for family, run in runs:
+        readings.extend(_read_run(family, run))
+    return tuple(unique_readings(readings))
+
+
+def _as_written(text: str) -> tuple[Reading, ...]:
+    tokens = tuple(normalise_name(text).split())
+    return (Reading(tokens, AS_WRITTEN),) if tokens else ()
+
+
+def _read_run(family: str, run: str) -> list[Reading]:
+    if family == "latin":
+        return list(_as_written(run))
+    reader = _READERS.get(family)
+    readings = reader(run) if reader else []
+    if family == "han":  # kanji alone cannot be told from Chinese: add the Japanese reading too
+        readings = readings + kana.readings(run)[:2]
+    if readings:
+        return readings
+    fallback = tuple(normalise_name(anyascii(run)).split())
+    return [Reading(fallback, "anyascii")] if fallback else []
+
+
+def script_runs(text: str) -> list[tuple[str, str]]:
+    """The text cut into runs of words of one script family.
+
+    A word belongs to the family of its non-Latin letters, so a Cyrillic word
+    typed with a look-alike Latin letter ("Cергій" with a Latin C) stays whole
+    for the Cyrillic reader; Japanese kanji beside kana go to the kana reader.
+    """
+    has_kana = any(char_script(c) in ("Hira", "Kana") for c in text)
+    runs: list[tuple[str, list[str]]] = []
+    for word in _PARENTHESES.sub(" ", text).split():
+        family = _word_family(word, has_kana)
+        if family is None:
+            if runs:
+                runs[-1][1].append(word)
+            continue
+        if runs and runs[-1][0] == family:
+            runs[-1][1].append(word)
+        else:
+            runs.append((family, [word]))
+    return [(family, " ".join(words)) for family, words in runs]
+
+
+def _word_family(word: str, has_kana: bool) -> str | None:
+    families = [f for f in (_family(char_script(c), has_kana) for c in word) if f is not None]
+    if not families:
+        return None
+    foreign = [f for f in families if f != "latin"]
+    return max(set(foreign), key=foreign.count) if foreign else "latin"
+
+
+def _family(script: str | None, has_kana: bool) -> str | None:
+    if script is None:
+        return None
+    if script == "Latn":
+        return "latin"
+    if script == "Hani" and has_kana:
+        return "kana"
+    return _FAMILY_OF_SCRIPT.get(script, script)
+
+
+def is_latin_space(reading: Reading) -> bool:
+    return reading.space == LATIN
