@@ -24,6 +24,7 @@ from hoarfrost import ingest
 from hoarfrost.config import Settings
 from hoarfrost.diff import diff_lists
 from hoarfrost.errors import HoarfrostError
+from hoarfrost.screening.batch import screen_many
 from hoarfrost.screening.inputs import read_queries
 from hoarfrost.screening.screener import Screener, make_query
 from hoarfrost.store import SnapshotInfo, Store
@@ -233,35 +234,77 @@ def screen_file(
     input: Annotated[Path, typer.Argument(help="CSV or JSONL with columns id,name[,schema,dob,country].")],
     output: Annotated[Path | None, typer.Option("--out", help="Write JSON lines here (default: a table).")] = None,
     threshold: Annotated[float | None, typer.Option(help="Alert threshold in [0, 1].")] = None,
+    workers: Annotated[int | None, typer.Option(help="Processes to screen with (default: one per core).")] = None,
     db: DbOption = None,
 ) -> None:
-    """Screen every name in a file; bad rows are reported and skipped."""
+    """Screen every name in a file; bad rows are reported with their row number and skipped (exit code 2)."""
+    if not input.is_file():
+        _fail(f"{input}: no such file")
     with _store(db) as store:
         screener = Screener.from_store(store)
-        rows = list(read_queries(input)) if input.is_file() else _fail(f"{input}: no such file")  # type: ignore[func-returns-value]
-    alerts: list[tuple[str, dict[str, Any]]] = []
-    bad = screened = 0
+    summary = _BatchSummary()
     sink = output.open("w", encoding="utf-8") if output else None
     try:
-        for row in rows or []:
-            if row.query is None:
-                bad += 1
-                err.print(f"row {row.row}: skipped: {row.error}", highlight=False)
-                continue
-            matches = [m.as_json() for m in screener.screen(row.query, threshold)]
-            screened += 1
-            if sink:
-                sink.write(json.dumps({"id": row.id, "matches": matches}, ensure_ascii=False) + "\n")
-            alerts.extend((f"{row.id}: {row.query.name}", match) for match in matches)
+        with _row_progress() as advance:
+            for chunk in _chunks(read_queries(input), 20_000):
+                _screen_chunk(screener, chunk, threshold, workers, sink, summary, advance)
+    except HoarfrostError as exc:
+        _fail(str(exc))
     finally:
         if sink:
             sink.close()
     if not output:
-        _print_matches(alerts)
-    out.print(f"screened {screened:,} names against {screener.entity_count:,} list entries "
-              f"({screener.algorithm}): {len(alerts):,} alerts, {bad} rows skipped", highlight=False)
-    if bad:
+        _print_matches(summary.alerts)
+    out.print(f"screened {summary.screened:,} names against {screener.entity_count:,} list entries "
+              f"({screener.algorithm}): {summary.alerted:,} with alerts, {summary.alert_count:,} alerts, "
+              f"{summary.bad} rows skipped", highlight=False)
+    if summary.bad:
         raise typer.Exit(2)
+
+
+class _BatchSummary:
+    def __init__(self) -> None:
+        self.screened = self.bad = self.alerted = self.alert_count = 0
+        self.alerts: list[tuple[str, dict[str, Any]]] = []
+
+
+def _chunks(rows: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _screen_chunk(screener: Screener, rows: list[Any], threshold: float | None, workers: int | None,
+                  sink: Any, summary: _BatchSummary, advance: Callable[[int], None]) -> None:
+    good = [row for row in rows if row.query is not None]
+    for row in rows:
+        if row.query is None:
+            summary.bad += 1
+            err.print(f"row {row.row}: skipped: {row.error}", highlight=False)
+    results = screen_many(screener, (row.query for row in good), threshold=threshold, workers=workers,
+                          progress=advance)
+    for row, matches in zip(good, results, strict=True):
+        summary.screened += 1
+        summary.alerted += bool(matches)
+        summary.alert_count += len(matches)
+        if sink:
+            sink.write(json.dumps({"id": row.id, "matches": matches}, ensure_ascii=False) + "\n")
+        else:
+            summary.alerts.extend((f"{row.id}: {row.query.name}", match) for match in matches)
+
+
+@contextmanager
+def _row_progress() -> Iterator[Callable[[int], None]]:
+    bar = Progress(TextColumn("screening"), BarColumn(), TextColumn("{task.completed:,} names"),
+                   console=err, transient=True, disable=not err.is_terminal)
+    with bar:
+        task = bar.add_task("screening", total=None)
+        yield lambda n: bar.advance(task, n)
 
 
 def _print_matches(rows: list[tuple[str, dict[str, Any]]]) -> None:

@@ -1,10 +1,10 @@
-"""Matching a query name against list names: candidate index, scoring, explanation.
+"""Matching a query name against list names: forms, candidate index, alignment, qualifiers, explanation.
 
-`compare_names` is the pairwise comparison of two names under the default
-algorithm; `hoarfrost.screening.screener.Screener` uses the index to screen a
-query against every list in force.
+`compare_names` compares two names pairwise under an algorithm; `Matcher`
+screens a name against every indexed list entry. Algorithms are named,
+versioned weight tables (`algorithm.ALGORITHMS`).
 """
 
-from hoarfrost.matching.baseline import Comparison, compare_names
+from hoarfrost.matching.compare import Comparison, compare_names
 
 __all__ = ["Comparison", "compare_names"]

@@ -64,7 +64,8 @@ def _row(number: int, record: dict[str, object]) -> InputRow:
     if row_id is None or str(row_id).strip() == "":
         return InputRow(number, None, None, "the 'id' is missing")
     try:
-        query = make_query(*(_text(record.get(key)) for key in ("name", "schema", "dob", "country")))
+        query = make_query(_text(record.get("name")), _text(record.get("schema")), _text(record.get("dob")),
+                           _text(record.get("country")))
     except QueryError as exc:
         return InputRow(number, str(row_id), None, str(exc))
     return InputRow(number, str(row_id), query)

@@ -13,9 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hoarfrost.errors import QueryError
-from hoarfrost.matching import baseline
+from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM
+from hoarfrost.matching.matcher import Matcher
 from hoarfrost.model import Entity, Schema
 from hoarfrost.names.normalise import normalise_name
+from hoarfrost.names.transliterate import latin_readings, needs_transliteration, remember_readings
+from hoarfrost.screening.readings_cache import decode_readings, encode_readings, readings_version
 from hoarfrost.store import Store
 from hoarfrost.values.countries import country_code
 from hoarfrost.values.dates import parse_partial_date
@@ -29,9 +32,11 @@ class Query:
     schema: Schema | None = None
     dob: str | None = None
     country: str | None = None
+    identifiers: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
-        return {"name": self.name, "schema": self.schema, "dob": self.dob, "country": self.country}
+        return {"name": self.name, "schema": self.schema, "dob": self.dob, "country": self.country,
+                "identifiers": list(self.identifiers)}
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ class Match:
 
 
 def make_query(name: str | None, schema: str | None = None, dob: str | None = None,
-               country: str | None = None) -> Query:
+               country: str | None = None, identifiers: tuple[str, ...] = ()) -> Query:
     """A validated query; QueryError says what is wrong with the input."""
     cleaned = " ".join("".join(ch for ch in (name or "") if ch.isprintable()).split())
     if not normalise_name(cleaned):
@@ -69,7 +74,8 @@ def make_query(name: str | None, schema: str | None = None, dob: str | None = No
         raise QueryError(f"malformed date of birth {dob!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
     if country and country_code(country) is None:
         raise QueryError(f"unknown country {country!r}; use an ISO 3166 code such as 'ru'")
-    return Query(cleaned, parsed_schema, dob or None, country_code(country) if country else None)
+    cleaned_ids = tuple(i.strip() for i in identifiers if i and i.strip())
+    return Query(cleaned, parsed_schema, dob or None, country_code(country) if country else None, cleaned_ids)
 
 
 def _is_iso_partial_date(text: str) -> bool:
@@ -79,32 +85,42 @@ def _is_iso_partial_date(text: str) -> bool:
 
 
 class Screener:
-    """Screens queries against a fixed set of list entities."""
+    """Screens queries against a fixed set of list entities under one named algorithm."""
 
-    algorithm = baseline.ALGORITHM
-    default_threshold = baseline.DEFAULT_THRESHOLD
-
-    def __init__(self, entities: Iterable[Entity]) -> None:
-        self.index = baseline.NameIndex(entities)
+    def __init__(self, entities: Iterable[Entity], algorithm: str = DEFAULT_ALGORITHM) -> None:
+        if algorithm not in ALGORITHMS:
+            raise QueryError(f"unknown algorithm {algorithm!r}; known: {', '.join(ALGORITHMS)}")
+        self.matcher = Matcher(entities, algorithm)
+        self.algorithm = algorithm
+        self.default_threshold = self.matcher.weights.threshold
 
     @classmethod
-    def from_store(cls, store: Store) -> Screener:
-        """A screener over the current full snapshot of every list in the store."""
-        snapshots = store.current_snapshots()
-        return cls(entity for snapshot in snapshots for entity in store.entities(snapshot.id))
+    def from_store(cls, store: Store, algorithm: str = DEFAULT_ALGORITHM) -> Screener:
+        """A screener over the snapshot in force of every list in the store.
+
+        Readings of non-Latin names kept from an earlier run are reused, and
+        new ones are kept for the next.
+        """
+        entities = [entity for snapshot in store.current_snapshots() for entity in store.entities(snapshot.id)]
+        version = readings_version()
+        kept = store.load_readings(version)
+        remember_readings({name: decode_readings(data) for name, data in kept.items()})
+        screener = cls(entities, algorithm)
+        new = {
+            name.value: encode_readings(latin_readings(name.value))
+            for entity in entities for name in entity.names
+            if name.value not in kept and needs_transliteration(name.value)
+        }
+        if new:
+            store.save_readings(version, {**kept, **new})
+        return screener
 
     @property
     def entity_count(self) -> int:
-        return len(self.index.entities)
+        return len(self.matcher.index.entities)
 
     def screen(self, query: Query, threshold: float | None = None) -> list[Match]:
-        limit = self.default_threshold if threshold is None else threshold
-        results = self.index.search(query.name, query.schema, limit)
-        return [
-            Match(
-                result.score, result.entity, result.name.value,
-                [{"step": "name", "query": query.name, "list_name": result.name.value,
-                  "method": "token_sort_ratio on normalised names", "score": round(result.score, 4)}],
-            )
-            for result in results
-        ]
+        dob = parse_partial_date(query.dob) if query.dob else None
+        results = self.matcher.match(query.name, schema=query.schema, dob=dob, country=query.country,
+                                     identifiers=query.identifiers, threshold=threshold)
+        return [Match(r.score, r.entity, r.matched_name, list(r.explanation)) for r in results]

@@ -82,3 +82,12 @@ names = Table(
     Column("lang", String(16)),
     UniqueConstraint("hash", "position", name="uq_names_position"),
 )
+
+# Transliteration readings of non-Latin names, kept between runs (see screening/readings_cache.py).
+name_readings = Table(
+    "name_readings",
+    metadata,
+    Column("version", String(32), primary_key=True),
+    Column("name", Text, primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+)

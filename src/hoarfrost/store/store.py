@@ -256,6 +256,25 @@ class Store:
             return Counter({script: count for script, count in conn.execute(query)})
 
 
+    # -- kept transliteration readings ---------------------------------------------------------
+
+    def load_readings(self, version: str) -> dict[str, bytes]:
+        query = select(t.name_readings.c.name, t.name_readings.c.data).where(t.name_readings.c.version == version)
+        with self.engine.connect() as conn:
+            return {row.name: row.data for row in conn.execute(query)}
+
+    def save_readings(self, version: str, readings: dict[str, bytes]) -> None:
+        """Keep readings of this version; older versions are dropped (they can never be used again)."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(t.name_readings.delete().where(t.name_readings.c.version != version))
+                rows = [{"version": version, "name": n, "data": d} for n, d in readings.items()]
+                for start in range(0, len(rows), _BATCH):
+                    conn.execute(t.name_readings.insert(), rows[start : start + _BATCH])
+        except OperationalError:
+            pass  # a read-only store: readings are recomputed next time
+
+
 def _insert_batch(conn: Connection, snapshot_id: int, batch: list[Entity]) -> None:
     encoded = [(entity, entity_to_json(entity)) for entity in batch]
     hashes = [hashlib.sha256(data).hexdigest() for _, data in encoded]

@@ -1,0 +1,57 @@
+"""Matching algorithms as named, versioned tables of weights.
+
+A bank pins an algorithm by name; a new version is a new entry beside the
+old ones, never an edit of them, so that a screening result can always be
+reproduced and a change of version can trigger re-screening.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Weights:
+    # token similarity
+    phonetic: float = 0.92  # equal phonetic keys: Mohammed ~ Muhammad
+    edit_floor: float = 0.75  # Levenshtein similarity below this is no match
+    short_edit_floor: float = 0.8  # for tokens of five letters or fewer (Wang ~ Kang is no match)
+    edit_scale: float = 0.97
+    key_edit_floor: float = 0.8
+    key_edit_scale: float = 0.85
+    skeleton_exact: float = 0.95  # equal consonant skeletons: vowels unknown, so not quite exact
+    skeleton_edit_floor: float = 0.75  # consonant skeletons of Arabic / Hebrew script names
+    skeleton_edit: float = 0.93
+    initial: float = 0.6  # "V." ~ "Vladimir"
+    joined: float = 0.98  # "Hai lun" ~ "Hailun"
+    # name coverage
+    optional_discount: float = 0.35  # leftover particle, patronymic, legal form, initial
+    candidate_leftover: float = 0.5  # leftover list token (further given or middle names)
+    single_token_penalty: float = 0.85  # a one-word query meeting one word of a longer listed name
+    weak_alias: float = 0.92  # matched a low-quality alias
+    # token rarity: weight = clip(idf / idf_reference, min_token_weight, 1)
+    min_token_weight: float = 0.12
+    rare_document_frequency: int = 3  # a token on this few names or fewer weighs fully
+    # qualifiers
+    dob_conflict: float = 0.72  # birth dates more than two years apart: below any sane threshold
+    dob_match_bonus: float = 0.03
+    country_match_bonus: float = 0.02
+    identifier_match_bonus: float = 0.25
+    threshold: float = 0.8
+
+
+@dataclass(frozen=True)
+class Algorithm:
+    name: str
+    weights: Weights
+    description: str
+
+
+ALGORITHMS: dict[str, Algorithm] = {
+    "hoarfrost-name-v1": Algorithm(
+        "hoarfrost-name-v1", Weights(),
+        "Cross-script token alignment over transliteration readings, rarity-weighted, with date of birth, "
+        "country and identifier qualifiers.",
+    ),
+}
+DEFAULT_ALGORITHM = "hoarfrost-name-v1"

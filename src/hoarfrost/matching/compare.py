@@ -1,0 +1,55 @@
+"""Pairwise comparison of two names, without an index: what the name benchmarks measure.
+
+With no list at hand there is no token rarity to learn, so every token
+weighs the same except the optional ones (particles, patronymics, legal
+forms, initials), which cost little when left over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM
+from hoarfrost.matching.align import align
+from hoarfrost.matching.forms import is_optional, query_forms
+from hoarfrost.model import Schema
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The outcome of comparing two names: a score in [0, 1] and how it was reached."""
+
+    score: float
+    explanation: tuple[dict[str, Any], ...] = ()
+
+
+def _uniform(token: str) -> float:
+    return 1.0
+
+
+def compare_names(query: str, candidate: str, schema: Schema | None = None,
+                  algorithm: str = DEFAULT_ALGORITHM) -> Comparison:
+    """The best alignment of any form of `query` with any form of `candidate` in the same space."""
+    weights = ALGORITHMS[algorithm].weights
+    best = None
+    for query_form in query_forms(query):
+        for candidate_form in query_forms(candidate):
+            if query_form.space != candidate_form.space or (query_form.derived and candidate_form.derived):
+                continue
+            alignment = align(query_form, candidate_form, _uniform, weights)
+            score = alignment.score
+            core_q = [t for t in query_form.tokens if not is_optional(t)]
+            core_c = [t for t in candidate_form.tokens if not is_optional(t)]
+            if (len(core_q) == 1) != (len(core_c) == 1) and min(len(core_q), len(core_c)) <= 1:
+                score *= weights.single_token_penalty
+            if best is None or score > best[0]:
+                best = (score, query_form, candidate_form, alignment)
+    if best is None:
+        return Comparison(0.0, ({"step": "name", "detail": "no comparable reading"},))
+    score, query_form, candidate_form, alignment = best
+    explanation: list[dict[str, Any]] = [{"step": "name", "query_reading": query_form.scheme,
+                                          "list_reading": candidate_form.scheme, "score": round(score, 4)}]
+    explanation.extend({"step": "token", "query": m.query, "list": m.candidate, "method": m.method,
+                        "similarity": round(m.similarity, 4)} for m in alignment.matches)
+    return Comparison(score, tuple(explanation))

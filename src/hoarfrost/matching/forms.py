@@ -1,0 +1,73 @@
+"""Name forms: the comparable shapes of a name, built once per name and cached.
+
+A form is one reading of a name (as written, pinyin, BGN/PCGN, ...) with a
+phonetic key per token. Latin forms are also given in the consonant-skeleton
+space, so that a Latin name meets an Arabic or Hebrew one, which are written
+without vowels, on equal terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hoarfrost.names.arabic import SKELETON, latin_skeleton
+from hoarfrost.names.orgtypes import is_legal_form
+from hoarfrost.names.phonetic import phonetic_key
+from hoarfrost.names.readings import LATIN
+from hoarfrost.names.transliterate import latin_readings
+
+# Tokens that a name may carry or drop without being another name: particles, patronymics, legal forms.
+_PARTICLES = frozenset({
+    "al", "el", "ul", "bin", "ibn", "bint", "ben", "abu", "abou", "ould", "de", "del", "della", "di", "da", "do",
+    "dos", "das", "du", "la", "le", "van", "von", "der", "den", "ter", "y", "e", "and", "of", "the", "mr", "mrs",
+})
+_PATRONYMIC = re.compile(r".{3,}(ovich|evich|ovych|evych|vich|ovna|evna|ivna|ichna|inichna|ogly|oglu|kyzy|qizi|uly)$")
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    tokens: tuple[str, ...]
+    keys: tuple[str, ...]  # phonetic key per token (the token itself in a key space)
+    space: str
+    scheme: str
+    derived: bool = False  # a skeleton made from a Latin reading: meets only skeletons of other scripts
+
+
+@lru_cache(maxsize=131072)
+def is_optional(token: str) -> bool:
+    """A token whose absence on one side costs little: particles, patronymics, legal forms, initials."""
+    return len(token) == 1 or token in _PARTICLES or is_legal_form(token) or bool(_PATRONYMIC.match(token))
+
+
+@lru_cache(maxsize=131072)
+def name_forms(name: str) -> tuple[NameForm, ...]:
+    """The readings of a name as forms, in the Latin space or a script's key space."""
+    forms = []
+    for reading in latin_readings(name):
+        keys = tuple(map(phonetic_key, reading.tokens)) if reading.space == LATIN else reading.tokens
+        forms.append(NameForm(reading.tokens, keys, reading.space, reading.scheme))
+    return tuple(forms)
+
+
+@lru_cache(maxsize=262144)
+def skeleton_of(form: NameForm) -> NameForm | None:
+    """The consonant skeleton of a Latin form, to meet names written in Arabic or Hebrew script."""
+    if form.space != LATIN:
+        return None
+    skeleton = tuple(filter(None, map(latin_skeleton, form.tokens)))
+    return NameForm(skeleton, skeleton, SKELETON, form.scheme + "+skeleton", derived=True) if skeleton else None
+
+
+@lru_cache(maxsize=65536)
+def query_forms(name: str) -> tuple[NameForm, ...]:
+    """The forms a query is looked up and compared with: its readings and their skeletons."""
+    forms = list(name_forms(name))
+    seen = {(form.tokens, form.space) for form in forms}
+    for form in name_forms(name):
+        skeleton = skeleton_of(form)
+        if skeleton is not None and (skeleton.tokens, skeleton.space) not in seen:
+            seen.add((skeleton.tokens, skeleton.space))
+            forms.append(skeleton)
+    return tuple(forms)

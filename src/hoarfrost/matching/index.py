@@ -1,0 +1,193 @@
+"""The candidate index over every name of every list entry, and the token rarity it implies.
+
+Each name is indexed under several keys per token of each of its forms: the
+token itself, its phonetic key, and in the skeleton space the consonant
+skeleton. A query's candidates are the forms that share keys with it,
+ranked by how much of the query's weight those keys carry; only the best
+are scored in full. Retrieval aims at recall: any one rare token shared in
+any reading makes a candidate.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hoarfrost.matching.algorithm import Weights
+from hoarfrost.matching.forms import NameForm, name_forms, skeleton_of
+from hoarfrost.model import Entity, NameKind, Schema
+from hoarfrost.names.readings import LATIN
+
+MAX_CANDIDATES = 20  # forms scored in full per query form
+# A candidate must share keys carrying this share of the query's weight: a score of 0.8 needs the
+# query's coverage at 0.64 or more, so this leaves a margin for near matches the keys missed.
+MIN_HIT_SHARE = 0.55
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Build without cyclic garbage collection: the index makes millions of objects and no cycles,
+    and the collector would rescan them (and the transliteration tables) over and over."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedForm:
+    entity: int  # position in NameIndex.entities
+    name: int  # position in the entity's names
+    form: NameForm
+
+
+def form_keys(form: NameForm) -> list[tuple[int, str]]:
+    """(token position, key) pairs under which a form is indexed.
+
+    Skeletons made from Latin names ("d:") and skeletons of Arabic or Hebrew
+    script names ("s:") live apart, so that a Latin query's skeleton looks up
+    only the script names: two Latin names meet in the Latin space.
+    """
+    if form.space != LATIN:
+        prefix = "d:" if form.derived else "s:"
+        return [(i, prefix + token) for i, token in enumerate(form.tokens)]
+    keys = [(i, "l:" + token) for i, token in enumerate(form.tokens)]
+    # Two adjacent tokens also stand joined, so "Hai Lun" and "Hailun" find each other.
+    for i in range(len(form.tokens) - 1):
+        joined = "l:" + form.tokens[i] + form.tokens[i + 1]
+        keys.extend(((i, joined), (i + 1, joined)))
+    for i, key in enumerate(form.keys):
+        if len(key) >= 3:  # shorter keys ("jn") gather unrelated names: Jun, Jin, Jan, John
+            keys.append((i, "k:" + key))
+        keys.extend((i, "e:" + variant) for variant in deletion_variants(key))
+    return keys
+
+
+@lru_cache(maxsize=262144)
+def deletion_variants(key: str) -> tuple[str, ...]:
+    """The key with one letter deleted (keys of four letters or more): one typo on either side still meets."""
+    if len(key) < 4:
+        return ()
+    return tuple({key[:i] + key[i + 1 :] for i in range(len(key))})
+
+
+def lookup_keys(form: NameForm) -> list[tuple[int, str]]:
+    """(token position, key) pairs under which a query form looks for candidates."""
+    if form.space == LATIN:
+        return form_keys(form)
+    prefixes = ("s:",) if form.derived else ("s:", "d:")
+    return [(i, prefix + token) for i, token in enumerate(form.tokens) for prefix in prefixes]
+
+
+class NameIndex:
+    """Every form of every name of the given entities, with postings and token document frequencies."""
+
+    def __init__(self, entities: Iterable[Entity], weights: Weights) -> None:
+        self.weights = weights
+        self.entities: list[Entity] = []
+        self.forms: list[IndexedForm] = []
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.document_frequency: Counter[str] = Counter()
+        with _collector_paused():
+            for entity in entities:
+                self._add(entity)
+        self.postings = dict(self.postings)
+        total = max(len(self.forms), 2)
+        self._idf_reference = math.log(total / (weights.rare_document_frequency + 1))
+        self._total = total
+        self._weight_cache: dict[str, float] = {}
+        self._set_cache: dict[tuple[str, ...], frozenset[int]] = {}
+
+    def _add(self, entity: Entity) -> None:
+        position = len(self.entities)
+        self.entities.append(entity)
+        for name_position, name in enumerate(entity.names):
+            tokens_seen: set[str] = set()
+            for form in name_forms(name.value):
+                form_id = len(self.forms)
+                self.forms.append(IndexedForm(position, name_position, form))
+                keys = {key for _, key in form_keys(form)}
+                skeleton = skeleton_of(form)
+                if skeleton is not None:  # the Latin form also stands, as a skeleton, for Arabic-script queries
+                    keys.update(key for _, key in form_keys(skeleton))
+                    tokens_seen.update(self._space_token(skeleton.space, t) for t in skeleton.tokens)
+                for key in keys:
+                    self.postings[key].append(form_id)
+                tokens_seen.update(self._space_token(form.space, t) for t in form.tokens)
+            self.document_frequency.update(tokens_seen)
+
+    @staticmethod
+    def _space_token(space: str, token: str) -> str:
+        return token if space == LATIN else f"{space}:{token}"
+
+    def token_weight(self, space: str, token: str) -> float:
+        """Rarity weight in [min_token_weight, 1]: names sharing a common token share little."""
+        key = self._space_token(space, token)
+        cached = self._weight_cache.get(key)
+        if cached is not None:
+            return cached
+        frequency = self.document_frequency.get(key, 0)
+        idf = math.log(self._total / (frequency + 1))
+        weight = min(1.0, max(self.weights.min_token_weight, idf / self._idf_reference))
+        self._weight_cache[key] = weight
+        return weight
+
+    def candidates(self, query: NameForm, schema: Schema | None) -> list[int]:
+        """Form ids worth scoring against one query form, most promising first.
+
+        A candidate must share keys carrying MIN_HIT_SHARE of the query's
+        weight, so it must be hit by at least one of the query's heaviest
+        tokens: those are looked up first (their postings are short, as heavy
+        means rare), and the lighter tokens only confirm.
+        """
+        weights = [self.token_weight(query.space, t) for t in query.tokens]
+        needed = MIN_HIT_SHARE * (sum(weights) or 1.0)
+        hit_sets = self._hit_sets(query)
+        order = sorted(range(len(weights)), key=lambda i: -weights[i])
+        seeds: set[int] = set()
+        remaining = sum(weights)
+        for i in order:
+            if remaining < needed:
+                break
+            seeds.update(hit_sets[i])
+            remaining -= weights[i]
+        scored = []
+        for form_id in seeds:
+            share = sum(w for w, hits in zip(weights, hit_sets, strict=True) if form_id in hits)
+            if share >= needed:
+                scored.append((share, form_id))
+        scored.sort(reverse=True)
+        kept = []
+        for _, form_id in scored:
+            if schema is None or self.entities[self.forms[form_id].entity].schema is schema:
+                kept.append(form_id)
+                if len(kept) >= MAX_CANDIDATES:
+                    break
+        return kept
+
+    def _hit_sets(self, query: NameForm) -> list[frozenset[int]]:
+        """Per query token, the forms that share any of its keys."""
+        keys: list[list[str]] = [[] for _ in query.tokens]
+        for i, key in lookup_keys(query):
+            keys[i].append(key)
+        return [self._posting_set(tuple(token_keys)) for token_keys in keys]
+
+    def _posting_set(self, keys: tuple[str, ...]) -> frozenset[int]:
+        cached = self._set_cache.get(keys)
+        if cached is None:
+            cached = frozenset().union(*(self.postings.get(key, ()) for key in keys))
+            if len(self._set_cache) > 50000:
+                self._set_cache.clear()
+            self._set_cache[keys] = cached
+        return cached
+
+    def is_weak(self, indexed: IndexedForm) -> bool:
+        return self.entities[indexed.entity].names[indexed.name].kind is NameKind.WEAK_ALIAS

@@ -1,0 +1,139 @@
+"""The Matcher: a query name (with optional qualifiers) against every indexed list entry.
+
+For each form of the query, the index offers candidate forms; each is
+aligned and scored; each entity keeps its best name; qualifiers then move
+the score; what reaches the threshold is returned, best first, with an
+explanation of every point: which query token met which list token and how,
+through which reading, and what each qualifier did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from hoarfrost.matching import qualifiers
+from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM, Algorithm
+from hoarfrost.matching.align import Alignment, align
+from hoarfrost.matching.forms import NameForm, is_optional, query_forms, skeleton_of
+from hoarfrost.matching.index import IndexedForm, NameIndex
+from hoarfrost.model import Entity, PartialDate, Schema
+
+_QUALIFIER_MARGIN = 0.3  # name scores this far under the threshold may still be lifted by an identifier
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    score: float
+    query_form: NameForm
+    indexed: IndexedForm
+    alignment: Alignment
+    penalties: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    entity: Entity
+    score: float
+    matched_name: str
+    explanation: tuple[dict[str, Any], ...]
+
+
+class Matcher:
+    """Screens names against a fixed set of list entities under one named algorithm."""
+
+    def __init__(self, entities: Iterable[Entity], algorithm: str = DEFAULT_ALGORITHM) -> None:
+        self.algorithm: Algorithm = ALGORITHMS[algorithm]
+        self.weights = self.algorithm.weights
+        self.index = NameIndex(entities, self.weights)
+
+    def match(self, name: str, *, schema: Schema | None = None, dob: PartialDate | None = None,
+              country: str | None = None, identifiers: tuple[str, ...] = (),
+              threshold: float | None = None) -> list[MatchResult]:
+        limit = self.weights.threshold if threshold is None else threshold
+        results = []
+        for entity_position, hit in self._best_names(name, schema).items():
+            if hit.score < limit - _QUALIFIER_MARGIN:
+                continue
+            entity = self.index.entities[entity_position]
+            effects = self._qualify(hit.score, entity, dob, country, identifiers)
+            score = effects[-1].after if effects else hit.score
+            if score >= limit:
+                results.append(self._result(name, entity, score, hit, effects))
+        results.sort(key=lambda result: (-result.score, result.entity.id))
+        return results
+
+    def _best_names(self, name: str, schema: Schema | None) -> dict[int, NameHit]:
+        best: dict[int, NameHit] = {}
+        for query_form in query_forms(name):
+            weight = self._weight_function(query_form.space)
+            for form_id in self.index.candidates(query_form, schema):
+                indexed = self.index.forms[form_id]
+                candidate = indexed.form if indexed.form.space == query_form.space else skeleton_of(indexed.form)
+                if candidate is None or (query_form.derived and candidate.derived):
+                    continue  # two Latin names meet in the Latin space, not through skeletons
+                if candidate is not indexed.form:
+                    indexed = IndexedForm(indexed.entity, indexed.name, candidate)
+                alignment = align(query_form, candidate, weight, self.weights)
+                score, penalties = self._penalised(alignment.score, query_form, indexed)
+                held = best.get(indexed.entity)
+                if held is None or score > held.score:
+                    best[indexed.entity] = NameHit(score, query_form, indexed, alignment, penalties)
+        return best
+
+    def _weight_function(self, space: str) -> Callable[[str], float]:
+        index = self.index
+        return lambda token: index.token_weight(space, token)
+
+    def _penalised(self, score: float, query: NameForm, indexed: IndexedForm) -> tuple[float, tuple[str, ...]]:
+        penalties = []
+        query_core = [t for t in query.tokens if not is_optional(t)]
+        listed_core = [t for t in indexed.form.tokens if not is_optional(t)]
+        if len(query_core) == 1 and len(listed_core) >= 2:
+            score *= self.weights.single_token_penalty
+            penalties.append("one-word query against a longer listed name")
+        if self.index.is_weak(indexed):
+            score *= self.weights.weak_alias
+            penalties.append("weak (low-quality) alias")
+        return score, tuple(penalties)
+
+    def _qualify(self, score: float, entity: Entity, dob: PartialDate | None, country: str | None,
+                 identifiers: tuple[str, ...]) -> list[qualifiers.QualifierEffect]:
+        """Date of birth, then country, then identifiers, each acting on the score the last one left."""
+        w = self.weights
+        steps = (
+            lambda s: qualifiers.date_of_birth(s, dob, entity, w),
+            lambda s: qualifiers.country(s, country, entity, w),
+            lambda s: qualifiers.identifier(s, identifiers, entity, w),
+        )
+        effects = []
+        for step in steps:
+            effect = step(score)
+            if effect is not None:
+                effects.append(effect)
+                score = effect.after
+        return effects
+
+    def _result(self, query: str, entity: Entity, score: float, hit: NameHit,
+                effects: list[qualifiers.QualifierEffect]) -> MatchResult:
+        listed = entity.names[hit.indexed.name]
+        explanation: list[dict[str, Any]] = [{
+            "step": "name", "query_name": query, "list_name": listed.value, "list_name_kind": str(listed.kind),
+            "query_reading": hit.query_form.scheme, "list_reading": hit.indexed.form.scheme,
+            "space": hit.query_form.space, "score": round(hit.alignment.score, 4),
+        }]
+        weight = self._weight_function(hit.query_form.space)
+        explanation.extend(
+            {"step": "token", "query": m.query, "list": m.candidate, "method": m.method,
+             "similarity": round(m.similarity, 4), "weight": round(weight(m.candidate.split()[0]), 3)}
+            for m in hit.alignment.matches
+        )
+        explanation.extend({"step": "unmatched", "side": "query", "token": t, "weight": round(weight(t), 3)}
+                           for t in hit.alignment.unmatched_query)
+        explanation.extend({"step": "unmatched", "side": "list", "token": t, "weight": round(weight(t), 3)}
+                           for t in hit.alignment.unmatched_candidate)
+        explanation.extend({"step": "penalty", "detail": p} for p in hit.penalties)
+        explanation.extend(effect.as_json() for effect in effects)
+        explanation.append({"step": "algorithm", "name": self.algorithm.name})
+        return MatchResult(entity, score, listed.value, tuple(explanation))
