@@ -102,7 +102,7 @@ class Matcher:
                  identifiers: tuple[str, ...]) -> list[qualifiers.QualifierEffect]:
         """Date of birth, then country, then identifiers, each acting on the score the last one left."""
         w = self.weights
-        steps = (
+        steps: tuple[Callable[[float], qualifiers.QualifierEffect | None], ...] = (
             lambda s: qualifiers.date_of_birth(s, dob, entity, w),
             lambda s: qualifiers.country(s, country, entity, w),
             lambda s: qualifiers.identifier(s, identifiers, entity, w),
