@@ -22,11 +22,15 @@ class Weights:
     skeleton_exact: float = 0.95  # equal consonant skeletons: vowels unknown, so not quite exact
     skeleton_edit_floor: float = 0.75  # consonant skeletons of Arabic / Hebrew script names
     skeleton_edit: float = 0.93
-    initial: float = 0.6  # "V." ~ "Vladimir"
+    initial: float = 0.75  # "V." ~ "Vladimir"
+    acronym: float = 0.85  # "PLA" ~ "People's Liberation Army", "JC" ~ "Jean Claude"
+    partial_floor: float = 0.8  # Jaro-Winkler of leftover tokens earning partial credit
+    partial_scale: float = 0.7
     joined: float = 0.98  # "Hai lun" ~ "Hailun"
     # name coverage
     optional_discount: float = 0.35  # leftover particle, patronymic, legal form, initial
-    candidate_leftover: float = 0.5  # leftover list token (further given or middle names)
+    candidate_leftover: float = 0.4  # leftover list token (further given or middle names)
+    conflict_penalty: float = 0.85  # per pair of leftover tokens, one on each side
     single_token_penalty: float = 0.85  # a one-word query meeting one word of a longer listed name
     weak_alias: float = 0.92  # matched a low-quality alias
     # token rarity: weight = clip(idf / idf_reference, min_token_weight, 1)

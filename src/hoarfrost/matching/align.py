@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from hoarfrost.matching.algorithm import Weights
 from hoarfrost.matching.forms import NameForm, is_optional
@@ -45,8 +45,12 @@ class Alignment:
 def token_similarity(query: str, candidate: str, query_key: str, candidate_key: str, space: str,
                      weights: Weights) -> tuple[float, str]:
     """How alike two tokens are, and by which route."""
-    if query == candidate and space == LATIN:
+    if query == candidate and (space == LATIN or space.startswith("native-")):
         return 1.0, "exact"
+    if space.startswith("native-"):  # the same script as written: equal, or a typo apart
+        ratio = OSA.normalized_similarity(query, candidate)
+        floor = weights.edit_floor if min(len(query), len(candidate)) > 5 else weights.short_edit_floor
+        return (ratio * weights.edit_scale, "edit distance (as written)") if ratio >= floor else (0.0, "")
     if space != LATIN:  # consonant skeletons: equal, or nearly equal for long ones
         if query == candidate:
             return weights.skeleton_exact, "skeleton"
@@ -61,7 +65,7 @@ def token_similarity(query: str, candidate: str, query_key: str, candidate_key: 
     # Short keys ("jn" for Jun, Jin, Jan) say too little: a phonetic match needs three consonants.
     if query_key == candidate_key and len(query_key) >= 3:
         return weights.phonetic, "phonetic"
-    ratio = Levenshtein.normalized_similarity(query, candidate)
+    ratio = OSA.normalized_similarity(query, candidate)  # a swap of two letters is one typo, not two
     floor = weights.edit_floor if min(len(query), len(candidate)) > 5 else weights.short_edit_floor
     if ratio >= floor:
         return ratio * weights.edit_scale, "edit distance"
@@ -71,75 +75,117 @@ def token_similarity(query: str, candidate: str, query_key: str, candidate_key: 
     return 0.0, ""
 
 
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    similarity: float
+    query: tuple[int, ...]  # token positions on the query side
+    candidate: tuple[int, ...]
+    method: str
+
+
 def align(query: NameForm, candidate: NameForm, weight: TokenWeight, weights: Weights) -> Alignment:
-    """Pair tokens greedily, best similarity first, then join leftovers; score the coverage."""
-    pairs = _scored_pairs(query, candidate, weights)
+    """Pair tokens greedily, best similarity first (single tokens, joined neighbours and initials
+    competing on equal terms), then give near leftovers partial credit; score the coverage."""
     used_q: set[int] = set()
     used_c: set[int] = set()
-    matches: list[tuple[int, int, TokenMatch]] = []
-    for similarity, i, j, method in pairs:
-        if i in used_q or j in used_c:
-            continue
-        used_q.add(i)
-        used_c.add(j)
-        matches.append((i, j, TokenMatch(query.tokens[i], candidate.tokens[j], method, similarity)))
-    joined = _join_leftovers(query, candidate, used_q, used_c, weights)
-    return _score(query, candidate, matches, joined, used_q, used_c, weight, weights)
+    chosen: list[_Pair] = []
+    ranked = sorted(_pairs(query, candidate, weights), key=lambda p: (-p.similarity, -len(p.query) - len(p.candidate)))
+    for pair in ranked:
+        if used_q.isdisjoint(pair.query) and used_c.isdisjoint(pair.candidate):
+            used_q.update(pair.query)
+            used_c.update(pair.candidate)
+            chosen.append(pair)
+    chosen.extend(_partial_leftovers(query, candidate, used_q, used_c, weights))
+    return _score(query, candidate, chosen, used_q, used_c, weight, weights)
 
 
-def _scored_pairs(query: NameForm, candidate: NameForm, weights: Weights) -> list[tuple[float, int, int, str]]:
+def _pairs(query: NameForm, candidate: NameForm, weights: Weights) -> list[_Pair]:
     pairs = []
     for i, (q, qk) in enumerate(zip(query.tokens, query.keys, strict=True)):
         for j, (c, ck) in enumerate(zip(candidate.tokens, candidate.keys, strict=True)):
             similarity, method = token_similarity(q, c, qk, ck, query.space, weights)
             if similarity > 0:
-                pairs.append((similarity, i, j, method))
-    pairs.sort(key=lambda pair: -pair[0])
+                pairs.append(_Pair(similarity, (i,), (j,), method))
+    pairs.extend(_joined_pairs(query.tokens, candidate.tokens, weights, flip=False))
+    pairs.extend(_joined_pairs(candidate.tokens, query.tokens, weights, flip=True))
+    if query.space == LATIN:
+        pairs.extend(_initials_pairs(query.tokens, candidate.tokens, flip=False, weights=weights))
+        pairs.extend(_initials_pairs(candidate.tokens, query.tokens, flip=True, weights=weights))
     return pairs
 
 
-def _join_leftovers(query: NameForm, candidate: NameForm, used_q: set[int], used_c: set[int],
-                    weights: Weights) -> list[tuple[tuple[int, ...], tuple[int, ...], TokenMatch]]:
-    """Two adjacent leftover tokens on one side that spell one leftover token on the other."""
+def _joined_pairs(split: tuple[str, ...], whole: tuple[str, ...], weights: Weights, flip: bool) -> list[_Pair]:
+    """Two adjacent tokens of one side that spell one token of the other ("Hai Lun" ~ "Hailun")."""
     found = []
-    for short, long_side, flip in ((query, candidate, False), (candidate, query, True)):
-        used_short, used_long = (used_c, used_q) if flip else (used_q, used_c)
-        for i in range(len(long_side.tokens) - 1):
-            if i in used_long or i + 1 in used_long:
+    for i in range(len(split) - 1):
+        joined = split[i] + split[i + 1]
+        for j, token in enumerate(whole):
+            if abs(len(joined) - len(token)) > 2:
                 continue
-            joined = long_side.tokens[i] + long_side.tokens[i + 1]
-            for j, token in enumerate(short.tokens):
-                if j in used_short:
-                    continue
-                ratio = 1.0 if joined == token else Levenshtein.normalized_similarity(joined, token)
-                if ratio >= weights.edit_floor:
-                    used_long.update((i, i + 1))
-                    used_short.add(j)
-                    pair = ((j,), (i, i + 1)) if not flip else ((i, i + 1), (j,))
-                    text = (token, joined) if not flip else (joined, token)
-                    found.append((*pair, TokenMatch(text[0], text[1], "joined", ratio * weights.joined)))
-                    break
+            ratio = 1.0 if joined == token else OSA.normalized_similarity(joined, token)
+            if ratio >= weights.edit_floor:
+                sides = ((j,), (i, i + 1)) if flip else ((i, i + 1), (j,))
+                found.append(_Pair(ratio * weights.joined, sides[0], sides[1], "joined"))
     return found
 
 
-def _score(query: NameForm, candidate: NameForm, matches: list[tuple[int, int, TokenMatch]],
-           joined: list[tuple[tuple[int, ...], tuple[int, ...], TokenMatch]], used_q: set[int], used_c: set[int],
+def _initials_pairs(short: tuple[str, ...], full: tuple[str, ...], flip: bool, weights: Weights) -> list[_Pair]:
+    """A token that is the initials of consecutive tokens on the other side ("JC" ~ "Jean Claude")."""
+    found = []
+    for i, token in enumerate(short):
+        size = len(token)
+        if not 2 <= size <= 6 or not token.isalpha():
+            continue
+        for j in range(len(full) - size + 1):
+            if all(full[j + k][:1] == token[k] and len(full[j + k]) > 1 for k in range(size)):
+                span = tuple(range(j, j + size))
+                sides = (span, (i,)) if flip else ((i,), span)
+                found.append(_Pair(weights.acronym, sides[0], sides[1], "initials"))
+    return found
+
+
+def _partial_leftovers(query: NameForm, candidate: NameForm, used_q: set[int], used_c: set[int],
+                       weights: Weights) -> list[_Pair]:
+    """Leftover tokens that are near but under the edit floor (Merkur ~ Merkel) earn partial credit
+    instead of counting as a substitution."""
+    if query.space != LATIN:
+        return []
+    found = []
+    for i, q in enumerate(query.tokens):
+        if i in used_q or len(q) < 4:
+            continue
+        best = max(((JaroWinkler.similarity(q, c), j) for j, c in enumerate(candidate.tokens)
+                    if j not in used_c and len(c) >= 4), default=None)
+        if best is not None and best[0] >= weights.partial_floor:
+            used_q.add(i)
+            used_c.add(best[1])
+            found.append(_Pair(best[0] * weights.partial_scale, (i,), (best[1],), "partial (Jaro-Winkler)"))
+    return found
+
+
+def _score(query: NameForm, candidate: NameForm, chosen: list[_Pair], used_q: set[int], used_c: set[int],
            weight: TokenWeight, weights: Weights) -> Alignment:
     def side_weight(token: str, leftover_discount: float) -> float:
         base = weight(token)
         return base * (weights.optional_discount if is_optional(token) else leftover_discount)
 
-    matched_q = matched_c = 0.0
-    for i, j, match in matches:
-        matched_q += weight(query.tokens[i]) * match.similarity
-        matched_c += weight(candidate.tokens[j]) * match.similarity
-    for qs, cs, match in joined:
-        matched_q += sum(weight(query.tokens[i]) for i in qs) * match.similarity
-        matched_c += sum(weight(candidate.tokens[j]) for j in cs) * match.similarity
+    matched_q = matched_c = full_q = full_c = 0.0
+    matches = []
+    for pair in chosen:
+        w_q = sum(weight(query.tokens[i]) for i in pair.query)
+        w_c = sum(weight(candidate.tokens[j]) for j in pair.candidate)
+        matched_q, full_q = matched_q + w_q * pair.similarity, full_q + w_q
+        matched_c, full_c = matched_c + w_c * pair.similarity, full_c + w_c
+        matches.append(TokenMatch(" ".join(query.tokens[i] for i in pair.query),
+                                  " ".join(candidate.tokens[j] for j in pair.candidate), pair.method, pair.similarity))
     left_q = tuple(t for i, t in enumerate(query.tokens) if i not in used_q)
     left_c = tuple(t for j, t in enumerate(candidate.tokens) if j not in used_c)
-    total_q = matched_q + sum(side_weight(t, 1.0) for t in left_q)
-    total_c = matched_c + sum(side_weight(t, weights.candidate_leftover) for t in left_c)
+    total_q = full_q + sum(side_weight(t, 1.0) for t in left_q)
+    total_c = full_c + sum(side_weight(t, weights.candidate_leftover) for t in left_c)
     score = (matched_q / total_q * matched_c / total_c) ** 0.5 if total_q > 0 and total_c > 0 else 0.0
-    all_matches = tuple(m for *_, m in matches) + tuple(m for *_, m in joined)
-    return Alignment(score, all_matches, left_q, left_c)
+    # A token left over on each side is a substitution (al-Tikriti for al-Mosuli, another patronymic),
+    # not a name part one side omits: that is evidence of another person.
+    conflicts = min(sum(not t.isdigit() for t in left_q), sum(not t.isdigit() for t in left_c))
+    if conflicts and chosen:
+        score *= weights.conflict_penalty ** conflicts
+    return Alignment(score, tuple(matches), left_q, left_c)

@@ -12,7 +12,7 @@ from typing import Any
 
 from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM
 from hoarfrost.matching.align import align
-from hoarfrost.matching.forms import is_optional, query_forms
+from hoarfrost.matching.forms import NATIVE, is_optional, query_forms
 from hoarfrost.model import Schema
 
 
@@ -33,8 +33,13 @@ def compare_names(query: str, candidate: str, schema: Schema | None = None,
     """The best alignment of any form of `query` with any form of `candidate` in the same space."""
     weights = ALGORITHMS[algorithm].weights
     best = None
-    for query_form in query_forms(query):
-        for candidate_form in query_forms(candidate):
+    query_all, candidate_all = query_forms(query), query_forms(candidate)
+    native = {f.space for f in query_all if f.space.startswith(NATIVE)} & {f.space for f in candidate_all}
+    if native:  # both written in the same script: compare them as written, not through romanisation
+        query_all = tuple(f for f in query_all if f.space in native)
+        candidate_all = tuple(f for f in candidate_all if f.space in native)
+    for query_form in query_all:
+        for candidate_form in candidate_all:
             if query_form.space != candidate_form.space or (query_form.derived and candidate_form.derived):
                 continue
             alignment = align(query_form, candidate_form, _uniform, weights)

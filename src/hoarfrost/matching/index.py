@@ -21,6 +21,7 @@ from functools import lru_cache
 from hoarfrost.matching.algorithm import Weights
 from hoarfrost.matching.forms import NameForm, name_forms, skeleton_of
 from hoarfrost.model import Entity, NameKind, Schema
+from hoarfrost.names.arabic import SKELETON
 from hoarfrost.names.readings import LATIN
 
 MAX_CANDIDATES = 20  # forms scored in full per query form
@@ -57,7 +58,7 @@ def form_keys(form: NameForm) -> list[tuple[int, str]]:
     only the script names: two Latin names meet in the Latin space.
     """
     if form.space != LATIN:
-        prefix = "d:" if form.derived else "s:"
+        prefix = "d:" if form.derived else ("s:" if form.space == SKELETON else f"n:{form.space}:")
         return [(i, prefix + token) for i, token in enumerate(form.tokens)]
     keys = [(i, "l:" + token) for i, token in enumerate(form.tokens)]
     # Two adjacent tokens also stand joined, so "Hai Lun" and "Hailun" find each other.
@@ -81,7 +82,7 @@ def deletion_variants(key: str) -> tuple[str, ...]:
 
 def lookup_keys(form: NameForm) -> list[tuple[int, str]]:
     """(token position, key) pairs under which a query form looks for candidates."""
-    if form.space == LATIN:
+    if form.space != SKELETON:
         return form_keys(form)
     prefixes = ("s:",) if form.derived else ("s:", "d:")
     return [(i, prefix + token) for i, token in enumerate(form.tokens) for prefix in prefixes]

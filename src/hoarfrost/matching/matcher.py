@@ -16,7 +16,7 @@ from typing import Any
 from hoarfrost.matching import qualifiers
 from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM, Algorithm
 from hoarfrost.matching.align import Alignment, align
-from hoarfrost.matching.forms import NameForm, is_optional, query_forms, skeleton_of
+from hoarfrost.matching.forms import NATIVE, NameForm, is_optional, native_form, query_forms, skeleton_of
 from hoarfrost.matching.index import IndexedForm, NameIndex
 from hoarfrost.model import Entity, PartialDate, Schema
 
@@ -80,7 +80,28 @@ class Matcher:
                 held = best.get(indexed.entity)
                 if held is None or score > held.score:
                     best[indexed.entity] = NameHit(score, query_form, indexed, alignment, penalties)
+        native = next((form for form in query_forms(name) if form.space.startswith(NATIVE)), None)
+        if native is not None:
+            self._prefer_native(native, best)
         return best
+
+    def _prefer_native(self, native: NameForm, best: dict[int, NameHit]) -> None:
+        """Where an entry also bears names in the query's own script, those decide: romanisation
+        folds apart sounds that the script keeps apart (김종은 is not 김정은)."""
+        weight = self._weight_function(native.space)
+        for position in list(best):
+            entity = self.index.entities[position]
+            hits = []
+            for name_position, listed in enumerate(entity.names):
+                form = native_form(listed.value)
+                if form is None or form.space != native.space:
+                    continue
+                indexed = IndexedForm(position, name_position, form)
+                alignment = align(native, form, weight, self.weights)
+                score, penalties = self._penalised(alignment.score, native, indexed)
+                hits.append(NameHit(score, native, indexed, alignment, penalties))
+            if hits:
+                best[position] = max(hits, key=lambda hit: hit.score)
 
     def _weight_function(self, space: str) -> Callable[[str], float]:
         index = self.index

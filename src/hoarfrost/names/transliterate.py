@@ -15,11 +15,12 @@ from collections.abc import Callable
 
 from anyascii import anyascii
 
-from hoarfrost.names import alphabets, arabic, cyrillic, han, hangul, hebrew, kana
+from hoarfrost.names import alphabets, arabic, cyrillic, han, hangul, hebrew, kana, wade_giles
 from hoarfrost.names.normalise import normalise_name
 from hoarfrost.names.orgtypes import replace_legal_forms
 from hoarfrost.names.readings import LATIN, Reading, unique_readings
 from hoarfrost.names.scripts import char_script
+from hoarfrost.names.tokens import clean_tokens
 
 AS_WRITTEN = "as-written"
 
@@ -78,8 +79,11 @@ def _compute_readings(name: str) -> tuple[Reading, ...]:
 
 
 def _as_written(text: str) -> tuple[Reading, ...]:
-    tokens = tuple(normalise_name(text).split())
-    return (Reading(tokens, AS_WRITTEN),) if tokens else ()
+    """The Latin name as written, and its pinyin when it is a Chinese name in Wade-Giles."""
+    tokens = clean_tokens(tuple(replace_legal_forms(normalise_name(text)).split()))
+    if not tokens:
+        return ()
+    return (Reading(tokens, AS_WRITTEN), *wade_giles.pinyin_readings(tokens))
 
 
 def _read_run(family: str, run: str) -> list[Reading]:

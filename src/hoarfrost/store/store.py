@@ -179,9 +179,10 @@ class Store:
             return [_snapshot_info(row) for row in conn.execute(query)]
 
     def current_snapshots(self) -> list[SnapshotInfo]:
-        """The snapshot in force for each source: the latest full load, else the latest partial one."""
+        """The snapshot in force for each source: the newest publication among its full snapshots
+        (a filtered export only when there is nothing else); undated ones count by load order."""
         current: dict[str, SnapshotInfo] = {}
-        for info in self.snapshots():
+        for info in sorted(self.snapshots(), key=lambda i: (i.published or "", i.id)):
             held = current.get(info.source)
             if held is None or not info.partial or held.partial:
                 current[info.source] = info
