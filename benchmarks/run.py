@@ -1,5 +1,8 @@
 """`make bench`: run every benchmark and write the figures to docs/BENCHMARKS.md.
 
+Two sections: loading every official list (bench_load), then matching (bench_matching: labelled
+pairs, cross-script recall, false alerts, UN positives and speed, hoarfrost beside its peers).
+
 Each section records the date, the commit and the machine, so figures are
 never read apart from where they were measured.
 """
@@ -16,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_load  # noqa: E402
+import bench_matching  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -47,6 +51,8 @@ def main() -> None:
         "nomenklatura nor rapidfuzz reads publisher formats (OpenSanctions does this in its zavod crawlers).", "",
         bench_load.markdown(load), "",
     ])
+    matching = bench_matching.run(data)
+    report += "\n" + bench_matching.markdown(matching) + "\n"
     out = REPO / "docs" / "BENCHMARKS.md"
     out.write_text(report, encoding="utf-8")
     print(report)
