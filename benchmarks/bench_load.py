@@ -19,7 +19,7 @@ from hoarfrost.store import Store
 
 def run(data_dir: Path) -> dict[str, Any]:
     formats = {fmt for entry in OFFICIAL_LISTS for fmt in entry.formats}
-    rows = []
+    rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(Path(tmp) / "bench.db")
         started = time.perf_counter()

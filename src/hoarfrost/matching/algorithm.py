@@ -22,7 +22,7 @@ class Weights:
     skeleton_exact: float = 0.95  # equal consonant skeletons: vowels unknown, so not quite exact
     skeleton_edit_floor: float = 0.75  # consonant skeletons of Arabic / Hebrew script names
     skeleton_edit: float = 0.93
-    initial: float = 0.75  # "V." ~ "Vladimir"
+    initial: float = 0.85  # "V." ~ "Vladimir"
     acronym: float = 0.85  # "PLA" ~ "People's Liberation Army", "JC" ~ "Jean Claude"
     partial_floor: float = 0.8  # Jaro-Winkler of leftover tokens earning partial credit
     partial_scale: float = 0.7

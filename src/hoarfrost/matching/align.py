@@ -62,8 +62,9 @@ def token_similarity(query: str, candidate: str, query_key: str, candidate_key: 
     if len(query) == 1 or len(candidate) == 1:
         initial = len(query) != len(candidate) and query[0] == candidate[0]
         return (weights.initial, "initial") if initial else (0.0, "")
-    # Short keys ("jn" for Jun, Jin, Jan) say too little: a phonetic match needs three consonants.
-    if query_key == candidate_key and len(query_key) >= 3:
+    # Short keys ("jn" for Jun, Jin, Jan) say too little, and in one-syllable names (Chinese, Korean)
+    # the vowel is the name (Zhang is not Zheng): a phonetic match needs three consonants and five letters.
+    if query_key == candidate_key and len(query_key) >= 3 and min(len(query), len(candidate)) >= 5:
         return weights.phonetic, "phonetic"
     ratio = OSA.normalized_similarity(query, candidate)  # a swap of two letters is one typo, not two
     floor = weights.edit_floor if min(len(query), len(candidate)) > 5 else weights.short_edit_floor
@@ -152,10 +153,10 @@ def _partial_leftovers(query: NameForm, candidate: NameForm, used_q: set[int], u
         return []
     found = []
     for i, q in enumerate(query.tokens):
-        if i in used_q or len(q) < 4:
+        if i in used_q or len(q) < 5:
             continue
         best = max(((JaroWinkler.similarity(q, c), j) for j, c in enumerate(candidate.tokens)
-                    if j not in used_c and len(c) >= 4), default=None)
+                    if j not in used_c and len(c) >= 5), default=None)
         if best is not None and best[0] >= weights.partial_floor:
             used_q.add(i)
             used_c.add(best[1])
@@ -185,7 +186,21 @@ def _score(query: NameForm, candidate: NameForm, chosen: list[_Pair], used_q: se
     score = (matched_q / total_q * matched_c / total_c) ** 0.5 if total_q > 0 and total_c > 0 else 0.0
     # A token left over on each side is a substitution (al-Tikriti for al-Mosuli, another patronymic),
     # not a name part one side omits: that is evidence of another person.
-    conflicts = min(sum(not t.isdigit() for t in left_q), sum(not t.isdigit() for t in left_c))
+    conflicts = min(_substantive_count(left_q, left_c), _substantive_count(left_c, left_q))
     if conflicts and chosen:
         score *= weights.conflict_penalty ** conflicts
     return Alignment(score, tuple(matches), left_q, left_c)
+
+
+def _substantive_count(leftovers: tuple[str, ...], others: tuple[str, ...]) -> int:
+    """Leftovers that name something: not numbers, particles or legal forms; an initial counts when
+    no leftover on the other side starts with it (I against Kim is another name, V against Viktor not)."""
+    count = 0
+    for token in leftovers:
+        if token.isdigit():
+            continue
+        if len(token) == 1:
+            count += bool(others) and not any(other.startswith(token) for other in others)
+        elif not is_optional(token):
+            count += 1
+    return count

@@ -46,7 +46,8 @@ def compare_names(query: str, candidate: str, schema: Schema | None = None,
             score = alignment.score
             core_q = [t for t in query_form.tokens if not is_optional(t)]
             core_c = [t for t in candidate_form.tokens if not is_optional(t)]
-            if (len(core_q) == 1) != (len(core_c) == 1) and min(len(core_q), len(core_c)) <= 1:
+            spans = any(m.method in ("initials", "joined") for m in alignment.matches)
+            if (len(core_q) == 1) != (len(core_c) == 1) and min(len(core_q), len(core_c)) <= 1 and not spans:
                 score *= weights.single_token_penalty
             if best is None or score > best[0]:
                 best = (score, query_form, candidate_form, alignment)

@@ -19,7 +19,7 @@ from hoarfrost.names.orgtypes import is_legal_form, replace_legal_forms
 from hoarfrost.names.phonetic import phonetic_key
 from hoarfrost.names.readings import LATIN
 from hoarfrost.names.scripts import detect_script
-from hoarfrost.names.transliterate import latin_readings
+from hoarfrost.names.transliterate import AS_WRITTEN, latin_readings
 
 # Tokens that a name may carry or drop without being another name: particles, patronymics, legal forms.
 _PARTICLES = frozenset({
@@ -79,8 +79,9 @@ def native_form(name: str) -> NameForm | None:
 
 @lru_cache(maxsize=262144)
 def skeleton_of(form: NameForm) -> NameForm | None:
-    """The consonant skeleton of a Latin form, to meet names written in Arabic or Hebrew script."""
-    if form.space != LATIN:
+    """The consonant skeleton of a Latin name as written, to meet names written in Arabic or Hebrew
+    script (the readings of a Han or Hangul name have no business meeting Arabic names)."""
+    if form.space != LATIN or form.scheme != AS_WRITTEN:
         return None
     skeleton = tuple(filter(None, map(latin_skeleton, form.tokens)))
     return NameForm(skeleton, skeleton, SKELETON, form.scheme + "+skeleton", derived=True) if skeleton else None

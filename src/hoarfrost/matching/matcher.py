@@ -21,6 +21,7 @@ from hoarfrost.matching.index import IndexedForm, NameIndex
 from hoarfrost.model import Entity, PartialDate, Schema
 
 _QUALIFIER_MARGIN = 0.3  # name scores this far under the threshold may still be lifted by an identifier
+_SYLLABIC_SCRIPTS = frozenset({"Hani", "Hang", "Jpan", "Kore", "Hira", "Kana"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,7 @@ class Matcher:
                 if candidate is not indexed.form:
                     indexed = IndexedForm(indexed.entity, indexed.name, candidate)
                 alignment = align(query_form, candidate, weight, self.weights)
-                score, penalties = self._penalised(alignment.score, query_form, indexed)
+                score, penalties = self._penalised(alignment.score, query_form, indexed, alignment)
                 held = best.get(indexed.entity)
                 if held is None or score > held.score:
                     best[indexed.entity] = NameHit(score, query_form, indexed, alignment, penalties)
@@ -86,8 +87,11 @@ class Matcher:
         return best
 
     def _prefer_native(self, native: NameForm, best: dict[int, NameHit]) -> None:
-        """Where an entry also bears names in the query's own script, those decide: romanisation
-        folds apart sounds that the script keeps apart (김종은 is not 김정은)."""
+        """Where an entry also bears names in the query's own script, those are compared as written.
+        For Han, Hangul and kana they decide: romanisation folds apart syllables that the script keeps
+        apart (김종은 is not 김정은). For alphabets (Cyrillic, Arabic, ...) the better of the two counts,
+        as one name may be spelled the Ukrainian way on one side and the Russian way on the other."""
+        decisive = native.space.removeprefix(NATIVE) in _SYLLABIC_SCRIPTS
         weight = self._weight_function(native.space)
         for position in list(best):
             entity = self.index.entities[position]
@@ -98,20 +102,24 @@ class Matcher:
                     continue
                 indexed = IndexedForm(position, name_position, form)
                 alignment = align(native, form, weight, self.weights)
-                score, penalties = self._penalised(alignment.score, native, indexed)
+                score, penalties = self._penalised(alignment.score, native, indexed, alignment)
                 hits.append(NameHit(score, native, indexed, alignment, penalties))
             if hits:
-                best[position] = max(hits, key=lambda hit: hit.score)
+                top = max(hits, key=lambda hit: hit.score)
+                if decisive or top.score >= best[position].score:
+                    best[position] = top
 
     def _weight_function(self, space: str) -> Callable[[str], float]:
         index = self.index
         return lambda token: index.token_weight(space, token)
 
-    def _penalised(self, score: float, query: NameForm, indexed: IndexedForm) -> tuple[float, tuple[str, ...]]:
+    def _penalised(self, score: float, query: NameForm, indexed: IndexedForm,
+                   alignment: Alignment | None = None) -> tuple[float, tuple[str, ...]]:
         penalties = []
         query_core = [t for t in query.tokens if not is_optional(t)]
         listed_core = [t for t in indexed.form.tokens if not is_optional(t)]
-        if len(query_core) == 1 and len(listed_core) >= 2:
+        spans = alignment is not None and any(m.method in ("initials", "joined") for m in alignment.matches)
+        if len(query_core) == 1 and len(listed_core) >= 2 and not spans:
             score *= self.weights.single_token_penalty
             penalties.append("one-word query against a longer listed name")
         if self.index.is_weak(indexed):

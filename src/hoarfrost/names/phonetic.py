@@ -5,7 +5,7 @@ romanisations: Mohammed / Muhammad / Mohamad, Alexander / Aleksandr,
 Prigozhin / Prigozhine, Hussein / Husein, Wang / Wong. The key keeps the
 consonant frame and folds the letters that schemes disagree on: vowels after
 the first letter are dropped, digraphs of one sound become one letter,
-doubled letters collapse. jellyfish's Metaphone and Soundex are built for
+doubled letters collapse. Metaphone and Soundex (jellyfish) are built for
 English words and merge too much (Soundex) or keep English spelling rules
 that transliterations do not follow (Metaphone), hence this small rule set.
 """

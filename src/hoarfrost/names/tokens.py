@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from hoarfrost.names.orgtypes import replace_legal_forms
+
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g", "8": "b"})
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -45,7 +47,8 @@ def _initials(tokens: tuple[str, ...]) -> tuple[str, ...]:
             run.append(token)
             continue
         if run:
-            out.append("".join(run))
+            joined = "".join(run)
+            out.append(replace_legal_forms(joined) if len(run) > 1 else joined)  # "o.O.O." is OOO, an LLC
             run = []
         if token:
             out.append(token)

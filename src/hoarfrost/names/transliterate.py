@@ -34,6 +34,7 @@ _READERS: dict[str, Reader] = {
     "han": han.readings, "cyrillic": cyrillic.readings, "arabic": arabic.readings, "hebrew": hebrew.readings,
     "hangul": hangul.readings, "kana": kana.readings, "alphabets": alphabets.readings,
 }
+_MIDDLE_DOT = re.compile("[·・•‧]")
 _PARENTHESES = re.compile(r"[()\[\]{}（）]")
 # Latin letters, digits, punctuation and spaces only: no script run needs cutting.
 _LATIN_ONLY = re.compile(r"[\u0000-\u024F\u1E00-\u1EFF\u2000-\u206F]*")
@@ -91,8 +92,10 @@ def _read_run(family: str, run: str) -> list[Reading]:
         return list(_as_written(run))
     reader = _READERS.get(family)
     readings = reader(run) if reader else []
-    if family == "han":  # kanji alone cannot be told from Chinese: add the Japanese reading too
-        readings = readings + kana.readings(run)[:2]
+    if family == "han" and not _MIDDLE_DOT.search(run):
+        # The transcription reading is for foreign names written in characters (巴拉克·奥巴马);
+        # on a Chinese name it only invents near misses.
+        readings = [r for r in readings if r.scheme != "transcription"]
     if readings:
         return readings
     fallback = tuple(normalise_name(anyascii(run)).split())
