@@ -29,7 +29,9 @@ from hoarfrost.names.readings import LATIN
 
 _SCHEMA_CODES = {schema: code for code, schema in enumerate(Schema)}
 _EMPTY = np.zeros(0, dtype=np.int32)
-MAX_CANDIDATES = 8  # forms scored in full per query form
+# Ranking credit of a shared key by kind: exact token, joined neighbours, script keys; phonetic; one typo.
+_KEY_CREDIT = (("l:", 1.0), ("s:", 1.0), ("d:", 1.0), ("n:", 1.0), ("k:", 0.9), ("e:", 0.75))
+MAX_CANDIDATES = 10  # forms scored in full per query form
 # A candidate must share keys carrying this share of the query's weight: a score of 0.8 needs the
 # query's coverage at 0.64 or more, so this leaves a margin for near matches the keys missed.
 MIN_HIT_SHARE = 0.55
@@ -159,10 +161,11 @@ class NameIndex:
         weights = [self.token_weight(query.space, t) for t in query.tokens]
         needed = MIN_HIT_SHARE * (sum(weights) or 1.0)
         ids, shares = [], []
-        for weight, hits in zip(weights, self._hit_arrays(query), strict=True):
-            if len(hits):
-                ids.append(hits)
-                shares.append(np.full(len(hits), weight, dtype=np.float32))
+        for weight, graded in zip(weights, self._hit_arrays(query), strict=True):
+            for credit, hits in graded:  # an exact token hit ranks above a phonetic one, above a typo
+                if len(hits):
+                    ids.append(hits)
+                    shares.append(np.full(len(hits), weight * credit, dtype=np.float32))
         if not ids:
             return []
         forms, inverse = np.unique(np.concatenate(ids), return_inverse=True)
@@ -177,12 +180,24 @@ class NameIndex:
         order = np.argsort(-totals, kind="stable")
         return [int(form_id) for form_id in forms[order]]
 
-    def _hit_arrays(self, query: NameForm) -> list[np.ndarray]:
-        """Per query token, the sorted ids of the forms that share any of its keys."""
-        keys: list[list[str]] = [[] for _ in query.tokens]
+    def _hit_arrays(self, query: NameForm) -> list[list[tuple[float, np.ndarray]]]:
+        """Per query token, (credit, form ids) for its exact, phonetic and one-typo keys, each form once."""
+        keys: list[dict[str, list[str]]] = [{} for _ in query.tokens]
         for i, key in lookup_keys(query):
-            keys[i].append(key)
-        return [self._posting_union(tuple(token_keys)) for token_keys in keys]
+            keys[i].setdefault(key[:2], []).append(key)
+        graded = []
+        for token_keys in keys:
+            seen = _EMPTY
+            token_hits = []
+            for kind, credit in _KEY_CREDIT:
+                hits = self._posting_union(tuple(token_keys.get(kind, ())))
+                if len(seen):
+                    hits = np.setdiff1d(hits, seen, assume_unique=True)
+                if len(hits):
+                    token_hits.append((credit, hits))
+                    seen = np.union1d(seen, hits) if len(seen) else hits
+            graded.append(token_hits)
+        return graded
 
     def _posting_union(self, keys: tuple[str, ...]) -> np.ndarray:
         cached = self._set_cache.get(keys)

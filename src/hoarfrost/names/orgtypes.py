@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rigour.names import replace_org_types_compare
+from rigour.names import extract_org_types
 
 LEGAL_FORM_CLASSES = frozenset({"llc", "jsc", "lp", "llp", "plc", "gov", "npo", "coop", "trust", "fund", "ltd"})
 
@@ -23,12 +23,22 @@ _CJK_FORMS: tuple[tuple[str, str], ...] = (
 
 @lru_cache(maxsize=65536)
 def replace_legal_forms(text: str) -> str:
-    """The name with each legal form replaced by its class (`jsc`, `llc`, ...), case folded."""
+    """The name with its legal form replaced by its class (`jsc`, `llc`, ...), case folded.
+
+    Only a form that opens or closes the name counts: inside a name, "Ag" (Iyad Ag Ghali) and "Sa"
+    (Sa'b) are name parts, not an Aktiengesellschaft or a société anonyme.
+    """
     folded = text.casefold()
     for form, replacement in _CJK_FORMS:
         if form in folded:
             folded = folded.replace(form, replacement)
-    return " ".join(replace_org_types_compare(folded, generic=True).split())
+    stripped = folded.strip(" ;:()\"'«»“”")
+    for form, generic in extract_org_types(folded, generic=True):
+        if stripped.startswith(form + " ") or stripped == form:
+            stripped = generic + stripped[len(form):]
+        elif stripped.endswith(" " + form) or stripped.endswith(("," + form, ", " + form)):
+            stripped = stripped[: len(stripped) - len(form)].rstrip(" ,") + " " + generic
+    return " ".join(stripped.split())
 
 
 def is_legal_form(token: str) -> bool:
