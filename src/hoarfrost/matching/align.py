@@ -70,6 +70,8 @@ def token_similarity(query: str, candidate: str, query_key: str, candidate_key: 
     floor = weights.edit_floor if min(len(query), len(candidate)) > 5 else weights.short_edit_floor
     if ratio >= floor:
         return ratio * weights.edit_scale, "edit distance"
+    if min(len(query), len(candidate)) < 5:
+        return 0.0, ""  # as above: short names differ by their vowels (Acme is not Youchem)
     key_ratio = Levenshtein.normalized_similarity(query_key, candidate_key)
     if key_ratio >= weights.key_edit_floor and min(len(query_key), len(candidate_key)) >= 3:
         return key_ratio * weights.key_edit_scale, "phonetic edit distance"

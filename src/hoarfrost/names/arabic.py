@@ -1046,5 +1046,11 @@ _SKELETON_FIRST = 12  # skeletons before letter readings, which are only hints f
 
 def readings(text: str) -> list[Reading]:
     """Every reading of a name written in Arabic script, best first: common spellings when every word is a
-    common name element, consonant skeletons, then letter readings; for Uyghur, ULY and pinyin style first."""
-    return list(_readings(text))
+    common name element, consonant skeletons, then letter readings; for Uyghur, ULY and pinyin style first.
+    Letters no table reads leave no empty token behind."""
+    cleaned = []
+    for reading in _readings(text):
+        tokens = tuple(token for token in reading.tokens if token)
+        if tokens:
+            cleaned.append(reading if tokens == reading.tokens else Reading(tokens, reading.scheme, reading.space))
+    return cleaned

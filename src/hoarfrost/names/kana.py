@@ -239,6 +239,18 @@ def _readings(text: str) -> tuple[Reading, ...]:
     return tuple(unique_readings(found))
 
 
+_ASCII_ONLY = re.compile(r"[^a-z0-9]")
+
+
 def readings(text: str) -> list[Reading]:
-    """Every plausible Latin reading of a Japanese name (kana, or kanji read by pykakasi), best first."""
-    return list(_readings(text))
+    """Every plausible Latin reading of a Japanese name (kana, or kanji read by pykakasi), best first.
+
+    A kana the tables leave unread (a sokuon with nothing to double, as in っッ) is dropped rather
+    than left in a token: tokens are lower-case ASCII only.
+    """
+    cleaned = []
+    for reading in _readings(text):
+        tokens = tuple(filter(None, (_ASCII_ONLY.sub("", token) for token in reading.tokens)))
+        if tokens:
+            cleaned.append(Reading(tokens, reading.scheme, reading.space))
+    return unique_readings(cleaned)

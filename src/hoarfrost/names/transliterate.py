@@ -34,6 +34,7 @@ _READERS: dict[str, Reader] = {
     "han": han.readings, "cyrillic": cyrillic.readings, "arabic": arabic.readings, "hebrew": hebrew.readings,
     "hangul": hangul.readings, "kana": kana.readings, "alphabets": alphabets.readings,
 }
+_NOT_ASCII_TOKEN = re.compile(r"[^a-z0-9]")
 _MIDDLE_DOT = re.compile("[·・•‧]")
 _PARENTHESES = re.compile(r"[()\[\]{}（）]")
 # Latin letters, digits, punctuation and spaces only: no script run needs cutting.
@@ -96,10 +97,21 @@ def _read_run(family: str, run: str) -> list[Reading]:
         # The transcription reading is for foreign names written in characters (巴拉克·奥巴马);
         # on a Chinese name it only invents near misses.
         readings = [r for r in readings if r.scheme != "transcription"]
+    readings = _ascii_only(readings)
     if readings:
         return readings
     fallback = tuple(normalise_name(anyascii(run)).split())
     return [Reading(fallback, "anyascii")] if fallback else []
+
+
+def _ascii_only(readings: list[Reading]) -> list[Reading]:
+    """A safety net under every script module: tokens are lower-case ASCII letters and digits."""
+    cleaned = []
+    for reading in readings:
+        tokens = tuple(filter(None, (_NOT_ASCII_TOKEN.sub("", token) for token in reading.tokens)))
+        if tokens:
+            cleaned.append(reading if tokens == reading.tokens else Reading(tokens, reading.scheme, reading.space))
+    return cleaned
 
 
 def script_runs(text: str) -> list[tuple[str, str]]:
