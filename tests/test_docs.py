@@ -1,0 +1,25 @@
+"""The README does not drift from the code: its settings table, quick start and list table."""
+
+from __future__ import annotations
+
+from hoarfrost.catalog import OFFICIAL_LISTS
+from hoarfrost.config import SETTINGS
+from tests.conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_quick_start_is_the_two_make_commands() -> None:
+    quick_start = README.split("## Quick start", 1)[1].split("```")[1]
+    assert quick_start.split() == ["make", "demo", "make", "test"]
+
+
+def test_every_setting_is_documented() -> None:
+    for setting in SETTINGS:
+        assert f"`{setting.env}`" in README, setting.env
+
+
+def test_every_official_list_and_its_url_is_documented() -> None:
+    for entry in OFFICIAL_LISTS:
+        assert f"`{entry.key}`" in README, entry.key
+        assert entry.urls[0].split("?")[0].rsplit("/", 1)[-1] in README, entry.urls[0]
