@@ -116,6 +116,7 @@ class NameIndex:
         self._total = total
         self._weight_cache: dict[str, float] = {}
         self._set_cache: dict[tuple[str, ...], np.ndarray] = {}
+        self._graded_cache: dict[tuple[tuple[str, tuple[str, ...]], ...], list[tuple[float, np.ndarray]]] = {}
 
     def _add(self, entity: Entity) -> None:
         position = len(self.entities)
@@ -185,19 +186,29 @@ class NameIndex:
         keys: list[dict[str, list[str]]] = [{} for _ in query.tokens]
         for i, key in lookup_keys(query):
             keys[i].setdefault(key[:2], []).append(key)
-        graded = []
-        for token_keys in keys:
-            seen = _EMPTY
-            token_hits = []
-            for kind, credit in _KEY_CREDIT:
-                hits = self._posting_union(tuple(token_keys.get(kind, ())))
-                if len(seen):
-                    hits = np.setdiff1d(hits, seen, assume_unique=True)
-                if len(hits):
-                    token_hits.append((credit, hits))
-                    seen = np.union1d(seen, hits) if len(seen) else hits
-            graded.append(token_hits)
-        return graded
+        return [self._graded_hits(tuple(sorted((kind, tuple(k)) for kind, k in token_keys.items())))
+                for token_keys in keys]
+
+    def _graded_hits(self, token_keys: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[float, np.ndarray]]:
+        """(credit, form ids) per key kind of one token, each form under its best kind; cached, as
+        customer names repeat their given and family names."""
+        cached = self._graded_cache.get(token_keys)
+        if cached is not None:
+            return cached
+        by_kind = dict(token_keys)
+        seen = _EMPTY
+        token_hits = []
+        for kind, credit in _KEY_CREDIT:
+            hits = self._posting_union(by_kind.get(kind, ()))
+            if len(seen) and len(hits):
+                hits = np.setdiff1d(hits, seen, assume_unique=True)
+            if len(hits):
+                token_hits.append((credit, hits))
+                seen = np.union1d(seen, hits) if len(seen) else hits
+        if len(self._graded_cache) > 100_000:
+            self._graded_cache.clear()
+        self._graded_cache[token_keys] = token_hits
+        return token_hits
 
     def _posting_union(self, keys: tuple[str, ...]) -> np.ndarray:
         cached = self._set_cache.get(keys)
