@@ -26,3 +26,16 @@ def run_cli(*args: str | Path, db: Path, check: bool = True, env: dict[str, str]
 
 def cli_json(*args: str | Path, db: Path) -> Any:
     return json.loads(run_cli(*args, "--json", db=db).stdout)
+
+
+def read_list(paths: list[Path], reader_type: type | None = None, format: str | None = None
+              ) -> tuple[list[Any], Any]:
+    """Entities and report of real list files read through detection, checking which reader took them."""
+    from hoarfrost.sources.base import ReadReport
+    from hoarfrost.sources.registry import open_list
+
+    report = ReadReport()
+    reader = open_list(paths, report, format=format)
+    if reader_type is not None:
+        assert isinstance(reader, reader_type)
+    return list(reader.entities()), report

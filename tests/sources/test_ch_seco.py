@@ -11,16 +11,13 @@ from hoarfrost.errors import HostileInputError, ListFileError
 from hoarfrost.model import Entity, IdentifierKind, NameKind, Schema
 from hoarfrost.sources.base import ReadReport, SourceFile
 from hoarfrost.sources.ch_seco import ChSecoXmlReader
-from hoarfrost.sources.registry import open_list
+from tests.helpers import read_list
 
 SECO = Path("ch_seco/seco.xml")
 
 
 def read(path: Path, format: str | None = None) -> tuple[list[Entity], ReadReport]:
-    report = ReadReport()
-    reader = open_list([path], report, format=format)
-    assert isinstance(reader, ChSecoXmlReader)
-    return list(reader.entities()), report
+    return read_list([path], ChSecoXmlReader, format)
 
 
 @pytest.fixture(scope="module")

@@ -12,16 +12,13 @@ from hoarfrost.errors import HostileInputError, ListFileError
 from hoarfrost.model import Entity, IdentifierKind, NameKind, Schema
 from hoarfrost.sources.base import ReadReport, SourceFile
 from hoarfrost.sources.eu_fsf import EuFsfXmlReader
-from hoarfrost.sources.registry import open_list
+from tests.helpers import read_list
 
 EXCERPT = Path("eu_fsf_xml/excerpt_2021-01-15/eu_sanctions_list.xml")
 
 
 def read(path: Path, format: str | None = None) -> tuple[list[Entity], ReadReport]:
-    report = ReadReport()
-    reader = open_list([path], report, format=format)
-    assert isinstance(reader, EuFsfXmlReader)
-    return list(reader.entities()), report
+    return read_list([path], EuFsfXmlReader, format)
 
 
 @pytest.fixture(scope="module")

@@ -24,16 +24,13 @@ from hoarfrost.model import (
 from hoarfrost.sources.base import ReadReport
 from hoarfrost.sources.files import expand_file
 from hoarfrost.sources.ftm import FtmJsonReader
-from hoarfrost.sources.registry import open_list
+from tests.helpers import read_list
 
 SKIPPED = "skipped {} entities (not parties; what they say is attached)"
 
 
 def read(path: Path) -> tuple[list[Entity], ReadReport]:
-    report = ReadReport()
-    reader = open_list([path], report)
-    assert isinstance(reader, FtmJsonReader)
-    return list(reader.entities()), report
+    return read_list([path], FtmJsonReader)
 
 
 @pytest.fixture(scope="module")

@@ -27,13 +27,11 @@ from hoarfrost.sources.base import ReadReport
 from hoarfrost.sources.ofac_advanced_xml import OfacAdvancedXmlReader
 from hoarfrost.sources.ofac_features import identifier_kind
 from hoarfrost.sources.registry import open_list
+from tests.helpers import read_list
 
 
 def read(path: Path, format: str | None = None) -> tuple[list[Entity], ReadReport]:
-    report = ReadReport()
-    reader = open_list([path], report, format=format)
-    assert isinstance(reader, OfacAdvancedXmlReader)
-    return list(reader.entities()), report
+    return read_list([path], OfacAdvancedXmlReader, format)
 
 
 def by_id(entities: list[Entity]) -> dict[str, Entity]:

@@ -13,16 +13,14 @@ from hoarfrost.model import Entity, IdentifierKind, NameKind, Schema
 from hoarfrost.sources.base import ReadReport, SourceFile
 from hoarfrost.sources.registry import open_list
 from hoarfrost.sources.un_sc import UnScXmlReader, split_cross_script
+from tests.helpers import read_list
 
 UN_2026 = Path("un_sc_consolidated/2026-02-27/UN_consolidated.xml")
 UN_2024 = Path("un_sc_consolidated/2024-11-30/consolidated.xml")
 
 
 def read(path: Path, format: str | None = None) -> tuple[list[Entity], ReadReport]:
-    report = ReadReport()
-    reader = open_list([path], report, format=format)
-    assert isinstance(reader, UnScXmlReader)
-    return list(reader.entities()), report
+    return read_list([path], UnScXmlReader, format)
 
 
 @pytest.fixture(scope="module")
