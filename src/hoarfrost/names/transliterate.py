@@ -60,6 +60,18 @@ def remember_readings(readings: dict[str, tuple[Reading, ...]]) -> None:
     _MEMO.update(readings)
 
 
+# One name per lazily built table: pykakasi's dictionaries (about 1.5 s to load), the Palladius,
+# Polivanov and Korean-in-Cyrillic tables, the Wade-Giles inverse table and pypinyin's phrase readings.
+_WARM_UP_NAMES = ("山田 たろう", "Чжан Сяолун", "Накамура Хироси", "Ким Чен Ын", "Chang Kai-shek", "中华人民共和国")
+
+
+def warm_up() -> None:
+    """Build every lazily loaded table now. Batch screening calls this before it forks its workers,
+    so that they share the tables instead of each loading its own on its first Japanese name."""
+    for name in _WARM_UP_NAMES:
+        _compute_readings(name)
+
+
 def needs_transliteration(name: str) -> bool:
     """True when a name has letters beyond Latin: its readings are worth keeping between runs."""
     return not _LATIN_ONLY.fullmatch(name)

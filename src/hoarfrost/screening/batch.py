@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from hoarfrost.names.transliterate import warm_up
 from hoarfrost.screening.screener import Query, Screener
 
 _CHUNK = 64
@@ -36,6 +37,7 @@ def screen_many(
     global _WORKER_SCREENER
     jobs = ((query, threshold) for query in queries)
     count = workers or default_workers()
+    warm_up()
     if count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         _WORKER_SCREENER = screener
         for job in jobs:
