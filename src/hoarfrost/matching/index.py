@@ -156,21 +156,20 @@ class NameIndex:
         """Form ids worth scoring against one query form, most promising first.
 
         Each form's share of the query's weight is summed over the query tokens whose keys it
-        shares (numpy: one pass over the postings, no Python loop per form); forms under
-        MIN_HIT_SHARE are dropped and the best MAX_CANDIDATES kept.
+        shares (numpy, no Python loop per form); forms under MIN_HIT_SHARE are dropped and the
+        best MAX_CANDIDATES kept. Only forms hitting a rare token are summed (_rare_tokens).
         """
         weights = [self.token_weight(query.space, t) for t in query.tokens]
         needed = MIN_HIT_SHARE * (sum(weights) or 1.0)
-        ids, shares = [], []
-        for weight, graded in zip(weights, self._hit_arrays(query), strict=True):
-            for credit, hits in graded:  # an exact token hit ranks above a phonetic one, above a typo
-                if len(hits):
-                    ids.append(hits)
-                    shares.append(np.full(len(hits), weight * credit, dtype=np.float32))
-        if not ids:
+        graded = self._hit_arrays(query)
+        forms = _union([hits for i in _rare_tokens(weights, needed) for _, hits in graded[i]])
+        if not len(forms):
             return []
-        forms, inverse = np.unique(np.concatenate(ids), return_inverse=True)
-        totals = np.bincount(inverse, weights=np.concatenate(shares))
+        totals = np.zeros(len(forms), dtype=np.float64)
+        # Query order, then key kind, with float32 shares: the very sums np.bincount made before.
+        for weight, token_hits in zip(weights, graded, strict=True):
+            for credit, hits in token_hits:  # an exact token hit ranks above a phonetic one, above a typo
+                _add_credit(forms, totals, hits, float(np.float32(weight * credit)))
         keep = totals >= needed - 1e-6
         if schema is not None:
             keep &= self._schema_codes[forms] == _SCHEMA_CODES[schema]
@@ -201,10 +200,10 @@ class NameIndex:
         for kind, credit in _KEY_CREDIT:
             hits = self._posting_union(by_kind.get(kind, ()))
             if len(seen) and len(hits):
-                hits = np.setdiff1d(hits, seen, assume_unique=True)
+                hits = _without(hits, seen)
             if len(hits):
                 token_hits.append((credit, hits))
-                seen = np.union1d(seen, hits) if len(seen) else hits
+                seen = _union([seen, hits])
         if len(self._graded_cache) > 100_000:
             self._graded_cache.clear()
         self._graded_cache[token_keys] = token_hits
@@ -213,13 +212,7 @@ class NameIndex:
     def _posting_union(self, keys: tuple[str, ...]) -> np.ndarray:
         cached = self._set_cache.get(keys)
         if cached is None:
-            arrays = [self.postings[key] for key in keys if key in self.postings]
-            if not arrays:
-                cached = _EMPTY
-            elif len(arrays) == 1:
-                cached = arrays[0]
-            else:
-                cached = np.unique(np.concatenate(arrays))
+            cached = _union([self.postings[key] for key in keys if key in self.postings])
             if len(self._set_cache) > 50000:
                 self._set_cache.clear()
             self._set_cache[keys] = cached
@@ -227,3 +220,58 @@ class NameIndex:
 
     def is_weak(self, indexed: IndexedForm) -> bool:
         return self.entities[indexed.entity].names[indexed.name].kind is NameKind.WEAK_ALIAS
+
+
+# Slack on the rare-token cut, well above float rounding (shares are float32, the cut allows 1e-6).
+_PRUNE_MARGIN = 1e-4
+
+
+def _rare_tokens(weights: list[float], needed: float) -> list[int]:
+    """Positions of the query's rarest tokens, the fewest whose absence leaves under `needed`.
+
+    Why pruning on them is exact: a token credits a form at most its weight (credits are at
+    most 1), so a form sharing none of these tokens sums at most the weight of the others,
+    which is below `needed`: it would be dropped anyway. Common tokens like "mohammed" hit
+    tens of thousands of forms; they then only add credit to forms a rare token found.
+    """
+    by_weight = sorted(range(len(weights)), key=lambda i: -weights[i])
+    remaining = sum(weights)
+    for count, position in enumerate(by_weight):
+        if remaining < needed - _PRUNE_MARGIN:
+            return by_weight[:count]
+        remaining -= weights[position]
+    return by_weight
+
+
+def _union(arrays: list[np.ndarray]) -> np.ndarray:
+    """Sorted distinct form ids of sorted, individually distinct arrays (np.unique's result).
+
+    A stable sort merges the sorted runs (timsort), cheaper than np.unique's hashing."""
+    arrays = [array for array in arrays if len(array)]
+    if not arrays:
+        return _EMPTY
+    if len(arrays) == 1:
+        return arrays[0]
+    merged = np.sort(np.concatenate(arrays), kind="stable")
+    distinct = np.empty(len(merged), dtype=bool)
+    distinct[0] = True
+    np.not_equal(merged[1:], merged[:-1], out=distinct[1:])
+    return merged[distinct]
+
+
+def _without(hits: np.ndarray, seen: np.ndarray) -> np.ndarray:
+    """The ids of sorted `hits` not in sorted `seen`, in order."""
+    at = np.minimum(np.searchsorted(seen, hits), len(seen) - 1)
+    kept: np.ndarray = hits[seen[at] != hits]
+    return kept
+
+
+def _add_credit(forms: np.ndarray, totals: np.ndarray, hits: np.ndarray, share: float) -> None:
+    """Add `share` to totals of the forms found in hits; both sorted and distinct, so searching
+    the smaller in the larger finds each pair once."""
+    if len(hits) <= len(forms):
+        at = np.minimum(np.searchsorted(forms, hits), len(forms) - 1)
+        totals[at[forms[at] == hits]] += share
+    else:
+        at = np.minimum(np.searchsorted(hits, forms), len(hits) - 1)
+        totals[hits[at] == forms] += share
