@@ -9,7 +9,6 @@ and the HTTP API: `{"score", "source", "source_id", "entity_id", "caption",
 from __future__ import annotations
 
 import gc
-
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
