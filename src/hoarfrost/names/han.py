@@ -853,8 +853,8 @@ def _readings(folded: str) -> tuple[Reading, ...]:
                   (_tokens(parts, _mps2_of, False), MPS2)]
     found += _umlaut_readings(parts) + cantonese[2:]
     translated = _translation(parts)
-    if translated:  # an organisation: its English translation right after the main reading
-        found.insert(1, (translated, TRANSLATION))
+    if translated:  # an organisation: its English translation after the pinyin, joined and split
+        found.insert(2, (translated, TRANSLATION))
     schemes: dict[tuple[str, ...], str] = {}  # Reading objects only for what is kept: they are slow to build
     for tokens, scheme in found:
         if tokens and tokens not in schemes:
