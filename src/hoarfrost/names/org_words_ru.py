@@ -33,22 +33,32 @@ def _table(spec: str) -> Mapping[str, str]:
 
 
 ORG_STEMS: Mapping[str, str] = _table("""
-    акционерн=joint stock; ограниченн=limited; ответственност=liability; открыт=open; закрыт=closed; публичн=public;
-    завод=plant; заводск=plant; фабрик=factory; комбинат=plant; предприят=enterprise; підприємств=enterprise;
-    прадпрыемств=enterprise; институт=institute; інститут=institute; інстытут=institute; университет=university;
-    університет=university; універсітэт=university; академи=academy; академі=academy; министерств=ministry;
-    міністерств=ministry; міністэрств=ministry; ведомств=department; департамент=department;
-    управлени=directorate; управлінн=directorate; агентств=agency; агенці=agency; служб=service;
-    комитет=committee; комітет=committee; камітэт=committee; комисси=commission; комісі=commission;
-    совет=council; рад=council; банк=bank; корпораци=corporation; корпораці=corporation; карпарацы=corporation;
-    компани=company; компані=company; кампані=company; объединени=association; обьединени=association;
-    об'єднанн=association; обєднанн=association; аб'яднанн=association; абяднанн=association;
-    ассоциаци=association; асоціаці=association; союз=union; концерн=concern; холдинг=holding; групп=group;
-    груп=group; трест=trust; фонд=foundation; центр=centre; цэнтр=centre; бюро=bureau; лаборатори=laboratory;
-    лабораторі=laboratory; организаци=organisation; організаці=organisation; арганізацы=organisation;
-    учреждени=institution; установ=institution; обществ=company; товариств=company; таварыств=company;
-    фирм=firm; фірм=firm; партнерств=partnership; верфь=shipyard; верфи=shipyard; судоверф=shipyard;
-    верф=shipyard; судостроительн=shipbuilding; суднобудівн=shipbuilding; машиностроительн=machine building;
+    акцыянерн=joint stock; рамонт=repair; рамонц=repair; узбраенн=armaments; ўзбраенн=armaments;
+    радыёэлектронн=radioelectronic; радиоэлектронн=radioelectronic; беспілотн=unmanned; верталёт=helicopters;
+    авиакомпани=airline; авіякампані=airline; авіакомпані=airline; лизингов=leasing; клирингов=clearing;
+    информаци=information; інформаці=information; коммуникаци=communications; комунікаці=communications;
+    массов=mass; компонент=components; прикладн=applied; лазерн=laser; платформ=platform; благосостояни=wealth;
+    защит=protection; радиационн=radiation; биологическ=biological; историческ=historical; экономическ=economic;
+    політичн=political; политическ=political; академик=academician; проблем=problems; отделени=branch;
+    цифров=digital; зон=zone; железнодорожн=railway; патриотическ=patriotic; добровольц=volunteers;
+    контрагент=counterparty; эксплуатирующ=operating; электростанци=power plant; аэс=nuclear power plant;
+    гэс=hydroelectric power plant; тэц=power plant; акционерн=joint stock; ограниченн=limited;
+    ответственност=liability; открыт=open; закрыт=closed; публичн=public; завод=plant; заводск=plant;
+    фабрик=factory; комбинат=plant; предприят=enterprise; підприємств=enterprise; прадпрыемств=enterprise;
+    институт=institute; інститут=institute; інстытут=institute; университет=university; університет=university;
+    універсітэт=university; академи=academy; академі=academy; министерств=ministry; міністерств=ministry;
+    міністэрств=ministry; ведомств=department; департамент=department; управлени=directorate;
+    управлінн=directorate; агентств=agency; агенці=agency; служб=service; комитет=committee; комітет=committee;
+    камітэт=committee; комисси=commission; комісі=commission; совет=council; рад=council; банк=bank;
+    корпораци=corporation; корпораці=corporation; карпарацы=corporation; компани=company; компані=company;
+    кампані=company; объединени=association; обьединени=association; об'єднанн=association;
+    обєднанн=association; аб'яднанн=association; абяднанн=association; ассоциаци=association;
+    асоціаці=association; союз=union; концерн=concern; холдинг=holding; групп=group; груп=group; трест=trust;
+    фонд=foundation; центр=centre; цэнтр=centre; бюро=bureau; лаборатори=laboratory; лабораторі=laboratory;
+    организаци=organisation; організаці=organisation; арганізацы=organisation; учреждени=institution;
+    установ=institution; обществ=company; товариств=company; таварыств=company; фирм=firm; фірм=firm;
+    партнерств=partnership; верфь=shipyard; верфи=shipyard; судоверф=shipyard; верф=shipyard;
+    судостроительн=shipbuilding; суднобудівн=shipbuilding; машиностроительн=machine building;
     машиностроени=engineering; приборостроени=instrument engineering; приборостроительн=instrument engineering;
     станкостроительн=machine tool; конструкторск=design; конструкторськ=design; проектн=design;
     научно=scientific; научн=scientific; науково=scientific; науков=scientific; навукова=scientific;
@@ -114,7 +124,7 @@ OTHER_STEMS: Mapping[str, str] = _table("""
     центральн=central; международн=international; міжнародн=international; мiжнародн=international;
     глобальн=global; новы=new; нов=new; нов=new; перв=first; современн=modern; арктическ=arctic;
     черноморск=black sea; балтийск=baltic; каспийск=caspian; имени=named after; імені=named after;
-    им=named after; и=and; і=and; й=and; та=and; для=; по=; при=; с=; з=;
+    им=named after; и=and; і=and; й=and; та=and; для=; по=; па=; при=; с=; з=;
 """)
 
 # Inflectional endings of nouns and adjectives in the three languages; a word is a stem plus one of these.
