@@ -58,7 +58,7 @@ def test_cyrillic_organisation_translation(name: str, translation: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["Владимир Владимирович Путин", "Банков Иван Петрович", "Олександр Заводський",
-                                  "Аляксандр Лукашэнка", "Москвин Сергей"])
+                                  "Аляксандр Лукашэнка", "Москвин Сергей", "Рада Иванова"])
 def test_persons_get_no_translation(name: str) -> None:
     assert _translation(cyrillic.readings(name)) is None
 

@@ -49,9 +49,9 @@ ORG_STEMS: Mapping[str, str] = _table("""
     універсітэт=university; академи=academy; академі=academy; министерств=ministry; міністерств=ministry;
     міністэрств=ministry; ведомств=department; департамент=department; управлени=directorate;
     управлінн=directorate; агентств=agency; агенці=agency; служб=service; комитет=committee; комітет=committee;
-    камітэт=committee; комисси=commission; комісі=commission; совет=council; рад=council; банк=bank;
-    корпораци=corporation; корпораці=corporation; карпарацы=corporation; компани=company; компані=company;
-    кампані=company; объединени=association; обьединени=association; об'єднанн=association;
+    камітэт=committee; комисси=commission; комісі=commission; совет=council; ради=council; рады=council;
+    банк=bank; корпораци=corporation; корпораці=corporation; карпарацы=corporation; компани=company;
+    компані=company; кампані=company; объединени=association; обьединени=association; об'єднанн=association;
     обєднанн=association; аб'яднанн=association; абяднанн=association; ассоциаци=association;
     асоціаці=association; союз=union; концерн=concern; холдинг=holding; групп=group; груп=group; трест=trust;
     фонд=foundation; центр=centre; цэнтр=centre; бюро=bureau; лаборатори=laboratory; лабораторі=laboratory;
@@ -83,12 +83,13 @@ ORG_STEMS: Mapping[str, str] = _table("""
     инженерн=engineering; інженерн=engineering; связ=communications; телеком=telecom;
     сельскохозяйственн=agricultural; медицинск=medical; фармацевтическ=pharmaceutical; экспорт=export;
     импорт=import; внешнеэкономическ=foreign economic; полици=police; поліці=police; гварди=guard; гварді=guard;
-    войск=troops; військ=troops; армия=army; арми=army; армі=army; вооруженн=armed; збройн=armed; сил=forces;
-    штаб=staff; полк=regiment; бригад=brigade; дивизи=division; батальон=battalion; разведк=intelligence;
-    разведывательн=intelligence; безопасност=security; безпек=security; охран=security; таможн=customs;
-    митн=customs; прокуратур=prosecutor; суд=court; партия=party; парти=party; движени=movement; рух=movement;
-    общественн=public; громадськ=public; казенн=state owned; казённ=state owned; унитарн=unitary;
-    муниципальн=municipal; бюджетн=budgetary; автономн=autonomous; некоммерческ=non commercial;
+    войск=troops; військ=troops; армия=army; арми=army; армі=army; вооруженн=armed; вооружённ=armed; збройн=armed;
+    сил=forces; силы=forces; силам=forces;
+    штаб=staff; полк=regiment; бригад=brigade; дивизи=division; батальон=battalion;
+    разведк=intelligence; разведывательн=intelligence; безопасност=security; безпек=security; охран=security;
+    таможн=customs; митн=customs; прокуратур=prosecutor; суд=court; суда=court; партия=party; парти=party;
+    движени=movement; рух=movement; общественн=public; громадськ=public; казенн=state owned; казённ=state owned;
+    унитарн=unitary; муниципальн=municipal; бюджетн=budgetary; автономн=autonomous; некоммерческ=non commercial;
     благотворительн=charitable; издательск=publishing; издательств=publishing house;
     телерадиокомпани=broadcasting company; телекомпани=television company; телевидени=television;
     агентство=agency; информагентств=news agency; новост=news; медиа=media; фабричн=factory; литейн=foundry;
@@ -144,7 +145,8 @@ def translate_word(word: str) -> tuple[str, bool] | None:
     if len(word) < 4:
         return None
     for stem, english, org in _STEMS:
-        if len(stem) >= 3 and word.startswith(stem) and _ENDING.fullmatch(word[len(stem):]):
+        # stems of three letters match only as written: Рада and Сила are given names too
+        if len(stem) >= 4 and word.startswith(stem) and _ENDING.fullmatch(word[len(stem):]):
             rest = word[len(stem):]
             return english, org and rest not in _SURNAME_ENDINGS  # Банков is a surname, not a bank
     return None
