@@ -26,6 +26,7 @@ from hoarfrost.names.han import (
     SURNAME_SPELLING,
     TONGYONG,
     TRANSCRIPTION,
+    TRANSLATION,
     WADE_GILES,
     cantonese_jyutping,
     fold_han,
@@ -276,7 +277,7 @@ def test_readings_are_unique_and_latin() -> None:
         assert len({r.tokens for r in found}) == len(found)
         assert all(r.space == LATIN for r in found)
         assert {r.scheme for r in found} <= {PINYIN, WADE_GILES, CANTONESE_HK, SURNAME_SPELLING, TONGYONG, MPS2,
-                                             TRANSCRIPTION}
+                                             TRANSCRIPTION, TRANSLATION}
 
 
 # --- properties -----------------------------------------------------------------------------------

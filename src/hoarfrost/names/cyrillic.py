@@ -59,6 +59,7 @@ from typing import Any
 import iuliia
 from anyascii import anyascii
 
+from hoarfrost.names.org_words_ru import geographic_stem, ic_stem, translate_word
 from hoarfrost.names.readings import Reading, unique_readings
 
 # --- letters -------------------------------------------------------------------------------------------
@@ -880,7 +881,36 @@ def _readings(text: str) -> tuple[Reading, ...]:
             found.extend(_syllabic_readings(text))
     if len(found) < 3:
         found.extend(_syllabic_readings(text))
+    translated = _translation(words, _SCHEMES[language][0][1])
+    if translated:  # an organisation: its English translation right after the main reading
+        found.insert(1, translated)
     return tuple(unique_readings(found))
+
+
+TRANSLATION = "translation"
+
+
+def _translation(words: tuple[str, ...], transliterate: TokenScheme) -> Reading | None:
+    """An organisation name with its vocabulary in English and the rest transliterated, or None.
+
+    "Хабаровский судостроительный завод" -> "khabarovsk shipbuilding plant": lists give such names in English
+    translation, which no transliteration meets. Only when a word says the name is an organisation's.
+    """
+    tokens: list[str] = []
+    organisation = False
+    for word in words:
+        found = translate_word(word)
+        if found is None and _is_cyrillic(word[:1]):
+            stem = ic_stem(word)
+            tokens.append(transliterate(stem) + "c" if stem else transliterate(geographic_stem(word)))
+            continue
+        if found is None:
+            tokens.append(word)
+            continue
+        english, org = found
+        organisation = organisation or org
+        tokens.extend(english.split())
+    return Reading(tuple(t for t in tokens if t), TRANSLATION) if organisation else None
 
 
 def _syllabic_readings(text: str) -> list[Reading]:

@@ -60,6 +60,7 @@ from typing import Any
 
 from anyascii import anyascii
 
+from hoarfrost.names.org_words_zh import segment
 from hoarfrost.names.readings import MAX_READINGS, Reading, unique_readings
 from hoarfrost.names.scripts import char_script
 
@@ -851,6 +852,9 @@ def _readings(folded: str) -> tuple[Reading, ...]:
                   (_tokens(parts, _tongyong_of, False), TONGYONG),
                   (_tokens(parts, _mps2_of, False), MPS2)]
     found += _umlaut_readings(parts) + cantonese[2:]
+    translated = _translation(parts)
+    if translated:  # an organisation: its English translation after the pinyin, joined and split
+        found.insert(2, (translated, TRANSLATION))
     schemes: dict[tuple[str, ...], str] = {}  # Reading objects only for what is kept: they are slow to build
     for tokens, scheme in found:
         if tokens and tokens not in schemes:
@@ -858,6 +862,38 @@ def _readings(folded: str) -> tuple[Reading, ...]:
             if len(schemes) >= MAX_READINGS:
                 break
     return tuple(unique_readings([Reading(tokens, scheme) for tokens, scheme in schemes.items()]))
+
+
+TRANSLATION = "translation"
+
+
+def _translation(parts: tuple[_Part, ...]) -> tuple[str, ...]:
+    """An organisation name with its vocabulary in English and the rest in joined Pinyin, or ().
+
+    "中国电子科技集团公司" -> "china electronics technology group corporation": lists give such names in
+    English translation, which no romanisation meets. Only when a word says the name is an organisation's.
+    """
+    tokens: list[str] = []
+    organisation = False
+    for part in parts:
+        if part.latin:
+            tokens.append(part.latin)
+            continue
+        syllables = [syllable for word in part.words for syllable in word]
+        pinyin = {index: syllable.pinyin_token for index, syllable in enumerate(syllables)}
+        unknown: list[str] = []
+        start = 0
+        for chars, english, org in segment("".join(syllable.char for syllable in syllables)):
+            if english is None:
+                unknown.append(pinyin[start])
+            else:
+                tokens.extend(filter(None, ["".join(unknown), *english.split()]))
+                unknown = []
+                organisation = organisation or org
+            start += len(chars)
+        if unknown:
+            tokens.append("".join(unknown))
+    return tuple(tokens) if organisation else ()
 
 
 def readings(text: str) -> list[Reading]:

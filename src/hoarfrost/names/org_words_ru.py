@@ -1,0 +1,164 @@
+"""English translations of organisation vocabulary in Russian, Ukrainian and Belarusian names.
+
+Sanctions lists give a Russian company's Latin name as an English *translation* ("Research Institute",
+"Shipbuilding Plant"), not a transliteration, and no transliteration meets a translation. Organisation names
+are compositional, so translating their vocabulary word by word and transliterating the rest ("Уралвагонзавод
+Научно-исследовательский институт" -> "uralvagonzavod scientific research institute") brings both sides together.
+
+We keep this table ourselves: no well-kept library offers an offline translation of organisation vocabulary
+(machine-translation packages need models or a network; dictionaries such as Wiktionary dumps are large and
+give every sense of a word, not the one lists use). The table holds generic words only: kinds of
+organisation, sectors, state bodies and common place words, never an organisation's own distinctive name.
+
+Each entry is a stem: a word matches when it starts with the stem and the rest is an inflectional ending, so
+"завод", "завода", "заводов" all read as "plant". `ORG_STEMS` are words that make a name an organisation's;
+`OTHER_STEMS` are translated too but alone do not mark an organisation (places, ordinary adjectives).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+
+
+def _table(spec: str) -> Mapping[str, str]:
+    """'стем=english words; ...' -> {"стем": "english words"}; an empty translation drops the word."""
+    entries = {}
+    for item in spec.split(";"):
+        if item.strip():
+            stem, english = item.split("=")
+            entries[stem.strip()] = english.strip()
+    return MappingProxyType(entries)
+
+
+ORG_STEMS: Mapping[str, str] = _table("""
+    акцыянерн=joint stock; рамонт=repair; рамонц=repair; узбраенн=armaments; ўзбраенн=armaments;
+    радыёэлектронн=radioelectronic; радиоэлектронн=radioelectronic; беспілотн=unmanned; верталёт=helicopters;
+    авиакомпани=airline; авіякампані=airline; авіакомпані=airline; лизингов=leasing; клирингов=clearing;
+    информаци=information; інформаці=information; коммуникаци=communications; комунікаці=communications;
+    массов=mass; компонент=components; прикладн=applied; лазерн=laser; платформ=platform; благосостояни=wealth;
+    защит=protection; радиационн=radiation; биологическ=biological; историческ=historical; экономическ=economic;
+    політичн=political; политическ=political; академик=academician; проблем=problems; отделени=branch;
+    цифров=digital; зон=zone; железнодорожн=railway; патриотическ=patriotic; добровольц=volunteers;
+    контрагент=counterparty; эксплуатирующ=operating; электростанци=power plant; аэс=nuclear power plant;
+    гэс=hydroelectric power plant; тэц=power plant; акционерн=joint stock; ограниченн=limited;
+    ответственност=liability; открыт=open; закрыт=closed; публичн=public; завод=plant; заводск=plant;
+    фабрик=factory; комбинат=plant; предприят=enterprise; підприємств=enterprise; прадпрыемств=enterprise;
+    институт=institute; інститут=institute; інстытут=institute; университет=university; університет=university;
+    універсітэт=university; академи=academy; академі=academy; министерств=ministry; міністерств=ministry;
+    міністэрств=ministry; ведомств=department; департамент=department; управлени=directorate;
+    управлінн=directorate; агентств=agency; агенці=agency; служб=service; комитет=committee; комітет=committee;
+    камітэт=committee; комисси=commission; комісі=commission; совет=council; ради=council; рады=council;
+    банк=bank; корпораци=corporation; корпораці=corporation; карпарацы=corporation; компани=company;
+    компані=company; кампані=company; объединени=association; обьединени=association; об'єднанн=association;
+    обєднанн=association; аб'яднанн=association; абяднанн=association; ассоциаци=association;
+    асоціаці=association; союз=union; концерн=concern; холдинг=holding; групп=group; груп=group; трест=trust;
+    фонд=foundation; центр=centre; цэнтр=centre; бюро=bureau; лаборатори=laboratory; лабораторі=laboratory;
+    организаци=organisation; організаці=organisation; арганізацы=organisation; учреждени=institution;
+    установ=institution; обществ=company; товариств=company; таварыств=company; фирм=firm; фірм=firm;
+    партнерств=partnership; верфь=shipyard; верфи=shipyard; судоверф=shipyard; верф=shipyard;
+    судостроительн=shipbuilding; суднобудівн=shipbuilding; машиностроительн=machine building;
+    машиностроени=engineering; приборостроени=instrument engineering; приборостроительн=instrument engineering;
+    станкостроительн=machine tool; конструкторск=design; конструкторськ=design; проектн=design;
+    научно=scientific; научн=scientific; науково=scientific; науков=scientific; навукова=scientific;
+    исследовательск=research; дослідн=research; даследч=research; производственн=production;
+    виробнич=production; вытворч=production; промышленн=industrial; промышленност=industry;
+    промислов=industrial; прамысловы=industrial; оборонн=defence; оборон=defence; оборони=defence;
+    абароны=defence; вооружени=armaments; озброєнн=armaments; обороннопромышленн=defence industry;
+    ракетн=missile; авиационн=aviation; авіаційн=aviation; авиастроительн=aircraft building; авиа=aviation;
+    космическ=space; космічн=space; ядерн=nuclear; атомн=atomic; энергетическ=energy; энергетик=energy;
+    енергетичн=energy; энерг=energy; нефтян=oil; нафтов=oil; нефт=oil; газов=gas; газ=gas; химическ=chemical;
+    хімічн=chemical; химии=chemistry; хими=chemistry; металлургическ=metallurgical; металлург=metallurgical;
+    электронн=electronic; електронн=electronic; электроник=electronics; электротехническ=electrotechnical;
+    радиотехническ=radio engineering; радио=radio; оптическ=optical; оптико=optical; механическ=mechanical;
+    механик=mechanics; автомобильн=automobile; тракторн=tractor; морск=marine; морськ=marine; речн=river;
+    транспорт=transport; транспортн=transport; логистик=logistics; судоходн=shipping; пароходств=shipping;
+    флот=fleet; торгов=trading; торговл=trade; торгівл=trade; страхов=insurance; инвестиционн=investment;
+    інвестиційн=investment; финансов=financial; фінансов=financial; коммерческ=commercial; комерційн=commercial;
+    технологи=technologies; технологі=technologies; технологическ=technological; технологічн=technological;
+    технік=engineering; техническ=technical; технічн=technical; информационн=information;
+    інформаційн=information; систем=systems; приборов=instruments; прибор=instrument; оборудовани=equipment;
+    обладнанн=equipment; строительн=construction; будівельн=construction; строительств=construction;
+    инженерн=engineering; інженерн=engineering; связ=communications; телеком=telecom;
+    сельскохозяйственн=agricultural; медицинск=medical; фармацевтическ=pharmaceutical; экспорт=export;
+    импорт=import; внешнеэкономическ=foreign economic; полици=police; поліці=police; гварди=guard; гварді=guard;
+    войск=troops; військ=troops; армия=army; арми=army; армі=army; вооруженн=armed; вооружённ=armed; збройн=armed;
+    сил=forces; силы=forces; силам=forces;
+    штаб=staff; полк=regiment; бригад=brigade; дивизи=division; батальон=battalion;
+    разведк=intelligence; разведывательн=intelligence; безопасност=security; безпек=security; охран=security;
+    таможн=customs; митн=customs; прокуратур=prosecutor; суд=court; суда=court; партия=party; парти=party;
+    движени=movement; рух=movement; общественн=public; громадськ=public; казенн=state owned; казённ=state owned;
+    унитарн=unitary; муниципальн=municipal; бюджетн=budgetary; автономн=autonomous; некоммерческ=non commercial;
+    благотворительн=charitable; издательск=publishing; издательств=publishing house;
+    телерадиокомпани=broadcasting company; телекомпани=television company; телевидени=television;
+    агентство=agency; информагентств=news agency; новост=news; медиа=media; фабричн=factory; литейн=foundry;
+    порохов=powder; патронн=cartridge; оружейн=arms; броне=armour; вертолет=helicopters; вертолёт=helicopters;
+    двигател=engine; моторостроительн=engine building; турбин=turbine; кабельн=cable; стал=steel; металл=metals;
+    угольн=coal; горно=mining; горнодобывающ=mining; рудник=mine; алмаз=diamonds; золот=gold; алюмини=aluminium;
+    трубн=pipe; электромеханическ=electromechanical; аэрокосмическ=aerospace; навигационн=navigation;
+    спутников=satellite; измерительн=measuring; точн=precision; специальн=special; спеціальн=special;
+    особ=special; головн=leading; опытн=experimental; экспериментальн=experimental; испытательн=testing;
+    ремонтн=repair; сервисн=service; снабжени=supply; поставк=supply; сбыт=sales; развити=development;
+    розвитк=development; содействи=assistance; помощ=aid; образовани=education; образовательн=educational;
+    школ=school; колледж=college; биржа=exchange; бирж=exchange; рынок=market; рынк=market;
+    стройтрест=construction trust; госкорпораци=state corporation; главн=main; генеральн=general; штаба=staff;
+    войсков=military; военн=military; військов=military; ваенн=military; комплекс=complex; беспилотн=unmanned;
+    тактическ=tactical; физик=physics; физическ=physical; наук=sciences; сигнал=signal; объединенн=united;
+    объединённ=united; оружи=arms; филиал=branch; управляющ=management; автоматизаци=automation;
+    автоматик=automation; народн=people; детск=children; летательн=aircraft;
+    самолетостроительн=aircraft building; самолет=aircraft; самолёт=aircraft; технологий=technologies;
+    воинск=military; войсковая=military; частн=private; приватн=private; охранн=security; разработк=development;
+    производств=production; виробництв=production; изготовлени=manufacturing; ремонт=repair;
+""")
+
+OTHER_STEMS: Mapping[str, str] = _table("""
+    государственн=state; державн=state; дзяржаўн=state; национальн=national; національн=national;
+    нацыянальн=national; федеральн=federal; федераци=federation; федераці=federation; российск=russian;
+    росси=russia; росі=russia; русск=russian; всероссийск=all russian; общероссийск=all russian;
+    межрегиональн=interregional; региональн=regional; регіональн=regional; республик=republic;
+    республік=republic; рэспублік=republic; украин=ukraine; україн=ukraine; украинск=ukrainian;
+    українськ=ukrainian; беларус=belarus; белорусск=belarusian; беларуск=belarusian; крым=crimea;
+    крымск=crimean; москв=moscow; московск=moscow; москов=moscow; петербург=petersburg; петербургск=petersburg;
+    санкт=saint; ленинградск=leningrad; сибирск=siberian; сибир=siberia; уральск=ural; урал=ural;
+    дальневосточн=far eastern; северн=northern; южн=southern; западн=western; восточн=eastern;
+    центральн=central; международн=international; міжнародн=international; мiжнародн=international;
+    глобальн=global; новы=new; нов=new; нов=new; перв=first; современн=modern; арктическ=arctic;
+    черноморск=black sea; балтийск=baltic; каспийск=caspian; имени=named after; імені=named after;
+    им=named after; и=and; і=and; й=and; та=and; для=; по=; па=; при=; с=; з=;
+""")
+
+# Inflectional endings of nouns and adjectives in the three languages; a word is a stem plus one of these.
+_ENDING = re.compile("[аяуюеэиыоійьъмхвгїєўёщ]{0,4}")
+_SURNAME_ENDINGS = frozenset({"ов", "ев", "ёв", "ова", "ева", "ин", "ина", "ский", "ская"})
+_STEMS = sorted(((stem, english, stem in ORG_STEMS) for table in (OTHER_STEMS, ORG_STEMS)
+                 for stem, english in table.items()), key=lambda item: -len(item[0]))
+_BY_STEM = {stem: (english, org) for stem, english, org in _STEMS}
+_IC_ADJECTIVE = re.compile("^(.{3,}и)(?:ческ|чн)(?:ий|ая|ое|ого|ому|ой|ом|ие|их|им|ими|ую|ої|а|е|ім|і|ых)$")
+_GEOGRAPHIC_ADJECTIVE = re.compile("^(.{3,}?ск)(ий|ый|ая|ое|ого|ому|ой|ом|ие|их|им|ими|ую|ої|а|е|ого|ім|ых|і)$")
+
+
+def translate_word(word: str) -> tuple[str, bool] | None:
+    """The English of one lower-case Cyrillic word and whether it marks an organisation, or None."""
+    if word in _BY_STEM:
+        return _BY_STEM[word]
+    if len(word) < 4:
+        return None
+    for stem, english, org in _STEMS:
+        # stems of three letters match only as written: Рада and Сила are given names too
+        if len(stem) >= 4 and word.startswith(stem) and _ENDING.fullmatch(word[len(stem):]):
+            rest = word[len(stem):]
+            return english, org and rest not in _SURNAME_ENDINGS  # Банков is a surname, not a bank
+    return None
+
+
+def geographic_stem(word: str) -> str:
+    """A place adjective cut back to its place: "хабаровский" -> "хабаровск" (Khabarovsk); else the word."""
+    match = _GEOGRAPHIC_ADJECTIVE.match(word)
+    return match.group(1) if match else word
+
+
+def ic_stem(word: str) -> str | None:
+    """The stem of an adjective in -ический, which English writes -ic: "органической" -> "органи" (organic)."""
+    match = _IC_ADJECTIVE.match(word)
+    return match.group(1) if match else None

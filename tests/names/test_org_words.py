@@ -1,0 +1,95 @@
+"""The translation reading of organisation names: vocabulary in English, the rest transliterated; real names."""
+
+from __future__ import annotations
+
+import pytest
+
+from hoarfrost.matching.compare import compare_names
+from hoarfrost.names import cyrillic, han
+from hoarfrost.names.org_words_ru import geographic_stem, ic_stem, translate_word
+from hoarfrost.names.org_words_zh import segment
+from hoarfrost.names.readings import Reading
+
+
+def _translation(readings: list[Reading]) -> str | None:
+    found = [r for r in readings if r.scheme == "translation"]
+    return found[0].text if found else None
+
+
+@pytest.mark.parametrize(("word", "english"), [
+    ("завод", "plant"), ("завода", "plant"), ("заводов", "plant"), ("институт", "institute"),
+    ("министерство", "ministry"), ("обороны", "defence"), ("российской", "russian"), ("федерации", "federation"),
+    ("исследовательский", "research"), ("судостроительный", "shipbuilding"), ("объединение", "association"),
+    ("державне", "state"), ("підприємство", "enterprise"),
+])
+def test_russian_and_ukrainian_words_in_any_case(word: str, english: str) -> None:
+    found = translate_word(word)
+    assert found is not None and found[0] == english
+
+
+def test_surname_built_on_a_vocabulary_word_does_not_mark_an_organisation() -> None:
+    found = translate_word("банков")  # Банков: a surname from "bank"
+    assert found is not None and not found[1]
+    assert translate_word("путин") is None
+
+
+def test_place_adjectives_and_ic_adjectives() -> None:
+    assert geographic_stem("хабаровский") == "хабаровск"
+    assert geographic_stem("пермского") == "пермск"
+    assert ic_stem("органической") == "органи"
+
+
+@pytest.mark.parametrize(("name", "translation"), [
+    # UK consolidated list: "JSC PLANT ELECON"
+    ("АКЦИОНЕРНОЕ ОБЩЕСТВО ЗАВОД ЭЛЕКОН", "joint stock company plant elekon"),
+    # EU list: "Joint Stock Company Khabarovsk Shipbuilding Yard"
+    ("Хабаровский Судостроительный Завод", "khabarovsk shipbuilding plant"),
+    # EU list: "Perm Powder Plant"
+    ("Пермский Пороховой Завод", "permsk powder plant"),
+    ("Министерство обороны Российской Федерации", "ministry defence russian federation"),
+    # EU list: "State Scientific Research Institute for Organic Chemistry and Technology"
+    ("Государственный научно-исследовательский институт органической химии и технологии",
+     "state scientific research institute organic chemistry and technologies"),
+])
+def test_cyrillic_organisation_translation(name: str, translation: str) -> None:
+    readings = cyrillic.readings(name)
+    assert _translation(readings) == translation
+    assert readings[1].scheme == "translation"  # right after the main reading, never cut by the cap
+
+
+@pytest.mark.parametrize("name", ["Владимир Владимирович Путин", "Банков Иван Петрович", "Олександр Заводський",
+                                  "Аляксандр Лукашэнка", "Москвин Сергей", "Рада Иванова"])
+def test_persons_get_no_translation(name: str) -> None:
+    assert _translation(cyrillic.readings(name)) is None
+
+
+@pytest.mark.parametrize(("name", "translation"), [
+    ("中国电子科技集团公司", "china electronics technology group corporation"),
+    # UK list: "NINGBO OUTENG MACHINERY CO., LTD"
+    ("宁波欧腾机械", "ningbo outeng machinery"),
+    # UK list: "JINHUA HAIRUN POWER TECHNOLOGY CO., LTD"; 市 (city) is not written in English
+    ("金华市海润动力科技", "jinhua hairun power technology"),
+    # traditional characters read as simplified: UK list "HK HENGBANGWEI ELECTRONICS LIMITED"
+    ("香港恒邦微電子", "hong kong hengbang microelectronics"),
+])
+def test_han_organisation_translation(name: str, translation: str) -> None:
+    assert _translation(han.readings(name)) == translation
+
+
+@pytest.mark.parametrize("name", ["李建军", "习近平", "王新华", "林鄭月娥"])
+def test_han_persons_get_no_translation(name: str) -> None:
+    assert _translation(han.readings(name)) is None
+
+
+def test_segment_longest_first() -> None:
+    assert [chars for chars, _, _ in segment("中国电子科技集团公司")] == ["中国", "电子科技", "集团公司"]
+
+
+@pytest.mark.parametrize(("listed", "latin"), [
+    ("中国电子科技集团公司", "China Electronics Technology Group Corporation"),
+    ("金华市海润动力科技有限公司", "JINHUA HAIRUN POWER TECHNOLOGY CO., LTD"),
+    ("АКЦИОНЕРНОЕ ОБЩЕСТВО ЗАВОД ЭЛЕКОН", "JSC PLANT ELECON"),
+    ("Министерство обороны Российской Федерации", "Ministry of Defence of the Russian Federation"),
+])
+def test_translation_meets_the_english_name(listed: str, latin: str) -> None:
+    assert compare_names(listed, latin).score >= 0.8
