@@ -19,20 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from types import MappingProxyType
 
+from hoarfrost.names.word_tables import word_table
 
-def _table(spec: str) -> Mapping[str, str]:
-    """'стем=english words; ...' -> {"стем": "english words"}; an empty translation drops the word."""
-    entries = {}
-    for item in spec.split(";"):
-        if item.strip():
-            stem, english = item.split("=")
-            entries[stem.strip()] = english.strip()
-    return MappingProxyType(entries)
-
-
-ORG_STEMS: Mapping[str, str] = _table("""
+ORG_STEMS: Mapping[str, str] = word_table("""
     акцыянерн=joint stock; рамонт=repair; рамонц=repair; узбраенн=armaments; ўзбраенн=armaments;
     радыёэлектронн=radioelectronic; радиоэлектронн=radioelectronic; беспілотн=unmanned; верталёт=helicopters;
     авиакомпани=airline; авіякампані=airline; авіакомпані=airline; лизингов=leasing; клирингов=clearing;
@@ -112,7 +102,7 @@ ORG_STEMS: Mapping[str, str] = _table("""
     производств=production; виробництв=production; изготовлени=manufacturing; ремонт=repair;
 """)
 
-OTHER_STEMS: Mapping[str, str] = _table("""
+OTHER_STEMS: Mapping[str, str] = word_table("""
     государственн=state; державн=state; дзяржаўн=state; национальн=national; національн=national;
     нацыянальн=national; федеральн=federal; федераци=federation; федераці=federation; российск=russian;
     росси=russia; росі=russia; русск=russian; всероссийск=all russian; общероссийск=all russian;

@@ -16,20 +16,10 @@ Generic words only (kinds of organisation, sectors, state bodies, common places)
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 
+from hoarfrost.names.word_tables import word_table
 
-def _table(spec: str) -> Mapping[str, str]:
-    """'词=english; ...' -> {"词": "english"}; an empty translation drops the word."""
-    entries = {}
-    for item in spec.split(";"):
-        if item.strip():
-            word, english = item.split("=")
-            entries[word.strip()] = english.strip()
-    return MappingProxyType(entries)
-
-
-ORG_WORDS: Mapping[str, str] = _table("""
+ORG_WORDS: Mapping[str, str] = word_table("""
     公司=company; 总公司=corporation; 集团=group; 集团公司=group corporation; 有限=limited; 股份=; 责任=;
     控股=holdings; 科技=technology; 技术=technology; 高科技=high technology; 高新技术=high technology;
     电子=electronics; 微电子=microelectronics; 光电=optoelectronics; 光电子=optoelectronics;
@@ -67,7 +57,7 @@ ORG_WORDS: Mapping[str, str] = _table("""
     代表处=representative office;
 """)
 
-OTHER_WORDS: Mapping[str, str] = _table("""
+OTHER_WORDS: Mapping[str, str] = word_table("""
     中国=china; 中华=china; 中华人民共和国=people's republic of china; 人民=people; 共和国=republic;
     北京=beijing; 香港=hong kong; 上海=shanghai; 天津=tianjin; 重庆=chongqing; 深圳=shenzhen; 广州=guangzhou;
     澳门=macau; 台湾=taiwan; 市=; 省=; 县=; 区=; 新=new; 东方=oriental; 华南=south china; 华北=north china;
