@@ -121,7 +121,7 @@ _PROFILES = (_Profile(False, False, False), _Profile(True, False, False), _Profi
 # Readings of single words beyond the whole-name profiles: צ as z.
 _Z_PROFILES = (_Profile(False, False, False, z=True), _Profile(True, False, False, z=True))
 # Skeleton readings of a name at most: whole-name profiles first, then mixes of the words' own variants.
-_MAX_SKELETONS = 16
+_MAX_SKELETONS = 18
 
 _HARD_KEYS = {"א": "", "ב": "b", "ג": "k", "ד": "d", "ה": "h", "ו": "", "ז": "d", "ח": "h", "ט": "t", "י": "",
               "כ": "k", "ל": "l", "מ": "m", "נ": "n", "ס": "s", "ע": "", "פ": "b", "צ": "s", "ק": "k", "ר": "r",
@@ -195,8 +195,7 @@ def _word_skeleton(word: list[_Letter], pointed: bool, profile: _Profile) -> str
     previous = ""
     for index in range(len(word)):
         key = _letter_key(word, index, pointed, profile)
-        doubled = word[index].char == previous and keys and keys[-1] == key  # יששכר Issachar: one s, as Latin
-        if key and not (word[index].char == "ו" and previous == "ו") and not doubled:
+        if key and not (word[index].char == "ו" and previous == "ו"):
             keys.append(key)
         previous = word[index].char
     return "".join(keys)
@@ -233,13 +232,15 @@ def skeleton_readings(text: str) -> list[Reading]:
 
 
 def _word_variants(word: list[_Letter]) -> list[str]:
-    """The distinct skeletons of one unpointed word: under each profile, with צ as z, and with a first י
-    before a consonant as the vowel i that English writes (יששכר Issachar, ישראל Israel, יצחק Isaac)."""
+    """The distinct skeletons of one unpointed word: under each profile, with צ as z, each followed by its
+    form with a first י before a consonant read as the vowel i that English writes (ישראל Israel, ישעיהו
+    Isaiah). A letter written twice stays two consonants: a vowel stands between them unwritten (ננסי
+    Nancy, הררי Harari)."""
     keys = [_word_skeleton(word, False, profile) for profile in _PROFILES]
     if any(letter.char == "צ" for letter in word):
         keys += [_word_skeleton(word, False, profile) for profile in _Z_PROFILES]
     if len(word) > 2 and word[0].char == "י" and word[1].char not in "ויאע":
-        keys += ["a" + key[1:] for key in keys if key[:1] in ("y", "j")]
+        keys = [variant for key in keys for variant in (key, "a" + key[1:] if key[:1] in ("y", "j") else key)]
     return list(dict.fromkeys(key for key in keys if key))
 
 
@@ -314,8 +315,6 @@ def _vowelled_word(word: list[_Letter], vowel: str) -> str:
         char = letter.char
         previous = word[index - 1].char if index else ""
         following = word[index + 1].char if index < last else ""
-        if char == previous and char not in _VOWEL_LETTERS:
-            continue  # a doubled letter is one consonant (יששכר Issachar)
         if char in _VOWEL_LETTERS or (char == "ה" and index == last and index > 0):
             vowel_before = previous in "אעי" or (previous == "ו" and index > 1 and word[index - 2].char != "ו")
             out.append(_vowel_letter(char, index, previous, following, vowel, vowel_before))
@@ -325,13 +324,13 @@ def _vowelled_word(word: list[_Letter], vowel: str) -> str:
         out.append(_VOWELLED_CONSONANTS[char] if char in _VOWELLED_CONSONANTS and not letter.geresh
                    and (soft or char == "ח") else spelled)
         vowel_follows = following in _VOWEL_LETTERS or (following == "ה" and index + 1 == last)
-        if following and not vowel_follows and following != char:
+        if following and not vowel_follows:
             out.append(vowel)
     return "".join(out)
 
 
 def _vowel_letter(char: str, index: int, previous: str, following: str, vowel: str, vowel_before: bool) -> str:
-    """א ע ו י and a final ה in context: v and y at a word's start (i before a consonant: יששכר Issachar),
+    """א ע ו י and a final ה in context: v and y at a word's start (i before a consonant: ישראל Israel),
     o and i inside; א ע as a, but e next to י (מאיר Meir, דניאל Daniel); a final ה is silent after a
     vowel letter."""
     if char in "אע":
