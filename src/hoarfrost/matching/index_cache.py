@@ -95,14 +95,16 @@ def cache_key(snapshots: Sequence[tuple[int, str]], algorithm: str) -> str:
 # -- writing ----------------------------------------------------------------------------------------
 
 
-def save(path: Path, key: str, index: NameIndex) -> bool:
-    """Write the index to `path` atomically; False (with a warning) when the folder refuses it."""
+def save(path: Path, key: str, index: NameIndex, mode: int = 0o600) -> bool:
+    """Write the index to `path` atomically, readable as `mode` says (the store's own: it holds the
+    store's entries); False (with a warning) when the folder refuses it."""
     payload = msgspec.msgpack.encode(_payload(index))
     header = _HEADER_ENCODER.encode(_Header(FORMAT, key, len(payload), zlib.crc32(payload)))
     temporary = None
     try:
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.name}.", delete=False) as out:
             temporary = Path(out.name)
+            os.chmod(temporary, mode)
             out.write(_MAGIC + _LENGTH.pack(len(header)) + header)
             out.write(payload)
             out.flush()

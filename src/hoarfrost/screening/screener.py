@@ -9,6 +9,7 @@ and the HTTP API: `{"score", "source", "source_id", "entity_id", "caption",
 from __future__ import annotations
 
 import gc
+import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from hoarfrost.matching.index import NameIndex
 from hoarfrost.matching.matcher import Matcher
 from hoarfrost.model import Entity, Schema
 from hoarfrost.names.normalise import normalise_name
-from hoarfrost.names.transliterate import latin_readings, needs_transliteration, remember_readings
+from hoarfrost.names.transliterate import latin_readings, remember_readings
 from hoarfrost.screening.readings_cache import decode_readings, encode_readings, readings_version
 from hoarfrost.store import SnapshotInfo, Store
 from hoarfrost.values.countries import country_code
@@ -97,8 +98,17 @@ def index_path(store: Store) -> Path | None:
     return Path(f"{url.database}.index")
 
 
-def _build(store: Store, snapshots: list[SnapshotInfo], weights: Weights) -> NameIndex:
-    """The index over the entities of the snapshots, reusing and keeping the readings of their non-Latin names."""
+def _mode(store: Store) -> int:
+    """The permission bits of the store's file, for the index kept beside it."""
+    try:
+        return stat.S_IMODE(Path(str(store.engine.url.database)).stat().st_mode)
+    except OSError:
+        return 0o600
+
+
+def _build(store: Store, snapshots: list[SnapshotInfo], weights: Weights) -> tuple[NameIndex, bool]:
+    """The index over the entities of the snapshots, reusing and keeping the readings of their names;
+    and whether any name had to be read anew (which leaves cyclic garbage: see from_store)."""
     entities = [entity for snapshot in snapshots for entity in store.entities(snapshot.id)]
     version = readings_version()
     kept = store.load_readings(version)
@@ -106,12 +116,11 @@ def _build(store: Store, snapshots: list[SnapshotInfo], weights: Weights) -> Nam
     index = NameIndex(entities, weights)
     new = {
         name.value: encode_readings(latin_readings(name.value))
-        for entity in entities for name in entity.names
-        if name.value not in kept and needs_transliteration(name.value)
+        for entity in entities for name in entity.names if name.value not in kept
     }
     if new:  # the kept ones are in the store under this version already: adding them again breaks its key
         store.save_readings(version, new)
-    return index
+    return index, bool(new)
 
 
 @contextmanager
@@ -141,7 +150,7 @@ class Screener:
 
         The index built by an earlier run over the same snapshots, by the same code, is loaded from
         the file beside the store (matching/index_cache.py); otherwise it is built, and kept there for
-        the next run. Readings of non-Latin names kept from an earlier run are reused in the build.
+        the next run. Readings of names kept from an earlier run are reused in the build.
         """
         screener = cls((), algorithm)
         snapshots = store.current_snapshots()
@@ -153,10 +162,11 @@ class Screener:
         with _collector_paused():
             index = index_cache.load(path, key, screener.matcher.weights) if path else None
             if index is None:
-                index = _build(store, snapshots, screener.matcher.weights)
-                gc.collect()
+                index, read_anew = _build(store, snapshots, screener.matcher.weights)
+                if read_anew:  # reading names makes cycles (recursive closures): clear them before the freeze
+                    gc.collect()
                 if path:
-                    index_cache.save(path, key, index)
+                    index_cache.save(path, key, index, _mode(store))
             screener.matcher.index = index
             gc.freeze()
         return screener
