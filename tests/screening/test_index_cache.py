@@ -15,6 +15,7 @@ from hoarfrost.ingest import load_list
 from hoarfrost.matching import index_cache
 from hoarfrost.matching.algorithm import DEFAULT_ALGORITHM
 from hoarfrost.matching.index import NameIndex
+from hoarfrost.screening.readings_cache import readings_version
 from hoarfrost.screening.screener import Screener, index_path, make_query
 from hoarfrost.store import Store
 from tests.helpers import run_cli
@@ -78,6 +79,21 @@ def test_a_kept_index_screens_exactly_as_a_fresh_build(db: Path, tmp_path: Path)
     assert {name.script for entity in built.matcher.index.entities for name in entity.names} >= {"Arab", "Cyrl", "Hani"}
     assert results(loaded, names) == results(built, names)
     assert any(results(loaded, names[:50]))
+
+
+def test_the_readings_of_every_name_are_kept_in_the_store(db: Path, tmp_path: Path) -> None:
+    store = Store.open(fresh_copy(db, tmp_path))
+    screener = Screener.from_store(store)
+    kept = store.load_readings(readings_version())
+    listed = {name.value for entity in screener.matcher.index.entities for name in entity.names}
+    assert listed <= set(kept)  # Latin names too: a build after a new snapshot need not read them again
+    assert {name for name in listed if name.isascii()} and {name for name in listed if not name.isascii()}
+
+
+def test_a_store_without_a_folder_keeps_no_index() -> None:
+    store = Store.open("sqlite://")  # in memory
+    assert index_path(store) is None
+    assert Screener.from_store(store).entity_count == 0
 
 
 def test_a_new_snapshot_in_force_makes_the_kept_index_stale(tmp_path: Path, data_dir: Path) -> None:

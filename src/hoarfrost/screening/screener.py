@@ -106,21 +106,29 @@ def _mode(store: Store) -> int:
         return 0o600
 
 
-def _build(store: Store, snapshots: list[SnapshotInfo], weights: Weights) -> tuple[NameIndex, bool]:
-    """The index over the entities of the snapshots, reusing and keeping the readings of their names;
-    and whether any name had to be read anew (which leaves cyclic garbage: see from_store)."""
+def _build(store: Store, snapshots: list[SnapshotInfo], weights: Weights) -> NameIndex:
+    """The index over the entities of the snapshots, with every name read first (see _read_names)."""
     entities = [entity for snapshot in snapshots for entity in store.entities(snapshot.id)]
+    _read_names(store, entities)
+    return NameIndex(entities, weights)
+
+
+def _read_names(store: Store, entities: list[Entity]) -> None:
+    """Readings of every name, ready for the build: those the store keeps, and the others read now and kept.
+
+    Reading names leaves cyclic garbage (recursive closures); it is collected here, while the heap is
+    small, rather than after the build, when a collection would scan every object of the index.
+    """
     version = readings_version()
     kept = store.load_readings(version)
     remember_readings({name: decode_readings(data) for name, data in kept.items()})
-    index = NameIndex(entities, weights)
     new = {
         name.value: encode_readings(latin_readings(name.value))
         for entity in entities for name in entity.names if name.value not in kept
     }
     if new:  # the kept ones are in the store under this version already: adding them again breaks its key
         store.save_readings(version, new)
-    return index, bool(new)
+        gc.collect()
 
 
 @contextmanager
@@ -162,9 +170,7 @@ class Screener:
         with _collector_paused():
             index = index_cache.load(path, key, screener.matcher.weights) if path else None
             if index is None:
-                index, read_anew = _build(store, snapshots, screener.matcher.weights)
-                if read_anew:  # reading names makes cycles (recursive closures): clear them before the freeze
-                    gc.collect()
+                index = _build(store, snapshots, screener.matcher.weights)
                 if path:
                     index_cache.save(path, key, index, _mode(store))
             screener.matcher.index = index
