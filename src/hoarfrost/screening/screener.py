@@ -109,6 +109,7 @@ def _mode(store: Store) -> int:
 def _build(store: Store, snapshots: list[SnapshotInfo], weights: Weights) -> NameIndex:
     """The index over the entities of the snapshots, with every name read first (see _read_names)."""
     entities = [entity for snapshot in snapshots for entity in store.entities(snapshot.id)]
+    gc.freeze()  # long-lived, as the index will be: the collection after reading names need not scan them
     _read_names(store, entities)
     return NameIndex(entities, weights)
 
