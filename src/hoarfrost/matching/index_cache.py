@@ -10,7 +10,8 @@ another key is stale and is rebuilt.
 The file is loaded safely: typed msgspec decoding and raw numpy int32 bytes, no pickle, so nothing in it
 can run code. A header holds the key, the payload's length and its CRC-32: a stale file is skipped
 without decoding the payload, and a truncated or corrupt one is ignored with a warning and rebuilt. It is
-written to a temporary file in the same folder and renamed into place, so a reader never sees half a file.
+written to a temporary file in the same folder and renamed into place, so a reader never sees half a file
+(and one left short by a crash fails its checksum).
 """
 
 from __future__ import annotations
@@ -106,9 +107,7 @@ def save(path: Path, key: str, index: NameIndex, mode: int = 0o600) -> bool:
             temporary = Path(out.name)
             os.chmod(temporary, mode)
             out.write(_MAGIC + _LENGTH.pack(len(header)) + header)
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
+            out.write(payload)  # no fsync: a file cut short by a crash fails its checksum and is rebuilt
         os.replace(temporary, path)
     except OSError as exc:
         log.warning("could not keep the name index in %s (%s): it will be built again next time", path, exc)
