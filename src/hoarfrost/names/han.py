@@ -60,7 +60,8 @@ from typing import Any
 
 from anyascii import anyascii
 
-from hoarfrost.names.org_words_zh import segment
+from hoarfrost.names.org_words_zh import HEAD_WORDS, choices, segment, translate
+from hoarfrost.names.orgtypes import is_legal_form
 from hoarfrost.names.readings import MAX_READINGS, Reading, unique_readings
 from hoarfrost.names.scripts import char_script
 
@@ -610,6 +611,7 @@ class _Analysis:
     person: bool  # one run of 2-4 characters read as family name + given name
     surname: str  # the family name's characters when `person`
     dotted: bool  # parts separated by a middle dot: a transcribed foreign name
+    organisation: bool = False  # a legal form, or organisation vocabulary: never a person's name
 
 
 def _syllables(run: str, surname: str) -> tuple[_Syllable, ...]:
@@ -656,11 +658,55 @@ def _person_words(syllables: tuple[_Syllable, ...], run: str, surname: str) -> t
     return tuple(syllables[start:end] for start, end in zip(cuts, ends, strict=True) if syllables[start:end])
 
 
+def _is_organisation(runs: Sequence[_Run]) -> bool:
+    """A legal form in Latin letters (有限公司 arrives as "llc"), a run that ends in a word naming a kind of
+    organisation (中国银行), or a run longer than a personal name that holds organisation vocabulary.
+
+    A short run's other vocabulary says little: 建设 (construction), 国强, 中华 are common given names.
+    """
+    for run in runs:
+        if not run.han:
+            if is_legal_form(run.text):
+                return True
+            continue
+        pieces = segment(run.text)
+        if pieces and pieces[-1][0] in HEAD_WORDS:
+            return True
+        if len(run.text) > 4 and any(org for _, _, org in pieces):
+            return True
+        if len(run.text) == 4 and pieces[-1][2] and len(_family_name(run.text)) == 1:
+            return True  # 瑞丰新材: as a person's, a three-character given name ending in a vocabulary word
+    return False
+
+
+def _org_words(syllables: tuple[_Syllable, ...], run: str) -> tuple[tuple[_Syllable, ...], ...]:
+    """An organisation's run cut into its words: vocabulary words, and the stretches between them (the
+    brand, the place) each one word, so that joined Pinyin reads "shenzhen youbangshida huoyun daili"."""
+    if len(syllables) != len(run):
+        return (syllables,)
+    words: list[tuple[_Syllable, ...]] = []
+    stretch: list[_Syllable] = []
+    start = 0
+    for chars, english, _ in segment(run):
+        if english is None or (len(chars) == 1 and english):  # 新拓 Xintuo: a one-character word goes with it
+            stretch.extend(syllables[start:start + len(chars)])
+        else:
+            if stretch:
+                words.append(tuple(stretch))
+                stretch = []
+            words.append(syllables[start:start + len(chars)])
+        start += len(chars)
+    if stretch:
+        words.append(tuple(stretch))
+    return tuple(words)
+
+
 @lru_cache(maxsize=16384)
 def _analyse(folded: str) -> _Analysis:
     runs, dotted = _runs(folded)
     han_runs = [run for run in runs if run.han]
-    person = not dotted and len(han_runs) == 1 and 2 <= len(han_runs[0].text) <= 4
+    organisation = not dotted and _is_organisation(runs)
+    person = not dotted and not organisation and len(han_runs) == 1 and 2 <= len(han_runs[0].text) <= 4
     parts: list[_Part] = []
     surname = ""
     for run in runs:
@@ -675,8 +721,8 @@ def _analyse(folded: str) -> _Analysis:
             lone_surname = run.text if len(run.text) == 1 and run.text in _SURNAME_PINYIN else ""
             syllables = _syllables(run.text, lone_surname)
             if syllables:
-                parts.append(_Part((syllables,)))
-    return _Analysis(tuple(parts), person, surname, dotted)
+                parts.append(_Part(_org_words(syllables, run.text) if organisation else (syllables,)))
+    return _Analysis(tuple(parts), person, surname, dotted, organisation)
 
 
 # --- foreign names --------------------------------------------------------------------------------
@@ -852,9 +898,8 @@ def _readings(folded: str) -> tuple[Reading, ...]:
                   (_tokens(parts, _tongyong_of, False), TONGYONG),
                   (_tokens(parts, _mps2_of, False), MPS2)]
     found += _umlaut_readings(parts) + cantonese[2:]
-    translated = _translation(parts)
-    if translated:  # an organisation: its English translation after the pinyin, joined and split
-        found.insert(2, (translated, TRANSLATION))
+    if analysis.organisation:  # its English translations after the pinyin, joined and split
+        found[2:2] = [(tokens, TRANSLATION) for tokens in _translations(parts)]
     schemes: dict[tuple[str, ...], str] = {}  # Reading objects only for what is kept: they are slow to build
     for tokens, scheme in found:
         if tokens and tokens not in schemes:
@@ -867,33 +912,138 @@ def _readings(folded: str) -> tuple[Reading, ...]:
 TRANSLATION = "translation"
 
 
-def _translation(parts: tuple[_Part, ...]) -> tuple[str, ...]:
-    """An organisation name with its vocabulary in English and the rest in joined Pinyin, or ().
+_Piece = tuple[tuple[_Syllable, ...], tuple[str, ...]]  # a word's syllables and its English words (or none)
+_Choose = Callable[[int, _Piece], str | None]  # the English for the n-th piece of the name, or None to romanise it
+_Romanise = Callable[[list[_Syllable]], list[str]]  # a stretch of untranslated syllables, one token each
+_MAX_WORD_SWITCHES = 3  # translation readings with one word in its second English, per name
 
-    "中国电子科技集团公司" -> "china electronics technology group corporation": lists give such names in
-    English translation, which no romanisation meets. Only when a word says the name is an organisation's.
-    """
-    tokens: list[str] = []
-    organisation = False
+
+def _pieces(parts: tuple[_Part, ...]) -> list[_Piece | str]:
+    """The name cut into vocabulary words (with their English choices), single unknown characters and
+    Latin words (str), in order."""
+    pieces: list[_Piece | str] = []
     for part in parts:
         if part.latin:
-            tokens.append(part.latin)
+            pieces.append(part.latin)
             continue
-        syllables = [syllable for word in part.words for syllable in word]
-        pinyin = {index: syllable.pinyin_token for index, syllable in enumerate(syllables)}
-        unknown: list[str] = []
+        syllables = tuple(_syllables_of((part,)))
         start = 0
-        for chars, english, org in segment("".join(syllable.char for syllable in syllables)):
-            if english is None:
-                unknown.append(pinyin[start])
-            else:
-                tokens.extend(filter(None, ["".join(unknown), *english.split()]))
-                unknown = []
-                organisation = organisation or org
+        for chars, english, _ in segment("".join(syllable.char for syllable in syllables)):
+            pieces.append((syllables[start:start + len(chars)], () if english is None else choices(english)))
             start += len(chars)
-        if unknown:
-            tokens.append("".join(unknown))
-    return tuple(tokens) if organisation else ()
+    return pieces
+
+
+def _brand_prefixed(pieces: list[_Piece | str]) -> list[_Piece | str]:
+    """The pieces with a word's first character given to the unknown stretch before it, where the rest is a
+    word of its own: 恒邦微电子 is "Hengbangwei Electronics" as often as "Hengbang Microelectronics"."""
+    result: list[_Piece | str] = []
+    for piece in pieces:
+        if isinstance(piece, tuple) and piece[1] and len(piece[0]) > 1 and result and _unknown(result[-1]):
+            syllables = piece[0]
+            rest = translate("".join(syllable.char for syllable in syllables[1:]))
+            if rest is not None and translate(syllables[0].char) is None:
+                result += [(syllables[:1], ()), (syllables[1:], choices(rest))]
+                continue
+        result.append(piece)
+    return result
+
+
+def _unknown(piece: _Piece | str) -> bool:
+    return isinstance(piece, tuple) and not piece[1]
+
+
+def _usual(index: int, piece: _Piece) -> str | None:
+    """The usual English of a word; a one-character word (新 new, 和 and) is read as part of the brand
+    (新拓 Xintuo, 和德 Hede), except the ones that are dropped (市 city, 省 province)."""
+    syllables, english = piece
+    if not english or (len(syllables) == 1 and english[0]):
+        return None
+    return english[0]
+
+
+def _second(index: int, piece: _Piece) -> str | None:
+    syllables, english = piece
+    return english[-1] if english and len(syllables) > 1 else _usual(index, piece)
+
+
+def _single_translated(index: int, piece: _Piece) -> str | None:
+    return piece[1][0] if piece[1] else None
+
+
+def _switching(target: int) -> _Choose:
+    """The usual English everywhere but in the `target`-th piece, which takes its second."""
+    return lambda index, piece: _second(index, piece) if index == target else _usual(index, piece)
+
+
+def _pinyin_stretch(stretch: list[_Syllable]) -> list[str]:
+    return [syllable.pinyin_token for syllable in stretch]
+
+
+def _cantonese_stretch(stretch: list[_Syllable]) -> list[str]:
+    return [syllable.cantonese[0] for syllable in stretch]
+
+
+def _transcription_stretch(stretch: list[_Syllable]) -> list[str]:
+    """A brand transcribed from a foreign word (莫斯特 Most, 奥德斯 Odes) read back by the transcription
+    conventions; a single character or a two-character stretch is read in Pinyin."""
+    if len(stretch) < 3:
+        return _pinyin_stretch(stretch)
+    syllables = [syllable.pinyin for syllable in stretch]
+    following = [syllable[:1] for syllable in syllables[1:]] + [""]
+    return ["".join(_transcribed_syllable(s, f) for s, f in zip(syllables, following, strict=True))]
+
+
+def _translated(pieces: list[_Piece | str], choose: _Choose, romanise: _Romanise, joined: bool) -> tuple[str, ...]:
+    """One translation reading: the words `choose` gives in English, the stretches between them
+    romanised, each stretch one token when `joined`, else one token per syllable."""
+    tokens: list[str] = []
+    stretch: list[_Syllable] = []
+
+    def flush() -> None:
+        spelled = romanise(stretch)
+        tokens.extend(["".join(spelled)] if joined else spelled)
+        stretch.clear()
+
+    for index, piece in enumerate(pieces):
+        if isinstance(piece, str):
+            flush()
+            tokens.append(piece)
+            continue
+        english = choose(index, piece)
+        if english is None:
+            stretch.extend(piece[0])
+        else:
+            flush()
+            tokens.extend(english.split())
+    flush()
+    return tuple(token for token in tokens if token)
+
+
+def _translations(parts: tuple[_Part, ...]) -> list[tuple[str, ...]]:
+    """An organisation's name with its vocabulary in English and the rest romanised, in a few ways.
+
+    "中国电子科技集团公司" -> "china electronics technology group corporation": lists give such names in
+    English translation, which no romanisation meets. The rest (brand, place) is in Pinyin joined, then
+    Pinyin split; then words in their second English (Sino, Space), one word at a time and all at once;
+    then the rest in Hong Kong Cantonese (恒生 Hang Seng), read back as a transcribed foreign word, and
+    with the brand taking the first character of the word after it; then one-character words translated.
+    """
+    pieces = _pieces(parts)
+    ambiguous = [index for index, piece in enumerate(pieces)
+                 if isinstance(piece, tuple) and len(piece[1]) > 1 and len(piece[0]) > 1]
+    found = [
+        _translated(pieces, _usual, _pinyin_stretch, True),
+        _translated(pieces, _usual, _pinyin_stretch, False),
+        *(_translated(pieces, _switching(index), _pinyin_stretch, True)
+          for index in ambiguous[:_MAX_WORD_SWITCHES]),
+        _translated(pieces, _second, _pinyin_stretch, True),
+        _translated(pieces, _usual, _cantonese_stretch, False),
+        _translated(pieces, _usual, _transcription_stretch, True),
+        _translated(_brand_prefixed(pieces), _usual, _pinyin_stretch, True),
+        _translated(pieces, _single_translated, _pinyin_stretch, True),
+    ]
+    return list(dict.fromkeys(tokens for tokens in found if tokens))
 
 
 def readings(text: str) -> list[Reading]:
