@@ -138,3 +138,8 @@ def test_organisation_pinyin_is_cut_into_words() -> None:
     """Joined Pinyin by words (the place, the brand, the vocabulary), not one token for the whole name."""
     pinyin = [r.tokens for r in latin_readings("深圳市金宏微电子有限公司") if r.scheme == "pinyin"]
     assert pinyin[0] == ("shenzhen", "shi", "jinhong", "weidianzi", "llc")
+
+
+def test_company_limited_by_shares_meets_co_ltd() -> None:
+    """股份有限公司 is written "Co., Ltd." in English: the same legal-form class, not a leftover on each side."""
+    assert compare_names("兴华国际股份有限公司", "Xinghua International Co., Ltd.").score >= 0.9

@@ -915,7 +915,7 @@ TRANSLATION = "translation"
 _Piece = tuple[tuple[_Syllable, ...], tuple[str, ...]]  # a word's syllables and its English words (or none)
 _Choose = Callable[[int, _Piece], str | None]  # the English for the n-th piece of the name, or None to romanise it
 _Romanise = Callable[[list[_Syllable]], list[str]]  # a stretch of untranslated syllables, one token each
-_MAX_WORD_SWITCHES = 3  # translation readings with one word in its second English, per name
+_MAX_WORD_SWITCHES = 4  # translation readings with one word in another English, per name
 
 
 def _pieces(parts: tuple[_Part, ...]) -> list[_Piece | str]:
@@ -962,18 +962,22 @@ def _usual(index: int, piece: _Piece) -> str | None:
     return english[0]
 
 
-def _second(index: int, piece: _Piece) -> str | None:
-    syllables, english = piece
-    return english[-1] if english and len(syllables) > 1 else _usual(index, piece)
+def _other(choice: int) -> _Choose:
+    """Every word in its `choice`-th English (or its last, where it has fewer)."""
+    def choose(index: int, piece: _Piece) -> str | None:
+        syllables, english = piece
+        return english[min(choice, len(english) - 1)] if english and len(syllables) > 1 else _usual(index, piece)
+    return choose
 
 
 def _single_translated(index: int, piece: _Piece) -> str | None:
     return piece[1][0] if piece[1] else None
 
 
-def _switching(target: int) -> _Choose:
-    """The usual English everywhere but in the `target`-th piece, which takes its second."""
-    return lambda index, piece: _second(index, piece) if index == target else _usual(index, piece)
+def _switching(target: int, choice: int) -> _Choose:
+    """The usual English everywhere but in the `target`-th piece, which takes its `choice`-th."""
+    other = _other(choice)
+    return lambda index, piece: other(index, piece) if index == target else _usual(index, piece)
 
 
 def _pinyin_stretch(stretch: list[_Syllable]) -> list[str]:
@@ -1030,14 +1034,15 @@ def _translations(parts: tuple[_Part, ...]) -> list[tuple[str, ...]]:
     with the brand taking the first character of the word after it; then one-character words translated.
     """
     pieces = _pieces(parts)
-    ambiguous = [index for index, piece in enumerate(pieces)
-                 if isinstance(piece, tuple) and len(piece[1]) > 1 and len(piece[0]) > 1]
+    switches = [(index, choice) for index, piece in enumerate(pieces)
+                if isinstance(piece, tuple) and len(piece[0]) > 1 for choice in range(1, len(piece[1]))]
     found = [
         _translated(pieces, _usual, _pinyin_stretch, True),
         _translated(pieces, _usual, _pinyin_stretch, False),
-        *(_translated(pieces, _switching(index), _pinyin_stretch, True)
-          for index in ambiguous[:_MAX_WORD_SWITCHES]),
-        _translated(pieces, _second, _pinyin_stretch, True),
+        *(_translated(pieces, _switching(index, choice), _pinyin_stretch, True)
+          for index, choice in switches[:_MAX_WORD_SWITCHES]),
+        _translated(pieces, _other(1), _pinyin_stretch, True),
+        _translated(pieces, _other(2), _pinyin_stretch, True),
         _translated(pieces, _usual, _cantonese_stretch, False),
         _translated(pieces, _usual, _transcription_stretch, True),
         _translated(_brand_prefixed(pieces), _usual, _pinyin_stretch, True),

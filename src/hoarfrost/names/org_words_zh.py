@@ -23,15 +23,15 @@ from hoarfrost.names.word_tables import word_table
 
 ORG_WORDS: Mapping[str, str] = word_table("""
     公司=company; 总公司=corporation; 集团=group; 集团公司=group corporation; 有限=limited; 股份=; 责任=;
-    控股=holdings|holding; 科技=technology|tech; 技术=technology|tech; 高科技=high technology|hi tech;
+    控股=holdings|holding; 科技=technology|tech|technologies; 技术=technology|tech|technologies; 高科技=high technology|hi tech;
     高新技术=high technology; 电子=electronics|electronic; 微电子=microelectronics;
     光电=optoelectronics|optoelectronic; 光电子=optoelectronics;
     电子科技=electronics technology|electronic technology; 研究所=research institute|institute;
     研究院=research institute; 研究中心=research centre; 研究=research; 研发=research development; 大学=university;
     学院=institute; 科学院=academy of sciences; 工程院=academy of engineering; 实验室=laboratory; 银行=bank;
-    工业=industry|industrial; 工业集团=industry group; 实业=industrial|enterprise; 产业=industry|industries;
+    工业=industry|industrial; 工业集团=industry group; 实业=industrial|enterprise|industry; 产业=industry|industries;
     重工=heavy industry; 国际=international; 贸易=trading|trade; 商贸=trading|trade;
-    经贸=economic trade|economic and trade; 进出口=import export; 外贸=foreign trade; 物流=logistics;
+    经贸=economic trade|economic and trade; 进出口=import export|import and export; 外贸=foreign trade; 物流=logistics;
     供应链=supply chain; 货运=freight; 运输=transport|transportation; 航运=shipping; 海运=shipping; 船务=shipping;
     船舶=shipbuilding; 造船=shipbuilding; 代理=agency|forwarding; 航空=aviation; 航天=aerospace|space;
     航空航天=aerospace|space; 兵器=ordnance; 核=nuclear; 核工业=nuclear industry; 机械=machinery|machine;
@@ -42,7 +42,7 @@ ORG_WORDS: Mapping[str, str] = word_table("""
     通信=communication|telecommunication; 通讯=communication|communications; 网络=network|networks;
     信息=information|info; 软件=software; 半导体=semiconductor; 集成电路=integrated circuit; 智能=intelligent|smart;
     系统=systems|system; 数据=data; 数码=digital; 工程=engineering; 建设=construction; 建筑=construction;
-    投资=investment; 管理=management; 服务=services|service; 咨询=consulting|consultancy; 发展=development;
+    投资=investment|investments; 管理=management; 服务=services|service; 咨询=consulting|consultancy; 发展=development;
     开发=development; 制造=manufacturing; 生物=biological; 医药=pharmaceutical|medicine; 制药=pharmaceutical;
     汽车=automobile; 矿业=mining; 钢铁=steel; 金属=metals; 有色金属=nonferrous metals; 机电=electromechanical;
     无人机=uav; 飞机=aircraft; 导弹=missile; 卫星=satellite; 导航=navigation; 雷达=radar; 部=ministry; 国防=defence;
@@ -71,7 +71,7 @@ ORG_WORDS: Mapping[str, str] = word_table("""
     海事=maritime; 远洋=ocean shipping; 集运=container; 集装箱=container; 油轮=tanker; 能源科技=energy technology;
     新能源=new energy; 光伏=photovoltaic; 矿产=minerals; 冶金=metallurgy; 稀土=rare earth; 化学品=chemicals;
     药业=pharmaceutical; 生物科技=biotechnology; 生物技术=biotechnology; 医疗=medical; 器械=equipment;
-    进出口贸易=import export trading; 国际贸易=international trading; 实业发展=industrial development; 商务=business;
+    进出口贸易=import export trading|import and export trade; 国际贸易=international trading|international trade; 实业发展=industrial development; 商务=business;
     商业=commercial; 贸易发展=trading development; 投资控股=investment holdings; 资源=resources; 环境=environment;
     环保=environmental protection; 水务=water; 农产品=agricultural products; 烟草=tobacco; 酒店=hotel; 旅游=tourism;
     航空公司=airlines; 航空运输=air transport; 铁路=railway; 隧道=tunnel; 桥梁=bridge; 路桥=road and bridge;
@@ -85,8 +85,8 @@ ORG_WORDS: Mapping[str, str] = word_table("""
 
 OTHER_WORDS: Mapping[str, str] = word_table("""
     中国=china|sino; 中华=china|sino; 中华人民共和国=people's republic of china; 人民=people; 共和国=republic;
-    北京=beijing; 香港=hong kong; 上海=shanghai; 天津=tianjin; 重庆=chongqing; 深圳=shenzhen; 广州=guangzhou;
-    澳门=macau; 台湾=taiwan; 市=; 省=; 县=; 区=; 新=new; 东方=oriental; 华南=south china; 华北=north china;
+    北京=beijing; 香港=hong kong|hk; 上海=shanghai; 天津=tianjin; 重庆=chongqing; 深圳=shenzhen; 广州=guangzhou;
+    澳门=macau|macao; 台湾=taiwan; 市=; 省=; 县=; 区=; 新=new; 东方=oriental; 华南=south china; 华北=north china;
     华东=east china; 河北=hebei; 山西=shanxi; 辽宁=liaoning; 吉林=jilin; 黑龙江=heilongjiang; 江苏=jiangsu;
     浙江=zhejiang; 安徽=anhui; 福建=fujian; 江西=jiangxi; 山东=shandong; 河南=henan; 湖北=hubei; 湖南=hunan;
     广东=guangdong; 海南=hainan; 四川=sichuan; 贵州=guizhou; 云南=yunnan; 陕西=shaanxi; 甘肃=gansu; 青海=qinghai;
