@@ -427,3 +427,11 @@ def test_western_persons_in_chinese_transcription(data_dir: Path) -> None:
     # transcription reading
     assert len(pairs) == 132
     assert near / len(pairs) >= 0.33
+
+
+# --- family names have one reading (wt-han) -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "wrong"), [("冯成", "ping"), ("成 冯", "ping"), ("冯小刚", "ping")])
+def test_a_family_name_is_not_read_otherwise(name: str, wrong: str) -> None:
+    """冯 as a family name is Feng; its literary reading ping (暴虎冯河) only makes near misses (Ping Yun)."""
+    assert all(wrong not in reading.tokens for reading in readings(name))

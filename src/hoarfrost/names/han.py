@@ -627,8 +627,11 @@ def _syllables(run: str, surname: str) -> tuple[_Syllable, ...]:
         if len(surname) == 1 or surname not in _COMPOUND_SURNAMES:
             cantonese[index] = _SURNAME_JYUTPING.get(char, cantonese[index])
     result: list[_Syllable] = []
-    for char, reading, jyutping in zip(run, mandarin, cantonese, strict=True):
-        alternates = _live_alternates(char, reading)
+    for position, (char, reading, jyutping) in enumerate(zip(run, mandarin, cantonese, strict=True)):
+        # a family name has one reading (冯 is Feng, never ping), but a polyphonic family name's first character
+        # (单 Shan) keeps its everyday readings: it may not be a family name after all (单田芳 Dan Tianfang)
+        family = position < len(surname) and char not in _SURNAME_PINYIN
+        alternates = () if family else _live_alternates(char, reading)
         hk = hong_kong_syllable(jyutping, reading) if jyutping else ()
         if reading:
             result.append(_Syllable(char, reading, alternates, hk))
@@ -718,7 +721,8 @@ def _analyse(folded: str) -> _Analysis:
             syllables = _syllables(run.text, surname)
             parts.append(_Part(_person_words(syllables, run.text, surname)))
         else:
-            lone_surname = run.text if len(run.text) == 1 and run.text in _SURNAME_PINYIN else ""
+            lone = len(run.text) == 1 and (run.text in _SURNAME_PINYIN or run.text in _COMMON_SURNAMES)
+            lone_surname = run.text if lone and not organisation else ""
             syllables = _syllables(run.text, lone_surname)
             if syllables:
                 parts.append(_Part(_org_words(syllables, run.text) if organisation else (syllables,)))
