@@ -42,9 +42,21 @@ Written here, and why:
 
 Name structure: the family name is one token and the given name both joined ("hailun") and split
 ("hai", "lun"). A name with a middle dot (·) is a transcribed foreign name: each dot-separated part
-is read joined ("弗拉基米尔·普京" -> ("fulajimier", "pujing")). Longer strings (companies, places)
-cannot be cut into words reliably, so they give one token per syllable and one token per written run.
+is read joined ("弗拉基米尔·普京" -> ("fulajimier", "pujing")). Longer strings (places) cannot be cut
+into words reliably, so they give one token per syllable and one token per written run.
 Latin letters and digits mixed into the text are kept as tokens; other scripts are ignored.
+
+Organisations. A legal form (有限公司 arrives as the Latin class token "llc"), a word naming a kind of
+organisation at the end (银行, 集团, 研究所) or, beyond four characters, any organisation vocabulary
+marks a name as an organisation's; it is then never read as a person's (and a person's name never gets
+the translation reading: 王建设's 建设 is a given name, not "construction"). An organisation's run is
+cut into the vocabulary words of org_words_zh and the stretches between them (the brand, the place),
+each one word, and besides Pinyin, Wade-Giles and Cantonese it gets translation readings: the
+vocabulary in English, the brand romanised, since lists mix the two ("GSK CNC EQUIPMENT", "HK
+HENGBANGWEI ELECTRONICS"). Which English word (China or Sino), how the brand is spelled (Pinyin joined
+or split, Cantonese for Hong Kong firms, read back as a transcribed foreign word: 贝斯特 Best) and where
+the brand ends (恒邦微电子: Hengbang Microelectronics or Hengbangwei Electronics) all vary, so a few
+variants are given, bounded (`_translations`).
 """
 
 from __future__ import annotations
