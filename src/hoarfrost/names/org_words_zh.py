@@ -64,7 +64,7 @@ ORG_WORDS: Mapping[str, str] = word_table("""
     公安局=public security bureau; 安全局=security bureau; 管理局=administration; 总局=general administration;
     研究会=society; 工作室=studio; 事务所=firm; 合作社=cooperative; 医院=hospital; 学校=school; 联合会=federation;
     联合=united; 有限责任=limited liability; 股份公司=joint stock company; 电子元件=electronic components;
-    元件=components; 光电科技=optoelectronic technology; 微电子=microelectronics; 芯片=chips; 电源=power supply;
+    元件=components; 光电科技=optoelectronic technology; 芯片=chips; 电源=power supply;
     电池=battery; 电机=motors; 传感器=sensors; 传感=sensing; 光纤=optical fiber; 控制系统=control systems;
     安防=security; 安全=security; 防务=defence; 武器=weapons; 弹药=ammunition; 火药=explosives; 炸药=explosives;
     爆破=blasting; 航空工业=aviation industry; 航空器=aircraft; 直升机=helicopter; 舰船=ships; 船运=shipping;
@@ -79,9 +79,28 @@ ORG_WORDS: Mapping[str, str] = word_table("""
     快递=express; 电子商务=e commerce; 网络科技=network technology; 信息技术=information technology;
     信息科技=information technology; 数字=digital; 人工智能=artificial intelligence; 视觉=vision; 图像=imaging;
     影像=imaging; 安全技术=security technology; 卫星通信=satellite communication; 无线=wireless;
-    通信技术=communication technology; 精密机械=precision machinery; 机床=machine tool; 工具=tools;
+    通信技术=communication technology; 精密机械=precision machinery; 工具=tools;
     刀具=cutting tools; 轴承=bearings; 阀门=valves; 管道=pipeline; 钻井=drilling; 勘探=exploration; 油田=oilfield;
     油气=oil and gas; 燃气=gas;
+    工贸=industry and trade|industrial and trade; 经济=economic; 技术开发=technology development;
+    开发区=development zone; 高新=high tech; 文化=culture; 传播=communication; 教育=education; 设计=design;
+    装饰=decoration; 印刷=printing; 包装=packaging; 家具=furniture; 服装=garments; 鞋业=shoes; 玩具=toys;
+    礼品=gifts; 照明=lighting; 电缆=cable; 电线=wire; 线缆=cable; 液压=hydraulic; 气动=pneumatic; 焊接=welding;
+    铸造=casting; 锻造=forging; 精工=precision; 重型=heavy; 汽配=auto parts; 摩托=motorcycle; 游艇=yacht;
+    水产=aquatic products; 粮油=grain and oil; 饲料=feed; 化肥=fertilizer; 农药=pesticide; 种业=seeds;
+    畜牧=animal husbandry; 乳业=dairy; 饮料=beverage; 酒业=wine; 茶业=tea; 矿山=mining; 煤炭=coal; 煤业=coal;
+    焦化=coking; 电站=power station; 发电=power generation; 核电=nuclear power; 风电=wind power; 水电=hydropower;
+    热电=thermal power; 电网=power grid; 储运=storage and transportation; 报关=customs brokerage; 供应=supply;
+    销售=sales; 营销=marketing; 批发=wholesale; 零售=retail; 超市=supermarket; 连锁=chain;
+    家电=home appliances; 云计算=cloud computing; 大数据=big data; 区块链=blockchain; 物联网=internet of things;
+    互联网=internet; 电商=e commerce; 游戏=games; 影视=film and television; 娱乐=entertainment; 体育=sports;
+    健康=health; 医学=medical; 生命科学=life sciences; 基因=genetics; 疫苗=vaccine; 试剂=reagents;
+    检验=inspection; 认证=certification; 监测=monitoring; 安装=installation; 维修=repair; 租赁=leasing;
+    融资=financing; 担保=guarantee; 期货=futures; 基金管理=fund management; 资产管理=asset management;
+    保理=factoring; 典当=pawn; 小额贷款=microfinance; 人寿=life insurance; 房地产=real estate; 置业=real estate;
+    地产=property; 物业=property management; 酒店管理=hotel management; 餐饮=catering; 旅行社=travel agency;
+    人力资源=human resources; 劳务=labour services; 外包=outsourcing; 会计师事务所=accounting firm;
+    律师事务所=law firm;
 """)
 
 OTHER_WORDS: Mapping[str, str] = word_table("""
@@ -97,7 +116,7 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     合肥=hefei; 济南=jinan; 福州=fuzhou; 昆明=kunming; 台北=taipei; 西北=northwest; 西南=southwest; 东北=northeast;
     和=and; 与=and; 及=and; 第=no; 亚洲=asia; 欧洲=europe; 亚欧=asia europe; 欧亚=eurasia; 美国=america|us;
     英国=uk|britain; 俄罗斯=russia; 伊朗=iran; 朝鲜=korea|dprk; 日本=japan; 新加坡=singapore; 马来西亚=malaysia;
-    泰国=thailand; 越南=vietnam; 印度=india; 阿联酋=uae; 迪拜=dubai; 南方=southern; 北方=northern; 苏州=suzhou;
+    泰国=thailand; 越南=vietnam; 印度=india; 阿联酋=uae; 迪拜=dubai; 南方=southern; 北方=northern;
     烟台=yantai; 温州=wenzhou; 泉州=quanzhou; 绍兴=shaoxing; 金华=jinhua; 常州=changzhou; 南通=nantong; 扬州=yangzhou;
     徐州=xuzhou; 潍坊=weifang; 淄博=zibo; 威海=weihai; 洛阳=luoyang; 太原=taiyuan; 石家庄=shijiazhuang;
     呼和浩特=hohhot; 乌鲁木齐=urumqi; 兰州=lanzhou; 西宁=xining; 银川=yinchuan; 南宁=nanning; 贵阳=guiyang;
