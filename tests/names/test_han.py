@@ -435,3 +435,20 @@ def test_western_persons_in_chinese_transcription(data_dir: Path) -> None:
 def test_a_family_name_is_not_read_otherwise(name: str, wrong: str) -> None:
     """冯 as a family name is Feng; its literary reading ping (暴虎冯河) only makes near misses (Ping Yun)."""
     assert all(wrong not in reading.tokens for reading in readings(name))
+
+
+# --- Japanese names written in kanji alone (wt-han) ---------------------------------------------------------------
+
+from hoarfrost.matching.compare import compare_names  # noqa: E402
+
+
+@pytest.mark.parametrize(("name", "latin"), [("鈴木一郎", "SUZUKI, Ichiro"), ("山田太郎", "Taro Yamada"),
+                                             ("佐々木小次郎", "Sasaki Kojiro")])
+def test_japanese_name_in_kanji_gets_its_japanese_reading(name: str, latin: str) -> None:
+    assert compare_names(name, latin).score >= 0.8
+
+
+@pytest.mark.parametrize("name", ["习近平", "朱海仑", "林鄭月娥", "中村"])
+def test_chinese_names_get_no_japanese_reading(name: str) -> None:
+    """Only a name that looks Japanese (々, a kokuji, a common Japanese family name before a given name)."""
+    assert not any(reading.scheme.startswith("kakasi") for reading in readings(name))

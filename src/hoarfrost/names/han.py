@@ -1069,7 +1069,37 @@ def _translations(parts: tuple[_Part, ...]) -> list[tuple[str, ...]]:
 
 def readings(text: str) -> list[Reading]:
     """Every plausible Latin reading of a name written in Han characters, best first ([] if none)."""
-    return list(_readings(fold_han(text)))
+    found = list(_readings(fold_han(text)))
+    if _looks_japanese(text):  # 山田太郎 is Yamada Taro as well as Shantian Tailang
+        from hoarfrost.names import kana
+
+        found = unique_readings([*found[:MAX_READINGS - _MAX_JAPANESE], *kana.readings(text)[:_MAX_JAPANESE]])
+    return found
+
+
+# --- Japanese names in kanji alone ------------------------------------------------------------------
+# A Japanese name written without kana reaches this reader; its Japanese reading (by pykakasi, through the
+# kana reader) is added when the name looks Japanese: the iteration mark 々 or a character only Japanese
+# writes (国字 such as 畑, 込, 峠, 辻), or a two-character family name of the common Japanese ones
+# (general tables, not names of listed persons). It is read from the text as written: folded to simplified
+# Chinese, 東條 would no longer read Tojo.
+_MAX_JAPANESE = 4
+_JAPANESE_ONLY = frozenset("々〆畑畠込峠辻働枠栃匂榊笹凪雫麿躾糀鰯鱈鴫")
+_JAPANESE_SURNAMES = frozenset("""
+    佐藤 鈴木 高橋 田中 伊藤 渡辺 渡邊 渡邉 山本 中村 小林 加藤 吉田 山田 山口 松本 井上 木村 斎藤 斉藤 清水 山崎
+    池田 橋本 阿部 石川 山下 中島 石井 小川 前田 岡田 藤田 後藤 近藤 村上 遠藤 青木 坂本 福田 太田 西村 藤井 岡本
+    藤原 中野 三浦 原田 中川 松田 竹内 小野 田村 中山 和田 森田 上田 内田 柴田 酒井 宮崎 横山 高木 安藤 宮本 大野
+    小島 谷口 今井 工藤 高田 増田 丸山 杉山 村田 大塚 新井 小山 平野 藤本 河野 上野 野口 武田 松井 千葉 岩崎 菅原
+    木下 久保 佐野 野村 松尾 市川 菊地 杉本 古川 大西 島田 水野 桜井 高野 吉川 山内 西田 飯田 菊池 西川 小松 北村
+    安田 川口 平田 中田 服部 岩田 土屋 川崎 福島 本田 樋口 秋山 田代 荒木 永井 中西
+""".split())
+
+
+def _looks_japanese(text: str) -> bool:
+    run = "".join(char for char in unicodedata.normalize("NFKC", text) if not char.isspace())
+    if not 2 <= len(run) <= 7 or not all(_is_han(char) or char in "々〆" for char in run):
+        return False
+    return any(char in _JAPANESE_ONLY for char in run) or (len(run) >= 3 and run[:2] in _JAPANESE_SURNAMES)
 
 
 # --- one scheme at a time --------------------------------------------------------------------------
