@@ -1085,14 +1085,14 @@ def readings(text: str) -> list[Reading]:
 # Chinese, 東條 would no longer read Tojo.
 _MAX_JAPANESE = 4
 _JAPANESE_ONLY = frozenset("々〆畑畠込峠辻働枠栃匂榊笹凪雫麿躾糀鰯鱈鴫")
-_JAPANESE_SURNAMES = frozenset("""
+_JAPANESE_SURNAMES = frozenset(re.findall(r"\S+", """
     佐藤 鈴木 高橋 田中 伊藤 渡辺 渡邊 渡邉 山本 中村 小林 加藤 吉田 山田 山口 松本 井上 木村 斎藤 斉藤 清水 山崎
     池田 橋本 阿部 石川 山下 中島 石井 小川 前田 岡田 藤田 後藤 近藤 村上 遠藤 青木 坂本 福田 太田 西村 藤井 岡本
     藤原 中野 三浦 原田 中川 松田 竹内 小野 田村 中山 和田 森田 上田 内田 柴田 酒井 宮崎 横山 高木 安藤 宮本 大野
     小島 谷口 今井 工藤 高田 増田 丸山 杉山 村田 大塚 新井 小山 平野 藤本 河野 上野 野口 武田 松井 千葉 岩崎 菅原
     木下 久保 佐野 野村 松尾 市川 菊地 杉本 古川 大西 島田 水野 桜井 高野 吉川 山内 西田 飯田 菊池 西川 小松 北村
     安田 川口 平田 中田 服部 岩田 土屋 川崎 福島 本田 樋口 秋山 田代 荒木 永井 中西
-""".split())
+"""))
 
 
 def _looks_japanese(text: str) -> bool:
