@@ -76,7 +76,8 @@ class Matcher:
                     continue  # two Latin names meet in the Latin space, not through skeletons
                 if candidate is not indexed.form:
                     indexed = IndexedForm(indexed.entity, indexed.name, candidate)
-                alignment = align(query_form, candidate, weight, self.weights)
+                person = self._in_order(indexed)
+                alignment = align(query_form, candidate, weight, self.weights, person)
                 score, penalties = self._penalised(alignment.score, query_form, indexed, alignment)
                 held = best.get(indexed.entity)
                 if held is None or score > held.score:
@@ -101,13 +102,18 @@ class Matcher:
                 if form is None or form.space != native.space:
                     continue
                 indexed = IndexedForm(position, name_position, form)
-                alignment = align(native, form, weight, self.weights)
+                alignment = align(native, form, weight, self.weights, self._in_order(indexed))
                 score, penalties = self._penalised(alignment.score, native, indexed, alignment)
                 hits.append(NameHit(score, native, indexed, alignment, penalties))
             if hits:
                 top = max(hits, key=lambda hit: hit.score)
                 if decisive or top.score >= best[position].score:
                     best[position] = top
+
+    def _in_order(self, indexed: IndexedForm) -> bool:
+        """A person's name written in order, not as "FAMILY, Given Middle": where middle names can be told."""
+        entity = self.index.entities[indexed.entity]
+        return entity.schema is Schema.PERSON and "," not in entity.names[indexed.name].value
 
     def _weight_function(self, space: str) -> Callable[[str], float]:
         index = self.index
