@@ -7,7 +7,7 @@ import pytest
 
 from hoarfrost.matching import compare_names
 from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM
-from hoarfrost.matching.align import token_similarity
+from hoarfrost.matching.align import person_order, token_similarity
 from hoarfrost.model import Schema
 from hoarfrost.names.arabic import SKELETON
 from hoarfrost.names.phonetic import phonetic_key
@@ -102,11 +102,17 @@ def test_different_persons_do_not_alert(query: str, listed: str) -> None:
     assert compare_names(query, listed, Schema.PERSON).score < THRESHOLD
 
 
-def test_comma_order_hides_the_middle_name() -> None:
-    """In "FAMILY, Given Middle" the token between matched names may be a second family name."""
+def test_family_name_first_with_a_comma() -> None:
+    """"FAMILY, Given Middle" reads as Given Middle FAMILY: after the comma a middle name is omitted,
+    before it a second family name is not (RUIZ PEREZ is two family names, not a middle name)."""
+    middle = compare_names("Meir Ettinger", "ETTINGER, Meir Mordechai", Schema.PERSON).score
+    second_family = compare_names("Leonardo Ruiz", "RUIZ PEREZ, Leonardo", Schema.PERSON).score
     in_order = compare_names("Leonardo Ruiz", "Leonardo Perez RUIZ", Schema.PERSON).score
-    comma = compare_names("Leonardo Ruiz", "RUIZ PEREZ, Leonardo", Schema.PERSON).score
-    assert comma < in_order
+    assert middle >= THRESHOLD
+    assert second_family < in_order
+    assert person_order("RUIZ PEREZ, Leonardo") == 2
+    assert person_order("Leonardo RUIZ PEREZ") == 0
+    assert person_order("A, B, C") is None
 
 
 def test_one_letter_syllables_are_not_initials() -> None:

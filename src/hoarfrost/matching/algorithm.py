@@ -16,16 +16,16 @@ class Weights:
     phonetic: float = 0.92  # equal phonetic keys: Mohammed ~ Muhammad
     phonetic_spelling_full: float = 0.85  # Jaro-Winkler of the spellings from which equal keys earn full credit
     phonetic_spelling_slope: float = 2.5  # credit lost per unit of Jaro-Winkler below that (Oliver ~ Alvaro)
-    # ... down to: names written in Latin on both sides; one side a reading of another script, whose
-    # spelling varies more (Oleksiy ~ Alexey, Yusuf ~ Youssef)
-    phonetic_spelling_floor: tuple[float, float] = (0.7, 0.85)
+    # ... down to: names written in Latin on both sides (or read from Han, Hangul, kana); one side a
+    # reading of an alphabet, whose spelling varies more (Oleksiy ~ Alexey, Yusuf ~ Youssef): no loss
+    phonetic_spelling_floor: tuple[float, float] = (0.7, 0.92)
     edit_floor: float = 0.75  # Levenshtein similarity below this is no match
     short_edit_floor: float = 0.8  # for tokens of five letters or fewer (Wang ~ Kang is no match)
     edit_scale: float = 0.97
     key_edit_floor: float = 0.8
     key_edit_scale: float = 0.85
     skeleton_exact: float = 0.95  # equal consonant skeletons: vowels unknown, so not quite exact
-    skeleton_short_step: float = 0.1  # less per consonant under three: "nf" fits Nouf, Navai, Nafi, Nofal...
+    skeleton_short: float = 0.1  # less for fewer than three consonants: "nf" fits Nouf, Navai, Nafi, Nofal...
     skeleton_edit_floor: float = 0.75  # consonant skeletons of Arabic / Hebrew script names
     skeleton_edit: float = 0.93
     initial: float = 0.85  # "V." ~ "Vladimir"

@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from hoarfrost.matching.algorithm import Weights
-from hoarfrost.matching.forms import _PATRONYMIC, NameForm, is_optional
+from hoarfrost.matching.forms import _PATRONYMIC, NameForm, is_optional, name_forms
 from hoarfrost.names.readings import LATIN
 from hoarfrost.names.transliterate import AS_WRITTEN
 
@@ -56,7 +56,7 @@ def token_similarity(query: str, candidate: str, query_key: str, candidate_key: 
         return (ratio * weights.edit_scale, "edit distance (as written)") if ratio >= floor else (0.0, "")
     if space != LATIN:  # consonant skeletons: equal, or nearly equal for long ones
         if query == candidate:  # most names have three root consonants; two (nf, hn, fr) fit many names
-            return weights.skeleton_exact - weights.skeleton_short_step * max(0, 3 - len(query)), "skeleton"
+            return weights.skeleton_exact - weights.skeleton_short * (len(query) < 3), "skeleton"
         if len(query) >= 3 and len(candidate) >= 3:
             ratio = Levenshtein.normalized_similarity(query, candidate)
             if ratio >= weights.skeleton_edit_floor:
@@ -100,32 +100,58 @@ def _phonetic_credit(query: str, candidate: str, weights: Weights, transliterate
 
 
 _VOWELS = re.compile(r"[aeiou]+|y(?![aeiou])")  # y before a vowel is a consonant
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def _vowel_clash(query: str, candidate: str) -> bool:
     """One-syllable tokens with one consonant frame and other vowels: in Chinese and Korean names the
     vowel is the name (Zhang, Zheng; Cheung, Cheng), and elsewhere too (Scholz, Schulz)."""
-    vowels_q, vowels_c = _VOWELS.findall(query), _VOWELS.findall(candidate)  # Pyong ~ Pong, Brody ~ Brady
+    vowels_q = [_DOUBLED.sub(r"\1", run) for run in _VOWELS.findall(query)]  # Pyong ~ Pong, Brody ~ Brady,
+    vowels_c = [_DOUBLED.sub(r"\1", run) for run in _VOWELS.findall(candidate)]  # Chooe ~ Choe (a typo)
     return len(vowels_q) == 1 == len(vowels_c) and vowels_q != vowels_c
 
 
-def _middle(query: NameForm, candidate: NameForm, chosen: list[_Pair]) -> tuple[frozenset[int], frozenset[int]]:
+@lru_cache(maxsize=262144)
+def person_order(name: str) -> int | None:
+    """How many leading tokens of a person's name are the family name of a "FAMILY, Given Middle" form
+    (0 for a name written in order), or None where that cannot be told (several commas)."""
+    if name.count(",") > 1:
+        return None
+    family, comma, _ = name.partition(",")
+    if not comma:
+        return 0
+    forms = name_forms(family)
+    return len(forms[0].tokens) if forms else None
+
+
+def _middle(query: NameForm, candidate: NameForm, chosen: list[_Pair],
+            family_first: int) -> tuple[frozenset[int], frozenset[int]]:
     """Positions, on each side, of the middle names of a person: tokens between two matched tokens of an
-    alignment that keeps both names in the same order ("Meir Ettinger" ~ "Meir Mordechai Ettinger").
-    Only there is a leftover known to be a middle name: in "RUIZ PEREZ, Leonardo" against "Leonardo
-    Ruiz", or "RYAN, Damion Patrick" against "Patrick Ryan", the leftover is a family or first name.
-    Syllables of a Han or Hangul reading are parts of one given name, never middle names."""
+    alignment that keeps both names in the same order ("Meir Ettinger" ~ "Meir Mordechai Ettinger",
+    "ETTINGER, Meir Mordechai" read as given names then family name). Only there is a leftover known
+    to be a middle name: in "RUIZ PEREZ, Leonardo" against "Leonardo Ruiz", or "RYAN, Damion Patrick"
+    against "Patrick Ryan", the leftover is a family or first name. Syllables of a Han or Hangul
+    reading are parts of one given name, never middle names."""
     if len(chosen) < 2 or query.scheme in _SYLLABIC_SCHEMES or candidate.scheme in _SYLLABIC_SCHEMES:
         return frozenset(), frozenset()
-    ordered = sorted(chosen, key=lambda pair: pair.query[0])
-    if any(a.candidate[-1] >= b.candidate[0] for a, b in zip(ordered, ordered[1:], strict=False)):
+    size = len(candidate.tokens)
+    if not 0 <= family_first < size:
+        return frozenset(), frozenset()
+
+    def in_order(position: int) -> int:  # the list name's position, given names first
+        return position - family_first if position >= family_first else position + size - family_first
+
+    pairs = [(pair.query, tuple(sorted(map(in_order, pair.candidate)))) for pair in chosen]
+    ordered = sorted(pairs, key=lambda pair: pair[0][0])
+    if any(a[1][-1] >= b[1][0] for a, b in zip(ordered, ordered[1:], strict=False)):
         return frozenset(), frozenset()
     first, last = ordered[0], ordered[-1]
-    inside_q = set(range(first.query[-1] + 1, last.query[0]))
-    inside_c = set(range(first.candidate[-1] + 1, last.candidate[0]))
-    for pair in chosen:
-        inside_q.difference_update(pair.query)
-        inside_c.difference_update(pair.candidate)
+    inside_q = set(range(first[0][-1] + 1, last[0][0]))
+    inside_c = set(range(first[1][-1] + 1, last[1][0]))
+    for query_side, candidate_side in pairs:
+        inside_q.difference_update(query_side)
+        inside_c.difference_update(candidate_side)
+    inside_c = {(j + family_first) % size for j in inside_c}  # back to positions as written
     # A short one may be a syllable of a hyphenated given name (Young-Chol KIM): a middle name has five letters
     inside_q = {i for i in inside_q if len(query.tokens[i]) >= 5 and not is_optional(query.tokens[i])}
     inside_c = {j for j in inside_c if len(candidate.tokens[j]) >= 5 and not is_optional(candidate.tokens[j])}
@@ -145,10 +171,11 @@ class _Pair:
 
 
 def align(query: NameForm, candidate: NameForm, weight: TokenWeight, weights: Weights,
-          person: bool = False) -> Alignment:
+          family_first: int | None = None) -> Alignment:
     """Pair tokens greedily, best similarity first (single tokens, joined neighbours and initials
     competing on equal terms), then give near leftovers partial credit; score the coverage.
-    For a person, a leftover between matched names in the same order is a middle name (see _middle)."""
+    For a person (`family_first` not None, see person_order), a leftover between matched names in the
+    same order is a middle name (see _middle)."""
     used_q: set[int] = set()
     used_c: set[int] = set()
     chosen: list[_Pair] = []
@@ -159,7 +186,7 @@ def align(query: NameForm, candidate: NameForm, weight: TokenWeight, weights: We
             used_c.update(pair.candidate)
             chosen.append(pair)
     chosen.extend(_partial_leftovers(query, candidate, used_q, used_c, weights))
-    middle = _middle(query, candidate, chosen) if person else (frozenset(), frozenset())
+    middle = _middle(query, candidate, chosen, family_first) if family_first is not None else (frozenset(), frozenset())
     return _score(query, candidate, chosen, used_q, used_c, weight, weights, middle)
 
 
@@ -175,7 +202,8 @@ _SYLLABIC_SCHEMES = frozenset({
 def _pairs(query: NameForm, candidate: NameForm, weights: Weights) -> list[_Pair]:
     pairs = []
     syllabic = query.scheme in _SYLLABIC_SCHEMES or candidate.scheme in _SYLLABIC_SCHEMES
-    transliterated = query.scheme != AS_WRITTEN or candidate.scheme != AS_WRITTEN
+    # readings of alphabets vary in spelling; those of syllabic scripts come one reading per scheme already
+    transliterated = not syllabic and (query.scheme != AS_WRITTEN or candidate.scheme != AS_WRITTEN)
     for i, (q, qk) in enumerate(zip(query.tokens, query.keys, strict=True)):
         for j, (c, ck) in enumerate(zip(candidate.tokens, candidate.keys, strict=True)):
             similarity, method = token_similarity(q, c, qk, ck, query.space, weights, transliterated)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM
-from hoarfrost.matching.align import Alignment, align
+from hoarfrost.matching.align import Alignment, align, person_order
 from hoarfrost.matching.forms import NATIVE, is_optional, query_forms
 from hoarfrost.model import Schema
 
@@ -43,13 +43,13 @@ def compare_names(query: str, candidate: str, schema: Schema | None = None,
     if native:  # both written in the same script: compare them as written, not through romanisation
         query_all = tuple(f for f in query_all if f.space in native)
         candidate_all = tuple(f for f in candidate_all if f.space in native)
-    # a person's names in order ("FAMILY, Given Middle" hides which is the middle name): see align
-    in_order = schema is Schema.PERSON and "," not in query + candidate
+    # where a person's middle names are (see align): the query in order, the list name maybe "FAMILY, Given"
+    order = person_order(candidate) if schema is Schema.PERSON and "," not in query else None
     for query_form in query_all:
         for candidate_form in candidate_all:
             if query_form.space != candidate_form.space or (query_form.derived and candidate_form.derived):
                 continue
-            alignment = align(query_form, candidate_form, _uniform, weights, person=in_order)
+            alignment = align(query_form, candidate_form, _uniform, weights, order)
             score = alignment.score
             core_q = [t for t in query_form.tokens if not is_optional(t)]
             core_c = [t for t in candidate_form.tokens if not is_optional(t)]
