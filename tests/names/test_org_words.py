@@ -93,3 +93,48 @@ def test_segment_longest_first() -> None:
 ])
 def test_translation_meets_the_english_name(listed: str, latin: str) -> None:
     assert compare_names(listed, latin).score >= 0.8
+
+
+# --- Cyrillic organisation names: legal forms, vocabulary, ordinals (wt-cyrl) --------------------------------
+
+from hoarfrost.names.orgtypes import replace_legal_forms  # noqa: E402
+from hoarfrost.names.transliterate import latin_readings  # noqa: E402
+
+
+def _schemes(name: str) -> dict[str, str]:
+    return {r.scheme: r.text for r in reversed(latin_readings(name))}
+
+
+@pytest.mark.parametrize(("name", "replaced"), [
+    # a research institute is a kind of body that lists write out ("State Scientific Research Institute ..."),
+    # though rigour's table holds the Russian phrase as a state enterprise
+    ("Государственный научно-исследовательский институт органической химии и технологии",
+     "государственный научно-исследовательский институт органической химии и технологии"),
+    ("Благотворительный фонд Х", "благотворительный фонд х"),
+    ("Государственное унитарное предприятие Республики Крым", "soe республики крым"),
+    ("ООО Вектор", "llc вектор"),
+    # a form said twice at the end, the second in parentheses
+    ("MTS BANK PUBLIC JOINT-STOCK COMPANY (PJSC)", "mts bank jsc"),
+    ("Газпромбанк (АО)", "газпромбанк jsc"),
+    # not every acronym in parentheses is a legal form, nor a form inside the name
+    ("Supreme Council of Cyberspace (SCC)", "supreme council of cyberspace (scc"),
+    ("Iyad Ag Ghali", "iyad ag ghali"),
+    # КБ is a design bureau more often than a commercial bank: no `fin` class
+    ("КБ Радар", "кб радар"),
+])
+def test_legal_forms_replaced_only_where_they_are_legal_forms(name: str, replaced: str) -> None:
+    assert replace_legal_forms(name) == replaced
+
+
+def test_state_research_institute_meets_its_english_name() -> None:
+    # EU list: "State Scientific Research Institute for Organic Chemistry and Technology"
+    name = "Государственный научно-исследовательский институт органической химии и технологии"
+    assert _schemes(name)["translation"] == "state scientific research institute organic chemistry and technologies"
+    assert compare_names(name, "State Scientific Research Institute for Organic Chemistry and Technology").score >= 0.8
+
+
+def test_legal_form_is_read_with_the_cyrillic_name() -> None:
+    readings = _schemes("ОАО ‘БЕЛАЗ’")
+    assert "jsc" not in readings.values()  # not a reading of its own, which would meet every JSC
+    assert readings["english-press"] == "jsc belaz"
+    assert _schemes("558 АВІЯЦЫЙНЫ РАМОНТНЫ ЗАВОД")["belarusian-passport"].startswith("558 ")
