@@ -132,9 +132,3 @@ def test_state_research_institute_meets_its_english_name() -> None:
     assert _schemes(name)["translation"] == "state scientific research institute organic chemistry and technologies"
     assert compare_names(name, "State Scientific Research Institute for Organic Chemistry and Technology").score >= 0.8
 
-
-def test_legal_form_is_read_with_the_cyrillic_name() -> None:
-    readings = _schemes("ОАО ‘БЕЛАЗ’")
-    assert "jsc" not in readings.values()  # not a reading of its own, which would meet every JSC
-    assert readings["english-press"] == "jsc belaz"
-    assert _schemes("558 АВІЯЦЫЙНЫ РАМОНТНЫ ЗАВОД")["belarusian-passport"].startswith("558 ")

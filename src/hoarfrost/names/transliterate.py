@@ -17,7 +17,7 @@ from anyascii import anyascii
 
 from hoarfrost.names import alphabets, arabic, cyrillic, han, hangul, hebrew, kana, wade_giles
 from hoarfrost.names.normalise import normalise_name
-from hoarfrost.names.orgtypes import is_legal_form, replace_legal_forms
+from hoarfrost.names.orgtypes import replace_legal_forms
 from hoarfrost.names.readings import LATIN, Reading, unique_readings
 from hoarfrost.names.scripts import char_script
 from hoarfrost.names.tokens import clean_tokens
@@ -81,7 +81,7 @@ def _compute_readings(name: str) -> tuple[Reading, ...]:
     text = replace_legal_forms(name)
     if _LATIN_ONLY.fullmatch(text):
         return _as_written(text)
-    runs = _legal_forms_into_cyrillic(script_runs(text), text)
+    runs = script_runs(text)
     if not runs:
         return ()
     if all(family == "latin" for family, _ in runs):
@@ -124,34 +124,6 @@ def _ascii_only(readings: list[Reading]) -> list[Reading]:
         if tokens:
             cleaned.append(reading if tokens == reading.tokens else Reading(tokens, reading.scheme, reading.space))
     return cleaned
-
-
-def _legal_forms_into_cyrillic(runs: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
-    """A Cyrillic name's legal form, reduced to its Latin class, and its numbers are read with the name, not
-    apart: "ОАО ‘558 Завод’" is read "jsc 558 plant", which meets "OJSC 558 Plant" whole, where "jsc" alone
-    would meet any JSC. The Cyrillic reader passes such Latin tokens through as written."""
-    merged: list[tuple[str, str]] = []
-    for family, run in runs:
-        if family == "latin" and merged and merged[-1][0] == "cyrillic" and _only_legal_forms(run):
-            family = "cyrillic"
-        elif family == "cyrillic" and merged and merged[-1][0] == "latin" and _only_legal_forms(merged[-1][1]):
-            merged[-1] = ("cyrillic", merged[-1][1])
-        if merged and merged[-1][0] == family:
-            merged[-1] = (family, merged[-1][1] + " " + run)
-        else:
-            merged.append((family, run))
-    leading = _LEADING_NUMBERS.match(text)
-    if leading and merged and merged[0][0] == "cyrillic" and not merged[0][1].startswith(leading.group(1)):
-        merged[0] = ("cyrillic", leading.group(1) + " " + merged[0][1])  # script_runs drops a leading number
-    return merged
-
-
-_LEADING_NUMBERS = re.compile(r"^\W*(\d+(?:\s+\d+)*)\s")
-
-
-def _only_legal_forms(run: str) -> bool:
-    words = [w.strip(".,;:'\"‘’“”«»-") for w in run.split()]
-    return all(is_legal_form(w) or w.isdigit() or not w for w in words)
 
 
 def script_runs(text: str) -> list[tuple[str, str]]:
