@@ -388,3 +388,15 @@ def test_uk_ofsi_cyrillic_names(data_dir: Path) -> None:
     # Measured: 95.8 % of 1,981. The rest are mostly a Ukrainian or Belarusian Cyrillic form listed beside
     # only Russian-style Latin forms (Андрій ~ Andrey), or a different number of name parts.
     assert matched / total >= 0.94
+
+
+@pytest.mark.parametrize(("name", "main"), [
+    # the ending of a number written as an ordinal goes: "142-й" is 142, as "142nd" is once normalised
+    ("142-й отдельный батальон", "142 otdelny batalyon"),
+    ("20-я армия", "20 armia"),
+    ("93-тя окрема бригада", "93 okrema brigada"),
+    # a hyphen between a word and a number stays a hyphen between two tokens
+    ("Ту-154", "tu 154"),
+])
+def test_ordinal_endings_of_numbers(name: str, main: str) -> None:
+    assert readings(name)[0].text == main

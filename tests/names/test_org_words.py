@@ -132,3 +132,44 @@ def test_state_research_institute_meets_its_english_name() -> None:
     assert _schemes(name)["translation"] == "state scientific research institute organic chemistry and technologies"
     assert compare_names(name, "State Scientific Research Institute for Organic Chemistry and Technology").score >= 0.8
 
+
+
+def _translations(name: str) -> list[str]:
+    return [r.text for r in cyrillic.readings(name) if r.scheme == "translation"]
+
+
+def test_a_word_of_several_senses_gives_a_reading_per_sense() -> None:
+    # "завод" is a plant, works or factory in list English; each further reading changes one thing, the
+    # place first (Tula, not Tulsk), and there are a few, not one per combination
+    assert _translations("Тульский оружейный завод") == [
+        "tulsk arms plant", "tul arms plant", "tulsk weapons plant", "tulsk arms works"]
+    assert translate_word("завода", 1) == ("works", True)
+    assert translate_word("институт", 2) == ("institute", True)  # one sense: always that one
+
+
+def test_place_adjective_reads_as_its_place_with_and_without_sk() -> None:
+    assert geographic_stem("тульский", short=True) == "тул"
+    assert geographic_stem("севастопольский", short=True) == "севастопол"
+    assert geographic_stem("хабаровский") == "хабаровск"
+
+
+@pytest.mark.parametrize(("listed", "latin"), [
+    ("142-й отдельный батальон радиоэлектронной борьбы", "142nd Separate Electronic Warfare Battalion"),
+    ("ЧЕЛЯБИНСКИЙ КУЗНЕЧНО-ПРЕССОВЫЙ ЗАВОД", "CHELYABINSK FORGE AND PRESS PLANT"),
+    ("Волжское пароходство", "VOLGA SHIPPING COMPANY"),
+    ("Пермский Пороховой Завод", "Perm Powder Plant"),  # EU list
+    ("Российский фонд прямых инвестиций", "RUSSIAN DIRECT INVESTMENT FUND"),
+    ("Чебоксарский завод электрооборудования", "CHEBOKSARY ELECTRICAL EQUIPMENT PLANT"),
+])
+def test_vocabulary_senses_and_ordinals_meet_the_english_name(listed: str, latin: str) -> None:
+    assert compare_names(listed, latin).score >= 0.8
+
+
+def test_legal_form_marks_an_organisation() -> None:
+    # the legal form, already its class, tells a company from a person
+    assert _translations("soe республики крым черноморнефтегаз")[0] == "soe republic crimea chernomorneftegaz"
+
+
+@pytest.mark.parametrize("name", ["Боев Иван Петрович", "Резин Олег", "Лесной Андрей", "Тульский Иван"])
+def test_surnames_from_ordinary_words_get_no_translation(name: str) -> None:
+    assert _translations(name) == []
