@@ -173,3 +173,23 @@ def test_legal_form_marks_an_organisation() -> None:
 @pytest.mark.parametrize("name", ["Боев Иван Петрович", "Резин Олег", "Лесной Андрей", "Тульский Иван"])
 def test_surnames_from_ordinary_words_get_no_translation(name: str) -> None:
     assert _translations(name) == []
+
+
+@pytest.mark.parametrize(("name", "replaced"), [
+    # Latin letters typed for Cyrillic look-alikes, inside Cyrillic words and as short words beside them
+    ("Общество C Oграниченной Oтветственностью ‘М Лизинг’", "llc ‘м лизинг’"),
+    ("Вiдкрите акцiонерне товариство ‘Пеленг’", "jsc ‘пеленг’"),
+    ("AHO Диалог", "ngo диалог"),
+    # a Latin word is left alone
+    ("Ivan Petrov", "ivan petrov"),
+])
+def test_legal_forms_typed_with_latin_lookalikes(name: str, replaced: str) -> None:
+    assert replace_legal_forms(name) == replaced
+
+
+@pytest.mark.parametrize(("listed", "latin"), [
+    ("Таварыства з абмежаванай адказнасцю ‘Лазерныя прыборы і тэхналогіі’", "Laser Devices and Technologies LLC"),
+    ("Вiдкрите акцiонерне товариство ‘Пеленг’", "Open Joint Stock Company ‘Peleng’"),
+])
+def test_belarusian_and_ukrainian_organisations_meet_the_english_name(listed: str, latin: str) -> None:
+    assert compare_names(listed, latin).score >= 0.8

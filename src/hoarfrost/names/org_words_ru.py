@@ -27,15 +27,15 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     акцыянерн=joint stock; рамонт=repair; рамонц=repair; узбраенн=armaments; ўзбраенн=armaments;
     радыёэлектронн=radioelectronic|electronic|radio electronic;
     радиоэлектронн=radioelectronic|electronic|radio electronic; беспілотн=unmanned; верталёт=helicopters;
-    авиакомпани=airline; авіякампані=airline; авіакомпані=airline; лизингов=leasing; клирингов=clearing;
-    информаци=information; інформаці=information; коммуникаци=communications; комунікаці=communications; массов=mass;
-    компонент=components; прикладн=applied; лазерн=laser; платформ=platform; благосостояни=wealth; защит=protection;
-    радиационн=radiation; биологическ=biological; историческ=historical; экономическ=economic; політичн=political;
-    политическ=political; академик=academician; проблем=problems; отделени=branch; цифров=digital; зон=zone;
-    железнодорожн=railway; патриотическ=patriotic; добровольц=volunteers; контрагент=counterparty;
-    эксплуатирующ=operating; электростанци=power plant; аэс=nuclear power plant; гэс=hydroelectric power plant;
-    тэц=power plant; акционерн=joint stock; ограниченн=limited; ответственност=liability; открыт=open; закрыт=closed;
-    публичн=public; завод=plant|works|factory; заводск=plant; фабрик=factory; комбинат=plant; предприят=enterprise;
+    авіякампані=airline; авіакомпані=airline; лизингов=leasing; клирингов=clearing; информаци=information;
+    інформаці=information; коммуникаци=communications; комунікаці=communications; массов=mass; компонент=components;
+    прикладн=applied; лазерн=laser; благосостояни=wealth; защит=protection; радиационн=radiation;
+    биологическ=biological; историческ=historical; экономическ=economic; політичн=political; политическ=political;
+    академик=academician; проблем=problems; отделени=branch; цифров=digital; зон=zone; железнодорожн=railway;
+    патриотическ=patriotic; добровольц=volunteers; контрагент=counterparty; эксплуатирующ=operating;
+    электростанци=power plant; аэс=nuclear power plant; гэс=hydroelectric power plant; тэц=power plant;
+    акционерн=joint stock; ограниченн=limited; ответственност=liability; открыт=open; закрыт=closed; публичн=public;
+    завод=plant|works|factory; заводск=plant; фабрик=factory; комбинат=plant; предприят=enterprise;
     підприємств=enterprise; прадпрыемств=enterprise; институт=institute; інститут=institute; інстытут=institute;
     университет=university; університет=university; універсітэт=university; академи=academy; академі=academy;
     министерств=ministry; міністерств=ministry; міністэрств=ministry; ведомств=department; департамент=department;
@@ -59,58 +59,67 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     промышленн=industrial; промышленност=industry; промислов=industrial; прамысловы=industrial;
     оборонн=defence|defense; оборон=defence|defense; оборони=defence|defense; абароны=defence|defense;
     вооружени=armaments; озброєнн=armaments; обороннопромышленн=defence industry; ракетн=missile;
-    авиационн=aviation|aircraft; авіаційн=aviation|aircraft; авиастроительн=aircraft building; авиа=aviation;
-    космическ=space; космічн=space; ядерн=nuclear; атомн=atomic; энергетическ=energy; энергетик=energy;
-    енергетичн=energy; энерг=energy; нефтян=oil; нафтов=oil; нефт=oil; газов=gas; газ=gas; химическ=chemical;
-    хімічн=chemical; химии=chemistry; хими=chemistry; металлургическ=metallurgical|metallurgy;
-    металлург=metallurgical; электронн=electronic; електронн=electronic; электроник=electronics;
-    электротехническ=electrotechnical|electrical engineering; радиотехническ=radio engineering; радио=radio;
-    оптическ=optical; оптико=optical; механическ=mechanical; механик=mechanics; автомобильн=automobile;
-    тракторн=tractor; морск=marine|sea|maritime; морськ=marine|sea|maritime; речн=river; транспорт=transport;
-    транспортн=transport; логистик=logistics; судоходн=shipping; пароходств=shipping company; флот=fleet;
-    торгов=trading|trade; торговл=trade; торгівл=trade; страхов=insurance; инвестиционн=investment;
-    інвестиційн=investment; финансов=financial; фінансов=financial; коммерческ=commercial; комерційн=commercial;
-    технологи=technologies|technology; технологі=technologies|technology; технологическ=technological|technology;
-    технологічн=technological|technology; технік=engineering; техническ=technical; технічн=technical;
-    информационн=information; інформаційн=information; систем=systems; приборов=instruments|devices;
-    прибор=instrument|device; оборудовани=equipment; обладнанн=equipment; строительн=construction;
-    будівельн=construction; строительств=construction; инженерн=engineering; інженерн=engineering;
-    связ=communications; телеком=telecom; сельскохозяйственн=agricultural; медицинск=medical;
-    фармацевтическ=pharmaceutical; экспорт=export; импорт=import; внешнеэкономическ=foreign economic; полици=police;
-    поліці=police; гварди=guard; гварді=guard; войск=troops; військ=troops; армия=army; арми=army; армі=army;
-    вооруженн=armed; вооружённ=armed; збройн=armed; сил=forces; силы=forces; силам=forces; штаб=staff; полк=regiment;
-    бригад=brigade; дивизи=division; батальон=battalion; разведк=intelligence; разведывательн=intelligence;
-    безопасност=security; безпек=security; охран=security; таможн=customs; митн=customs; прокуратур=prosecutor;
-    суд=court; суда=court; партия=party; парти=party; движени=movement; рух=movement; общественн=public;
-    громадськ=public; казенн=state owned; казённ=state owned; унитарн=unitary; муниципальн=municipal;
-    бюджетн=budgetary; автономн=autonomous; некоммерческ=non commercial; благотворительн=charitable;
-    издательск=publishing; издательств=publishing house; телерадиокомпани=broadcasting company|tv and radio company;
-    телекомпани=television company; телевидени=television; агентство=agency; информагентств=news agency; новост=news;
-    медиа=media; фабричн=factory; литейн=foundry; порохов=powder; патронн=cartridge|ammunition; оружейн=arms|weapons;
-    броне=armour; вертолет=helicopters; вертолёт=helicopters; двигател=engine; моторостроительн=engine building;
-    турбин=turbine; кабельн=cable; стал=steel; металл=metals; угольн=coal; горно=mining; горнодобывающ=mining;
-    рудник=mine; алмаз=diamonds; золот=gold; алюмини=aluminium; трубн=pipe; электромеханическ=electromechanical;
-    аэрокосмическ=aerospace; навигационн=navigation; спутников=satellite; измерительн=measuring;
-    точн=precision|precise; специальн=special; спеціальн=special; особ=special; головн=leading; опытн=experimental;
-    экспериментальн=experimental; испытательн=testing; ремонтн=repair; сервисн=service; снабжени=supply;
-    поставк=supply; сбыт=sales; развити=development; розвитк=development; содействи=assistance; помощ=aid;
-    образовани=education; образовательн=educational; школ=school; колледж=college; биржа=exchange; бирж=exchange;
-    рынок=market; рынк=market; стройтрест=construction trust; госкорпораци=state corporation; главн=main;
-    генеральн=general; штаба=staff; войсков=military; военн=military; військов=military; ваенн=military;
-    комплекс=complex; беспилотн=unmanned; тактическ=tactical; физик=physics; физическ=physical; наук=sciences;
-    сигнал=signal; объединенн=united; объединённ=united; оружи=arms|weapons; филиал=branch; управляющ=management;
-    автоматизаци=automation; автоматик=automation; народн=people; детск=children; летательн=aircraft;
-    самолетостроительн=aircraft building; самолет=aircraft; самолёт=aircraft; технологий=technologies;
-    воинск=military; войсковая=military; частн=private; приватн=private; охранн=security; разработк=development;
-    производств=production; виробництв=production; изготовлени=manufacturing; ремонт=repair; ликероводочн=distillery;
-    винодельческ=winery; виноградарств=wine growing; виноделия=wine making; кузнечно=forge and; кузнечн=forge;
-    прессов=press; электрооборудовани=electrical equipment; электромеханик=electromechanics|electro mechanics;
-    електромеханік=electromechanics|electro mechanics; электраабсталяванн=electrical equipment;
-    электрамеханік=electromechanics|electro mechanics; авіяцыйн=aviation|aircraft; рамонтн=repair;
-    заводу=plant|works|factory; избирательн=election|electoral; виборч=election|electoral;
-    инвестици=investment|investments; інвестиці=investment|investments; расчет=settlements; расчёт=settlements;
-    поддержк=support; підтримк=support; участник=participants; операци=operation; назначени=purpose;
-    предназначени=purpose; применени=use; продукци=products; продукці=products;
+    авиационн=aviation|aircraft; авіаційн=aviation|aircraft; авиа=aviation; космическ=space; космічн=space;
+    ядерн=nuclear; атомн=atomic; энергетическ=energy; энергетик=energy; енергетичн=energy; энерг=energy; нефтян=oil;
+    нафтов=oil; нефт=oil; газов=gas; газ=gas; химическ=chemical; хімічн=chemical; химии=chemistry; хими=chemistry;
+    металлургическ=metallurgical|metallurgy; металлург=metallurgical; электронн=electronic; електронн=electronic;
+    электроник=electronics; электротехническ=electrotechnical|electrical engineering;
+    радиотехническ=radio engineering; радио=radio; оптическ=optical; оптико=optical; механическ=mechanical;
+    механик=mechanics; автомобильн=automobile; тракторн=tractor; морск=marine|sea|maritime;
+    морськ=marine|sea|maritime; речн=river; транспорт=transport; транспортн=transport; логистик=logistics;
+    судоходн=shipping; пароходств=shipping company; флот=fleet; торгов=trading|trade; торговл=trade; торгівл=trade;
+    страхов=insurance; инвестиционн=investment; інвестиційн=investment; финансов=financial; фінансов=financial;
+    коммерческ=commercial; комерційн=commercial; технологи=technologies|technology; технологі=technologies|technology;
+    технологическ=technological|technology; технологічн=technological|technology; технік=engineering;
+    технічн=technical; информационн=information; інформаційн=information; систем=systems;
+    приборов=instruments|devices; прибор=instrument|device; оборудовани=equipment; обладнанн=equipment;
+    строительн=construction; будівельн=construction; строительств=construction; инженерн=engineering;
+    інженерн=engineering; связ=communications|telecommunications; телеком=telecom; сельскохозяйственн=agricultural;
+    медицинск=medical; фармацевтическ=pharmaceutical; экспорт=export; импорт=import;
+    внешнеэкономическ=foreign economic; полици=police; поліці=police; гварди=guard; гварді=guard; войск=troops;
+    військ=troops; армия=army; арми=army; армі=army; вооруженн=armed; вооружённ=armed; збройн=armed; сил=forces;
+    силы=forces; силам=forces; штаб=staff; полк=regiment; бригад=brigade; дивизи=division; батальон=battalion;
+    разведк=intelligence; разведывательн=intelligence; безопасност=security; безпек=security; охран=security;
+    таможн=customs; митн=customs; прокуратур=prosecutor; суд=court; суда=court; партия=party; парти=party;
+    движени=movement; рух=movement; общественн=public; громадськ=public; казенн=state owned; казённ=state owned;
+    унитарн=unitary; муниципальн=municipal; бюджетн=budgetary; автономн=autonomous; некоммерческ=non commercial;
+    благотворительн=charitable; издательск=publishing; издательств=publishing house;
+    телерадиокомпани=broadcasting company|tv and radio company; телекомпани=television company; телевидени=television;
+    агентство=agency; информагентств=news agency; новост=news; медиа=media; фабричн=factory; литейн=foundry;
+    порохов=powder; патронн=cartridge|ammunition; оружейн=arms|weapons; броне=armour; вертолет=helicopters;
+    вертолёт=helicopters; двигател=engine; моторостроительн=engine building; турбин=turbine; кабельн=cable;
+    стал=steel; металл=metals; угольн=coal; горно=mining; горнодобывающ=mining; рудник=mine; алмаз=diamonds;
+    золот=gold; алюмини=aluminium; трубн=pipe; электромеханическ=electromechanical; аэрокосмическ=aerospace;
+    навигационн=navigation; спутников=satellite; измерительн=measuring; точн=precision|precise; специальн=special;
+    спеціальн=special; особ=special; головн=leading; опытн=experimental; экспериментальн=experimental;
+    испытательн=testing; ремонтн=repair; сервисн=service; снабжени=supply; поставк=supply; сбыт=sales;
+    развити=development; розвитк=development; содействи=assistance; помощ=aid; образовани=education;
+    образовательн=educational; школ=school; колледж=college; биржа=exchange; бирж=exchange; рынок=market; рынк=market;
+    стройтрест=construction trust; госкорпораци=state corporation; главн=main; генеральн=general; штаба=staff;
+    войсков=military; военн=military; військов=military; ваенн=military; комплекс=complex; беспилотн=unmanned;
+    тактическ=tactical; физик=physics; физическ=physical; наук=sciences; сигнал=signal; объединенн=united;
+    объединённ=united; оружи=arms|weapons; филиал=branch; управляющ=management; автоматизаци=automation;
+    автоматик=automation; народн=people; детск=children; летательн=aircraft; самолетостроительн=aircraft building;
+    самолет=aircraft; самолёт=aircraft; технологий=technologies; воинск=military; войсковая=military; частн=private;
+    приватн=private; охранн=security; разработк=development; производств=production; виробництв=production;
+    изготовлени=manufacturing; ремонт=repair; гасцініц=hotel; гатэл=hotel; калійн=potash;
+    тэлерадыёкампані=television and radio company|broadcasting company; кіруюч=managing|management; холдынг=holding;
+    металургічн=metallurgical; металургі=metallurgy; электратэхнічн=electrotechnical; канцэрн=concern; нафт=oil;
+    хімі=chemistry; лічбав=digital; тэлебачанн=television; унітарн=unitary; авіярамонтн=aircraft repair;
+    радиоприборн=radio instrument; радыёпрыборн=radio instrument; вертолетостроени=helicopter building|helicopter;
+    вертолётостроени=helicopter building|helicopter; внедренческ=implementation; прыбор=instruments|devices;
+    тэхналогі=technologies|technology; тэхнічн=technical; авиастроительн=aircraft building|aircraft;
+    двигателестроительн=engine building|engine; синтез=synthesis; композиционн=composite; материал=materials;
+    радионавигаци=radio navigation; автоматизированн=automated; конструировани=design; компетенци=competencies;
+    мобильн=mobile; платформ=platforms|platform; авиакомпани=airline|airlines; физико=physics;
+    техническ=technical|technology; ликероводочн=distillery; винодельческ=winery; виноградарств=wine growing;
+    виноделия=wine making; кузнечно=forge and; кузнечн=forge; прессов=press; электрооборудовани=electrical equipment;
+    электромеханик=electromechanics|electro mechanics; електромеханік=electromechanics|electro mechanics;
+    электраабсталяванн=electrical equipment; электрамеханік=electromechanics|electro mechanics;
+    авіяцыйн=aviation|aircraft; рамонтн=repair; заводу=plant|works|factory; избирательн=election|electoral;
+    виборч=election|electoral; инвестици=investment|investments; інвестиці=investment|investments; расчет=settlements;
+    расчёт=settlements; поддержк=support; підтримк=support; участник=participants; операци=operation;
+    назначени=purpose; предназначени=purpose; применени=use; продукци=products; продукці=products;
     высокотехнологичн=high technology|high tech; перспективн=advanced|perspective|prospective; порт=port; порту=port;
     медиагрупп=media group; медиахолдинг=media holding; телеканал=tv channel; отдельн=separate; окрем=separate;
     асобн=separate; борьб=warfare; боротьб=warfare; барацьб=warfare; гвардейск=guards; гвардійськ=guards;
@@ -174,7 +183,7 @@ _STEMS = sorted(((stem, english, stem in ORG_STEMS) for table in (OTHER_STEMS, O
                  for stem, english in table.items()), key=lambda item: -len(item[0]))
 _BY_STEM = {stem: (english, org) for stem, english, org in _STEMS}
 _IC_ADJECTIVE = re.compile("^(.{3,}и)(?:ческ|чн)(?:ий|ая|ое|ого|ому|ой|ом|ие|их|им|ими|ую|ої|а|е|ім|і|ых)$")
-_GEOGRAPHIC_ADJECTIVE = re.compile("^(.{3,}?ск)(ий|ый|ая|ое|ого|ому|ой|ом|ие|их|им|ими|ую|ої|а|е|ого|ім|ых|і)$")
+_GEOGRAPHIC_ADJECTIVE = re.compile("^(.{3,}?[сц]к)(ий|ый|ая|ое|ого|ому|ой|ом|ие|их|им|ими|ую|ої|а|е|ого|ім|ых|і)$")
 
 
 def translate_word(word: str, sense: int = 0) -> tuple[str, bool] | None:
@@ -218,7 +227,8 @@ def geographic_stem(word: str, short: bool = False) -> str:
     match = _GEOGRAPHIC_ADJECTIVE.match(word)
     if not match:
         return word
-    return match.group(1)[:-2].rstrip("ь") if short else match.group(1)
+    place = match.group(1)
+    return place[:-2].rstrip("ь") if short and place.endswith("ск") else place
 
 
 def is_geographic_adjective(word: str) -> bool:

@@ -39,6 +39,10 @@ _COMMON_ABBREVIATIONS = frozenset({
     "ltd", "llc", "plc", "jsc", "ao", "pao", "oao", "zao", "ooo", "ао", "пао", "оао", "зао", "ооо", "тов", "ат", "пат",
     "ват", "прат", "зат",
 })
+_HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_MIXED_WORD = re.compile(r"[^\W\d_]+")
+_NOT_LOOKALIKE = re.compile("[^AaBCcEeHIiKMOoPpTXxYy]")
+_LOOKALIKES = str.maketrans("AaBCcEeHIiKMOoPpTXxYy", "АаВСсЕеНІіКМОоРрТХхУу")
 _EDGE = " ;:,()\"'«»“”"
 
 
@@ -60,7 +64,7 @@ def replace_legal_forms(text: str) -> str:
     name in parentheses, and twice, the second abbreviating the first ("... Public Joint-Stock Company
     (PJSC)"): both go, into one class.
     """
-    folded = text.casefold()
+    folded = _cyrillic_lookalikes(text).casefold()
     for form, replacement in _CJK_FORMS:
         if form in folded:
             folded = folded.replace(form, replacement)
@@ -80,6 +84,22 @@ def replace_legal_forms(text: str) -> str:
         tail.insert(0, generic)
         body = body[: len(body) - len(form)].rstrip(_EDGE)
     return " ".join(" ".join([head, body, *tail[:1]]).split())
+
+
+def _cyrillic_lookalikes(text: str) -> str:
+    """Latin letters typed for the Cyrillic ones they look like, inside Cyrillic words ("Oбщество",
+    "Вiдкрите") and as short words beside them ("OOO", "AO", "C"), put back: else no legal form is found.
+    The Cyrillic reader does the same, but after the legal forms are replaced."""
+    if not _HAS_CYRILLIC.search(text):
+        return text
+    return _MIXED_WORD.sub(_to_cyrillic, text)
+
+
+def _to_cyrillic(match: re.Match[str]) -> str:
+    word = match.group()
+    if _HAS_CYRILLIC.search(word) or (len(word) <= 3 and not _NOT_LOOKALIKE.search(word)):
+        return word.translate(_LOOKALIKES)
+    return word
 
 
 def _said_in_parentheses(form: str, generic: str) -> bool:
