@@ -170,7 +170,10 @@ def test_legal_form_marks_an_organisation() -> None:
     assert _translations("soe республики крым черноморнефтегаз")[0] == "soe republic crimea chernomorneftegaz"
 
 
-@pytest.mark.parametrize("name", ["Боев Иван Петрович", "Резин Олег", "Лесной Андрей", "Тульский Иван"])
+@pytest.mark.parametrize("name", [
+    "Боев Иван Петрович", "Резин Олег", "Лесной Андрей", "Тульский Иван", "Радий Фаритович Хабиров",
+    "Янина Валерьевна Охота",
+])
 def test_surnames_from_ordinary_words_get_no_translation(name: str) -> None:
     assert _translations(name) == []
 

@@ -146,7 +146,7 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     больниц=hospital; госпитал=hospital; клиник=clinic; поликлиник=clinic; аптек=pharmacy; страховани=insurance;
     кредитн=credit; сберегательн=savings; расчетн=settlement; платежн=payment; валютн=currency; фондов=stock;
     брокерск=brokerage; депозитари=depository; управляющая=management; консалтинг=consulting; аудит=audit;
-    юридическ=legal; адвокат=law; нотариальн=notary; рекламн=advertising; туристическ=tourist; охот=hunting;
+    юридическ=legal; адвокат=law; нотариальн=notary; рекламн=advertising; туристическ=tourist;
     спорт=sports; клуб=club; футбольн=football; хоккейн=hockey; музе=museum; театр=theatre; библиотек=library;
     архив=archive; церков=church; епархи=diocese; патриархат=patriarchate; монастыр=monastery; мечет=mosque;
     религиозн=religious; духовн=spiritual; православн=orthodox; исламск=islamic; мусульман=muslims; молодежн=youth;
@@ -178,6 +178,8 @@ OTHER_STEMS: Mapping[str, str] = word_table("""
 
 # Inflectional endings of nouns and adjectives in the three languages; a word is a stem plus one of these.
 _ENDING = re.compile("[аяуюеэиыоійьъмхвгїєўёщ]{0,4}")
+# Stems that match only as written, as their longer forms are given names: ради (of the Rada) but Радий, Радим.
+_WHOLE_WORDS = frozenset({"ради", "рады"})
 _SURNAME_ENDINGS = frozenset({"ов", "ев", "ёв", "ова", "ева", "ин", "ина", "ский", "ская"})
 _STEMS = sorted(((stem, english, stem in ORG_STEMS) for table in (OTHER_STEMS, ORG_STEMS)
                  for stem, english in table.items()), key=lambda item: -len(item[0]))
@@ -213,7 +215,8 @@ def _lookup(word: str) -> tuple[tuple[str, ...], bool] | None:
         return None
     for stem, english, org in _STEMS:
         # stems of three letters match only as written: Рада and Сила are given names too
-        if len(stem) >= 4 and word.startswith(stem) and _ENDING.fullmatch(word[len(stem):]):
+        whole_word = len(stem) < 4 or stem in _WHOLE_WORDS
+        if not whole_word and word.startswith(stem) and _ENDING.fullmatch(word[len(stem):]):
             rest = word[len(stem):]
             return tuple(english.split("|")), org and rest not in _SURNAME_ENDINGS  # Банков: a surname, not a bank
     return None
