@@ -196,3 +196,11 @@ def test_legal_forms_typed_with_latin_lookalikes(name: str, replaced: str) -> No
 ])
 def test_belarusian_and_ukrainian_organisations_meet_the_english_name(listed: str, latin: str) -> None:
     assert compare_names(listed, latin).score >= 0.8
+
+
+def test_abbreviations_of_vocabulary_are_kept_as_letters_and_read_as_words() -> None:
+    # "KB Radar" and "Oko Design Bureau" are both on lists: the letters first, the words in a further reading
+    assert translate_word("кб") == ("kb", True)
+    assert translate_word("кб", 1) == ("design bureau", True)
+    assert "design bureau oko" in _translations("КБ “Око”")
+    assert compare_names("КБ “Око”", "Oko Design Bureau").score >= 0.8

@@ -10,6 +10,9 @@ We keep this table ourselves: no well-kept library offers an offline translation
 give every sense of a word, not the one lists use). The table holds generic words only: kinds of
 organisation, sectors, state bodies and common place words, never an organisation's own distinctive name.
 
+The abbreviations of such words that names use (КБ, НИИ, НПО) are kept too: in the letters lists write
+them in ("KB", "NII") first, then as the words they abbreviate, for the further translation readings.
+
 Each entry is a stem: a word matches when it starts with the stem and the rest is an inflectional ending, so
 "завод", "завода", "заводов" all read as "plant". `ORG_STEMS` are words that make a name an organisation's;
 `OTHER_STEMS` are translated too but alone do not mark an organisation (places, ordinary adjectives).
@@ -71,7 +74,7 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     страхов=insurance; инвестиционн=investment; інвестиційн=investment; финансов=financial; фінансов=financial;
     коммерческ=commercial; комерційн=commercial; технологи=technologies|technology; технологі=technologies|technology;
     технологическ=technological|technology; технологічн=technological|technology; технік=engineering;
-    технічн=technical; информационн=information; інформаційн=information; систем=systems;
+    технічн=technical; информационн=information; інформаційн=information; систем=systems|system;
     приборов=instruments|devices; прибор=instrument|device; оборудовани=equipment; обладнанн=equipment;
     строительн=construction; будівельн=construction; строительств=construction; инженерн=engineering;
     інженерн=engineering; связ=communications|telecommunications; телеком=telecom; сельскохозяйственн=agricultural;
@@ -102,51 +105,59 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     автоматик=automation; народн=people; детск=children; летательн=aircraft; самолетостроительн=aircraft building;
     самолет=aircraft; самолёт=aircraft; технологий=technologies; воинск=military; войсковая=military; частн=private;
     приватн=private; охранн=security; разработк=development; производств=production; виробництв=production;
-    изготовлени=manufacturing; ремонт=repair; гасцініц=hotel; гатэл=hotel; калійн=potash;
-    тэлерадыёкампані=television and radio company|broadcasting company; кіруюч=managing|management; холдынг=holding;
-    металургічн=metallurgical; металургі=metallurgy; электратэхнічн=electrotechnical; канцэрн=concern; нафт=oil;
-    хімі=chemistry; лічбав=digital; тэлебачанн=television; унітарн=unitary; авіярамонтн=aircraft repair;
-    радиоприборн=radio instrument; радыёпрыборн=radio instrument; вертолетостроени=helicopter building|helicopter;
-    вертолётостроени=helicopter building|helicopter; внедренческ=implementation; прыбор=instruments|devices;
-    тэхналогі=technologies|technology; тэхнічн=technical; авиастроительн=aircraft building|aircraft;
-    двигателестроительн=engine building|engine; синтез=synthesis; композиционн=composite; материал=materials;
-    радионавигаци=radio navigation; автоматизированн=automated; конструировани=design; компетенци=competencies;
-    мобильн=mobile; платформ=platforms|platform; авиакомпани=airline|airlines; физико=physics;
-    техническ=technical|technology; ликероводочн=distillery; винодельческ=winery; виноградарств=wine growing;
-    виноделия=wine making; кузнечно=forge and; кузнечн=forge; прессов=press; электрооборудовани=electrical equipment;
-    электромеханик=electromechanics|electro mechanics; електромеханік=electromechanics|electro mechanics;
-    электраабсталяванн=electrical equipment; электрамеханік=electromechanics|electro mechanics;
-    авіяцыйн=aviation|aircraft; рамонтн=repair; заводу=plant|works|factory; избирательн=election|electoral;
-    виборч=election|electoral; инвестици=investment|investments; інвестиці=investment|investments; расчет=settlements;
-    расчёт=settlements; поддержк=support; підтримк=support; участник=participants; операци=operation;
-    назначени=purpose; предназначени=purpose; применени=use; продукци=products; продукці=products;
+    изготовлени=manufacturing; ремонт=repair; кб=kb|design bureau; окб=okb|experimental design bureau;
+    скб=skb|special design bureau; цкб=tskb|central design bureau;
+    нии=nii|scientific research institute|research institute;
+    цнии=tsnii|central scientific research institute|central research institute;
+    нпо=npo|scientific production association|research and production association;
+    нпп=npp|scientific production enterprise|research and production enterprise;
+    нпц=npts|scientific production centre; нпк=npk|scientific production corporation;
+    гк=gk|state corporation|group of companies; пк=pk|production complex; тд=td|trading house; гасцініц=hotel;
+    гатэл=hotel; калійн=potash; тэлерадыёкампані=television and radio company|broadcasting company;
+    кіруюч=managing|management; холдынг=holding; металургічн=metallurgical; металургі=metallurgy;
+    электратэхнічн=electrotechnical; канцэрн=concern; нафт=oil; хімі=chemistry; лічбав=digital; тэлебачанн=television;
+    унітарн=unitary; авіярамонтн=aircraft repair; радиоприборн=radio instrument; радыёпрыборн=radio instrument;
+    вертолетостроени=helicopter building|helicopter; вертолётостроени=helicopter building|helicopter;
+    внедренческ=implementation; прыбор=instruments|devices; тэхналогі=technologies|technology; тэхнічн=technical;
+    авиастроительн=aircraft building|aircraft; двигателестроительн=engine building|engine; синтез=synthesis;
+    композиционн=composite; материал=materials|material; радионавигаци=radio navigation; автоматизированн=automated;
+    конструировани=design; компетенци=competencies; мобильн=mobile; платформ=platforms|platform;
+    авиакомпани=airline|airlines; физико=physics; техническ=technical|technology; ликероводочн=distillery;
+    винодельческ=winery; виноградарств=wine growing; виноделия=wine making; кузнечно=forge and; кузнечн=forge;
+    прессов=press; электрооборудовани=electrical equipment; электромеханик=electromechanics|electro mechanics;
+    електромеханік=electromechanics|electro mechanics; электраабсталяванн=electrical equipment;
+    электрамеханік=electromechanics|electro mechanics; авіяцыйн=aviation|aircraft; рамонтн=repair;
+    заводу=plant|works|factory; избирательн=election|electoral; виборч=election|electoral;
+    инвестици=investment|investments; інвестиці=investment|investments; расчет=settlements; расчёт=settlements;
+    поддержк=support; підтримк=support; участник=participants; операци=operation; назначени=purpose;
+    предназначени=purpose; применени=use; продукци=products; продукці=products;
     высокотехнологичн=high technology|high tech; перспективн=advanced|perspective|prospective; порт=port; порту=port;
     медиагрупп=media group; медиахолдинг=media holding; телеканал=tv channel; отдельн=separate; окрем=separate;
     асобн=separate; борьб=warfare; боротьб=warfare; барацьб=warfare; гвардейск=guards; гвардійськ=guards;
     общевойсков=combined arms; краснознаменн=red banner; подготовк=training; воспитани=education; молодеж=youth;
     молодёж=youth; спортивн=sports; военно=military; бронетанков=armored vehicle|armoured vehicle|tank;
     искусственн=artificial; волокн=fibre|fiber; стекл=glass; инновационн=innovative; інноваційн=innovative;
-    инжиниринг=engineering; комплексн=integrated|complex; решени=solutions; рішен=solutions; исследовани=research;
-    досліджен=research; торговый=trading; дом=house; колони=colony; исправительн=correctional; лётн=flight;
-    летн=flight; правов=law|legal; территори=territories|territorial; территориальн=territorial; культурн=cultural;
-    оператор=operator; радиозавод=radio plant; мотозавод=motor plant; вагоностроительн=railway car building;
-    вагонн=railway car; нефтеперерабатывающ=oil refinery; нефтехимическ=petrochemical;
-    газоперерабатывающ=gas processing; топливн=fuel; атомэнерго=atomic energy; электроэнерги=electricity;
-    гидроэлектростанци=hydroelectric power plant; обогатительн=processing; горнообогатительн=mining and processing;
-    металлурги=metallurgy; станкостроени=machine tool building; станк=machine tools; ювелирн=jewellery;
-    судоремонтн=ship repair; судостроени=shipbuilding; морепродукт=seafood; рыболовецк=fishing; рыбн=fish;
-    агропромышленн=agro industrial; агрохолдинг=agricultural holding; молочн=dairy; мясн=meat; хлеб=bread;
-    сахарн=sugar; пищев=food; табачн=tobacco; пивоваренн=brewery; кондитерск=confectionery; текстильн=textile;
-    швейн=garment; обувн=footwear; мебельн=furniture; бумажн=paper; целлюлозн=pulp; деревообрабатывающ=woodworking;
-    цементн=cement; кирпичн=brick; стекольн=glass; фарфор=porcelain; шинн=tyre; пластмасс=plastics; лакокрасочн=paint;
-    удобрени=fertilisers; азот=nitrogen; калий=potash; фосфат=phosphate; аммиак=ammonia; полимер=polymers;
-    геологоразведочн=geological exploration; бурени=drilling; трубопровод=pipeline; магистральн=trunk;
-    нефтепровод=oil pipeline; газопровод=gas pipeline; танкер=tanker; судоходств=shipping; перевозк=transportation;
-    аэропорт=airport; вокзал=station; станци=station; депо=depot; гостиниц=hotel; санатори=sanatorium;
-    больниц=hospital; госпитал=hospital; клиник=clinic; поликлиник=clinic; аптек=pharmacy; страховани=insurance;
-    кредитн=credit; сберегательн=savings; расчетн=settlement; платежн=payment; валютн=currency; фондов=stock;
-    брокерск=brokerage; депозитари=depository; управляющая=management; консалтинг=consulting; аудит=audit;
-    юридическ=legal; адвокат=law; нотариальн=notary; рекламн=advertising; туристическ=tourist;
+    инжиниринг=engineering; комплексн=integrated|complex; решени=solutions|solution; рішен=solutions;
+    исследовани=research; досліджен=research; торговый=trading; дом=house; колони=colony; исправительн=correctional;
+    лётн=flight; летн=flight; правов=law|legal; территори=territories|territorial; территориальн=territorial;
+    культурн=cultural; оператор=operator; радиозавод=radio plant; мотозавод=motor plant;
+    вагоностроительн=railway car building; вагонн=railway car; нефтеперерабатывающ=oil refinery;
+    нефтехимическ=petrochemical; газоперерабатывающ=gas processing; топливн=fuel; атомэнерго=atomic energy;
+    электроэнерги=electricity; гидроэлектростанци=hydroelectric power plant; обогатительн=processing;
+    горнообогатительн=mining and processing; металлурги=metallurgy; станкостроени=machine tool building;
+    станк=machine tools; ювелирн=jewellery; судоремонтн=ship repair; судостроени=shipbuilding; морепродукт=seafood;
+    рыболовецк=fishing; рыбн=fish; агропромышленн=agro industrial; агрохолдинг=agricultural holding; молочн=dairy;
+    мясн=meat; хлеб=bread; сахарн=sugar; пищев=food; табачн=tobacco; пивоваренн=brewery; кондитерск=confectionery;
+    текстильн=textile; швейн=garment; обувн=footwear; мебельн=furniture; бумажн=paper; целлюлозн=pulp;
+    деревообрабатывающ=woodworking; цементн=cement; кирпичн=brick; стекольн=glass; фарфор=porcelain; шинн=tyre;
+    пластмасс=plastics; лакокрасочн=paint; удобрени=fertilisers; азот=nitrogen; калий=potash; фосфат=phosphate;
+    аммиак=ammonia; полимер=polymers; геологоразведочн=geological exploration; бурени=drilling; трубопровод=pipeline;
+    магистральн=trunk; нефтепровод=oil pipeline; газопровод=gas pipeline; танкер=tanker; судоходств=shipping;
+    перевозк=transportation; аэропорт=airport; вокзал=station; станци=station; депо=depot; гостиниц=hotel;
+    санатори=sanatorium; больниц=hospital; госпитал=hospital; клиник=clinic; поликлиник=clinic; аптек=pharmacy;
+    страховани=insurance; кредитн=credit; сберегательн=savings; расчетн=settlement; платежн=payment; валютн=currency;
+    фондов=stock; брокерск=brokerage; депозитари=depository; управляющая=management; консалтинг=consulting;
+    аудит=audit; юридическ=legal; адвокат=law; нотариальн=notary; рекламн=advertising; туристическ=tourist;
     спорт=sports; клуб=club; футбольн=football; хоккейн=hockey; музе=museum; театр=theatre; библиотек=library;
     архив=archive; церков=church; епархи=diocese; патриархат=patriarchate; монастыр=monastery; мечет=mosque;
     религиозн=religious; духовн=spiritual; православн=orthodox; исламск=islamic; мусульман=muslims; молодежн=youth;
