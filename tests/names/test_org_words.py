@@ -204,3 +204,9 @@ def test_abbreviations_of_vocabulary_are_kept_as_letters_and_read_as_words() -> 
     assert translate_word("кб", 1) == ("design bureau", True)
     assert "design bureau oko" in _translations("КБ “Око”")
     assert compare_names("КБ “Око”", "Oko Design Bureau").score >= 0.8
+
+
+def test_scientific_research_institute_also_reads_as_research_institute() -> None:
+    # lists write "Научно-исследовательский институт" as "Scientific Research Institute" and "Research Institute"
+    found = _translations("Научно-исследовательский институт систем связи")
+    assert "research institute systems communications" in found

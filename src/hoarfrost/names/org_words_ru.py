@@ -56,9 +56,9 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     суднобудівн=shipbuilding; машиностроительн=machine building|engineering;
     машиностроени=engineering|machine building; приборостроени=instrument engineering;
     приборостроительн=instrument engineering; станкостроительн=machine tool; конструкторск=design;
-    конструкторськ=design; проектн=design; научно=scientific|research; научн=scientific|research;
-    науково=scientific|research; науков=scientific|research; навукова=scientific; исследовательск=research|;
-    дослідн=research|; даследч=research; производственн=production; виробнич=production; вытворч=production;
+    конструкторськ=design; проектн=design; научно=scientific||research; научн=scientific|research;
+    науково=scientific||research; науков=scientific|research; навукова=scientific; исследовательск=research;
+    дослідн=research; даследч=research; производственн=production; виробнич=production; вытворч=production;
     промышленн=industrial; промышленност=industry; промислов=industrial; прамысловы=industrial;
     оборонн=defence|defense; оборон=defence|defense; оборони=defence|defense; абароны=defence|defense;
     вооружени=armaments; озброєнн=armaments; обороннопромышленн=defence industry; ракетн=missile;
