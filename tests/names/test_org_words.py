@@ -8,7 +8,9 @@ from hoarfrost.matching.compare import compare_names
 from hoarfrost.names import cyrillic, han
 from hoarfrost.names.org_words_ru import geographic_stem, ic_stem, translate_word
 from hoarfrost.names.org_words_zh import segment
+from hoarfrost.names.orgtypes import replace_legal_forms
 from hoarfrost.names.readings import Reading
+from hoarfrost.names.transliterate import latin_readings
 
 
 def _translation(readings: list[Reading]) -> str | None:
@@ -97,7 +99,6 @@ def test_translation_meets_the_english_name(listed: str, latin: str) -> None:
 
 # --- Han organisation names: legal forms, word choices, brands (wt-han) ----------------------------------------
 
-from hoarfrost.names.transliterate import latin_readings  # noqa: E402
 
 
 @pytest.mark.parametrize("name", ["保利科技有限公司", "华星电子股份有限公司", "ООО Ромашка"])
@@ -143,3 +144,117 @@ def test_organisation_pinyin_is_cut_into_words() -> None:
 def test_company_limited_by_shares_meets_co_ltd() -> None:
     """股份有限公司 is written "Co., Ltd." in English: the same legal-form class, not a leftover on each side."""
     assert compare_names("兴华国际股份有限公司", "Xinghua International Co., Ltd.").score >= 0.9
+
+# --- Cyrillic organisation names: legal forms, vocabulary, ordinals (wt-cyrl) --------------------------------
+
+
+
+def _schemes(name: str) -> dict[str, str]:
+    return {r.scheme: r.text for r in reversed(latin_readings(name))}
+
+
+@pytest.mark.parametrize(("name", "replaced"), [
+    # a research institute is a kind of body that lists write out ("State Scientific Research Institute ..."),
+    # though rigour's table holds the Russian phrase as a state enterprise
+    ("Государственный научно-исследовательский институт органической химии и технологии",
+     "государственный научно-исследовательский институт органической химии и технологии"),
+    ("Благотворительный фонд Х", "благотворительный фонд х"),
+    ("Государственное унитарное предприятие Республики Крым", "soe республики крым"),
+    ("ООО Вектор", "llc вектор"),
+    # a form said twice at the end, the second in parentheses
+    ("MTS BANK PUBLIC JOINT-STOCK COMPANY (PJSC)", "mts bank jsc"),
+    ("Газпромбанк (АО)", "газпромбанк jsc"),
+    # not every acronym in parentheses is a legal form, nor a form inside the name
+    ("Supreme Council of Cyberspace (SCC)", "supreme council of cyberspace (scc"),
+    ("Iyad Ag Ghali", "iyad ag ghali"),
+    # КБ is a design bureau more often than a commercial bank: no `fin` class
+    ("КБ Радар", "кб радар"),
+])
+def test_legal_forms_replaced_only_where_they_are_legal_forms(name: str, replaced: str) -> None:
+    assert replace_legal_forms(name) == replaced
+
+
+def test_state_research_institute_meets_its_english_name() -> None:
+    # EU list: "State Scientific Research Institute for Organic Chemistry and Technology"
+    name = "Государственный научно-исследовательский институт органической химии и технологии"
+    assert _schemes(name)["translation"] == "state scientific research institute organic chemistry and technologies"
+    assert compare_names(name, "State Scientific Research Institute for Organic Chemistry and Technology").score >= 0.8
+
+
+
+def _translations(name: str) -> list[str]:
+    return [r.text for r in cyrillic.readings(name) if r.scheme == "translation"]
+
+
+def test_a_word_of_several_senses_gives_a_reading_per_sense() -> None:
+    # "завод" is a plant, works or factory in list English; each further reading changes one thing, the
+    # place first (Tula, not Tulsk), and there are a few, not one per combination
+    assert _translations("Тульский оружейный завод") == [
+        "tulsk arms plant", "tul arms plant", "tulsk weapons plant", "tulsk arms works"]
+    assert translate_word("завода", 1) == ("works", True)
+    assert translate_word("институт", 2) == ("institute", True)  # one sense: always that one
+
+
+def test_place_adjective_reads_as_its_place_with_and_without_sk() -> None:
+    assert geographic_stem("тульский", short=True) == "тул"
+    assert geographic_stem("севастопольский", short=True) == "севастопол"
+    assert geographic_stem("хабаровский") == "хабаровск"
+
+
+@pytest.mark.parametrize(("listed", "latin"), [
+    ("142-й отдельный батальон радиоэлектронной борьбы", "142nd Separate Electronic Warfare Battalion"),
+    ("ЧЕЛЯБИНСКИЙ КУЗНЕЧНО-ПРЕССОВЫЙ ЗАВОД", "CHELYABINSK FORGE AND PRESS PLANT"),
+    ("Волжское пароходство", "VOLGA SHIPPING COMPANY"),
+    ("Пермский Пороховой Завод", "Perm Powder Plant"),  # EU list
+    ("Российский фонд прямых инвестиций", "RUSSIAN DIRECT INVESTMENT FUND"),
+    ("Чебоксарский завод электрооборудования", "CHEBOKSARY ELECTRICAL EQUIPMENT PLANT"),
+])
+def test_vocabulary_senses_and_ordinals_meet_the_english_name(listed: str, latin: str) -> None:
+    assert compare_names(listed, latin).score >= 0.8
+
+
+def test_legal_form_marks_an_organisation() -> None:
+    # the legal form, already its class, tells a company from a person
+    assert _translations("soe республики крым черноморнефтегаз")[0] == "soe republic crimea chernomorneftegaz"
+
+
+@pytest.mark.parametrize("name", [
+    "Боев Иван Петрович", "Резин Олег", "Лесной Андрей", "Тульский Иван", "Радий Фаритович Хабиров",
+    "Янина Валерьевна Охота",
+])
+def test_surnames_from_ordinary_words_get_no_translation(name: str) -> None:
+    assert _translations(name) == []
+
+
+@pytest.mark.parametrize(("name", "replaced"), [
+    # Latin letters typed for Cyrillic look-alikes, inside Cyrillic words and as short words beside them
+    ("Общество C Oграниченной Oтветственностью ‘М Лизинг’", "llc ‘м лизинг’"),
+    ("Вiдкрите акцiонерне товариство ‘Пеленг’", "jsc ‘пеленг’"),
+    ("AHO Диалог", "ngo диалог"),
+    # a Latin word is left alone
+    ("Ivan Petrov", "ivan petrov"),
+])
+def test_legal_forms_typed_with_latin_lookalikes(name: str, replaced: str) -> None:
+    assert replace_legal_forms(name) == replaced
+
+
+@pytest.mark.parametrize(("listed", "latin"), [
+    ("Таварыства з абмежаванай адказнасцю ‘Лазерныя прыборы і тэхналогіі’", "Laser Devices and Technologies LLC"),
+    ("Вiдкрите акцiонерне товариство ‘Пеленг’", "Open Joint Stock Company ‘Peleng’"),
+])
+def test_belarusian_and_ukrainian_organisations_meet_the_english_name(listed: str, latin: str) -> None:
+    assert compare_names(listed, latin).score >= 0.8
+
+
+def test_abbreviations_of_vocabulary_are_kept_as_letters_and_read_as_words() -> None:
+    # "KB Radar" and "Oko Design Bureau" are both on lists: the letters first, the words in a further reading
+    assert translate_word("кб") == ("kb", True)
+    assert translate_word("кб", 1) == ("design bureau", True)
+    assert "design bureau oko" in _translations("КБ “Око”")
+    assert compare_names("КБ “Око”", "Oko Design Bureau").score >= 0.8
+
+
+def test_scientific_research_institute_also_reads_as_research_institute() -> None:
+    # lists write "Научно-исследовательский институт" as "Scientific Research Institute" and "Research Institute"
+    found = _translations("Научно-исследовательский институт систем связи")
+    assert "research institute systems communications" in found

@@ -59,7 +59,14 @@ from typing import Any
 import iuliia
 from anyascii import anyascii
 
-from hoarfrost.names.org_words_ru import geographic_stem, ic_stem, translate_word
+from hoarfrost.names.org_words_ru import (
+    geographic_stem,
+    ic_stem,
+    is_geographic_adjective,
+    sense_count,
+    translate_word,
+)
+from hoarfrost.names.orgtypes import is_legal_form
 from hoarfrost.names.readings import Reading, unique_readings
 
 # --- letters -------------------------------------------------------------------------------------------
@@ -124,10 +131,19 @@ def _prepare(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
             if not token:
                 continue
             between = segment[end:match.start()].strip() if end >= 0 else ""
+            end = match.end()
+            if between in _HYPHENS and token in _ORDINAL_ENDINGS and tokens and tokens[-1].isdigit():
+                continue  # "142-й", "20-я": the number is the ordinal, as "142nd" is "142" once normalised
             joined.append(between in _HYPHENS)
             tokens.append(token)
-            end = match.end()
     return tuple(tokens), tuple(joined)
+
+
+# Endings written after a number to make it an ordinal, in every case and gender ("142-й", "20-я", "3-го").
+_ORDINAL_ENDINGS = frozenset({
+    "й", "я", "е", "ю", "м", "х", "го", "му", "ми", "ой", "ый", "ий", "ая", "ое", "ые", "ого", "ому", "ым", "ом", "ых",
+    "ыми", "ую", "ей", "та", "тя", "ша", "ге", "га",  # Ukrainian: 93-тя, 1-ша
+})
 
 
 def _fix_token(raw: str) -> str:
@@ -881,36 +897,69 @@ def _readings(text: str) -> tuple[Reading, ...]:
             found.extend(_syllabic_readings(text))
     if len(found) < 3:
         found.extend(_syllabic_readings(text))
-    translated = _translation(words, _SCHEMES[language][0][1])
-    if translated:  # an organisation: its English translation right after the main reading
-        found.insert(1, translated)
+    found[1:1] = _translations(words, _SCHEMES[language][0][1])  # an organisation: right after the main reading
     return tuple(unique_readings(found))
 
 
 TRANSLATION = "translation"
+_MAX_TRANSLATIONS = 4  # the translation reading and at most three others (speed: each is a query form)
+_SHORT_PLACES = -1  # a choice of readings: place adjectives read as places without -sk
 
 
-def _translation(words: tuple[str, ...], transliterate: TokenScheme) -> Reading | None:
+def _translations(words: tuple[str, ...], transliterate: TokenScheme) -> list[Reading]:
+    """The translation reading of an organisation name, then others that change one thing each; [] for any
+    other name.
+
+    Each other reading changes one thing, most telling first: the place adjectives read as places without
+    -sk ("тульский" is Tula, not Tulsk), then one ambiguous word in its next sense ("завод" is a plant, works
+    or factory in list English). Changing one at a time keeps the rest in the commoner sense; the count is
+    capped, as every reading is one more form to look up.
+    """
+    first = _translation(words, transliterate, {})
+    if first is None:
+        return []
+    choices: list[dict[int, int]] = []
+    if any(is_geographic_adjective(word) and translate_word(word) is None for word in words):
+        choices.append({_SHORT_PLACES: 1})
+    choices += [{position: sense} for position, word in enumerate(words) for sense in range(1, sense_count(word))]
+    found = [first]
+    for choice in choices[: _MAX_TRANSLATIONS - 1]:
+        found.append(Reading(_translated_tokens(words, transliterate, choice)[0], TRANSLATION))
+    return found
+
+
+def _translation(words: tuple[str, ...], transliterate: TokenScheme, choice: dict[int, int]) -> Reading | None:
     """An organisation name with its vocabulary in English and the rest transliterated, or None.
 
     "Хабаровский судостроительный завод" -> "khabarovsk shipbuilding plant": lists give such names in English
-    translation, which no transliteration meets. Only when a word says the name is an organisation's.
+    translation, which no transliteration meets. Only when a word says the name is an organisation's: a word
+    of the vocabulary that names a kind of body, or a legal form (already its class, `jsc`, `llc`, ...).
     """
+    tokens, organisation = _translated_tokens(words, transliterate, choice)
+    return Reading(tokens, TRANSLATION) if organisation else None
+
+
+def _translated_tokens(words: tuple[str, ...], transliterate: TokenScheme,
+                       choice: dict[int, int]) -> tuple[tuple[str, ...], bool]:
+    """The tokens of the translation, each word in the sense `choice` gives its position (else its first),
+    and whether a word marks an organisation."""
     tokens: list[str] = []
     organisation = False
-    for word in words:
-        found = translate_word(word)
+    for position, word in enumerate(words):
+        found = translate_word(word, choice.get(position, 0))
         if found is None and _is_cyrillic(word[:1]):
             stem = ic_stem(word)
-            tokens.append(transliterate(stem) + "c" if stem else transliterate(geographic_stem(word)))
+            place = geographic_stem(word, _SHORT_PLACES in choice)
+            tokens.append(transliterate(stem) + "c" if stem else transliterate(place))
             continue
         if found is None:
+            organisation = organisation or is_legal_form(word)
             tokens.append(word)
             continue
         english, org = found
         organisation = organisation or org
         tokens.extend(english.split())
-    return Reading(tuple(t for t in tokens if t), TRANSLATION) if organisation else None
+    return tuple(t for t in tokens if t), organisation
 
 
 def _syllabic_readings(text: str) -> list[Reading]:

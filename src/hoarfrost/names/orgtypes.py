@@ -4,15 +4,25 @@ rigour (OpenSanctions' normalisation library) keeps the table of legal forms
 across languages and maps each to a generic form; a legal form then matches
 its equivalents in any language instead of being compared as a word. rigour
 does not cover Han and Hangul legal forms, which the small table below adds.
+
+rigour's table also holds a few longer Russian phrases that name what the
+organisation *is* as well as its legal form ("государственный
+научно-исследовательский институт", state research institute): their English
+equivalents are not in the table, so lists write them out in words and the
+translation reading meets those words only if the phrase is left alone.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rigour.names import extract_org_types
 
-LEGAL_FORM_CLASSES = frozenset({"llc", "jsc", "lp", "llp", "plc", "gov", "npo", "coop", "trust", "fund", "ltd"})
+LEGAL_FORM_CLASSES = frozenset({
+    "llc", "jsc", "lp", "llp", "plc", "gov", "npo", "coop", "trust", "fund", "ltd",
+    "soe", "ngo", "mil",  # rigour's state-owned enterprise, non-profit and private military company
+})
 
 # Longest first: 股份有限公司 before 有限公司. A 股份有限公司 (company limited by shares) writes its English name
 # "Co., Ltd." far more often than "Joint Stock Company", so it is in the class of Ltd.
@@ -20,6 +30,30 @@ _CJK_FORMS: tuple[tuple[str, str], ...] = (
     ("股份有限公司", " llc "), ("有限责任公司", " llc "), ("有限責任公司", " llc "), ("有限公司", " llc "),
     ("株式会社", " jsc "), ("有限会社", " llc "), ("주식회사", " jsc "), ("유한회사", " llc "), ("(주)", " jsc "),
 )
+# Words of what an organisation is or does, not of its legal form: a phrase with one is no legal form.
+_KIND_OF_ORGANISATION = re.compile(
+    r"(?<!\w)(институт|інститут|інстытут|научн|науков|навуков|исследовательск|дослідн|образовательн|образовани|"
+    r"университет|університет|фонд)")
+# Classes of company forms, which lists may give in parentheses after the name ("Absolut Bank (PAO)").
+_COMPANY_FORMS = frozenset({"llc", "jsc", "plc", "ltd", "lp", "llp"})
+_COMMON_ABBREVIATIONS = frozenset({
+    "ltd", "llc", "plc", "jsc", "ao", "pao", "oao", "zao", "ooo", "ао", "пао", "оао", "зао", "ооо", "тов", "ат", "пат",
+    "ват", "прат", "зат",
+})
+_HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_MIXED_WORD = re.compile(r"[^\W\d_]+")
+_NOT_LOOKALIKE = re.compile("[^AaBCcEeHIiKMOoPpTXxYy]")
+_LOOKALIKES = str.maketrans("AaBCcEeHIiKMOoPpTXxYy", "АаВСсЕеНІіКМОоРрТХхУу")
+_EDGE = " ;:,()\"'«»“”"
+
+
+def _legal_forms(folded: str) -> list[tuple[str, str]]:
+    """rigour's legal forms found in the folded name, longest first, without phrases naming a kind of body
+    and without its `fin` class, which it gives to "КБ" (more often a design bureau than a commercial bank)
+    and to "коммерческий банк" but not to "commercial bank"."""
+    found = [(form, generic) for form, generic in extract_org_types(folded, generic=True)
+             if generic != "fin" and not _KIND_OF_ORGANISATION.search(form)]
+    return sorted(found, key=lambda item: -len(item[0]))
 
 
 @lru_cache(maxsize=65536)
@@ -27,19 +61,64 @@ def replace_legal_forms(text: str) -> str:
     """The name with its legal form replaced by its class (`jsc`, `llc`, ...), case folded.
 
     Only a form that opens or closes the name counts: inside a name, "Ag" (Iyad Ag Ghali) and "Sa"
-    (Sa'b) are name parts, not an Aktiengesellschaft or a société anonyme.
+    (Sa'b) are name parts, not an Aktiengesellschaft or a société anonyme. A company form may close the
+    name in parentheses, and twice, the second abbreviating the first ("... Public Joint-Stock Company
+    (PJSC)"): both go, into one class.
     """
-    folded = text.casefold()
+    folded = _cyrillic_lookalikes(text).casefold()
     for form, replacement in _CJK_FORMS:
         if form in folded:
             folded = folded.replace(form, replacement)
-    stripped = folded.strip(" ;:()\"'«»“”")
-    for form, generic in extract_org_types(folded, generic=True):
-        if stripped.startswith(form + " ") or stripped == form:
-            stripped = generic + stripped[len(form):]
-        elif stripped.endswith(" " + form) or stripped.endswith(("," + form, ", " + form)):
-            stripped = stripped[: len(stripped) - len(form)].rstrip(" ,") + " " + generic
-    return " ".join(stripped.split())
+    body = folded.strip(_EDGE)
+    forms = _legal_forms(folded)
+    head = ""
+    for form, generic in forms:
+        if body == form or body.startswith(form + " "):
+            head, body = generic, body[len(form):].lstrip(_EDGE)
+            break
+    tail: list[str] = []
+    while body:
+        closing = _closing_form(body, forms, tail[0] if tail else None)
+        if closing is None:
+            break
+        form, generic = closing
+        tail.insert(0, generic)
+        body = body[: len(body) - len(form)].rstrip(_EDGE)
+    return " ".join(" ".join([head, body, *tail[:1]]).split())
+
+
+def _cyrillic_lookalikes(text: str) -> str:
+    """Latin letters typed for the Cyrillic ones they look like, inside Cyrillic words ("Oбщество",
+    "Вiдкрите") and as short words beside them ("OOO", "AO", "C"), put back: else no legal form is found.
+    The Cyrillic reader does the same, but after the legal forms are replaced."""
+    if not _HAS_CYRILLIC.search(text):
+        return text
+    return _MIXED_WORD.sub(_to_cyrillic, text)
+
+
+def _to_cyrillic(match: re.Match[str]) -> str:
+    word = match.group()
+    if _HAS_CYRILLIC.search(word) or (len(word) <= 3 and not _NOT_LOOKALIKE.search(word)):
+        return word.translate(_LOOKALIKES)
+    return word
+
+
+def _said_in_parentheses(form: str, generic: str) -> bool:
+    """A company form in words, or one of the common abbreviations: "(ПАО)", "(PJSC)", "(Ltd)"; not any
+    acronym that some country's table also holds ("Supreme Council of Cyberspace (SCC)")."""
+    return generic in _COMPANY_FORMS and (len(form) > 3 or form in _COMMON_ABBREVIATIONS)
+
+
+def _closing_form(body: str, forms: list[tuple[str, str]], after: str | None) -> tuple[str, str] | None:
+    """The legal form that closes `body`, if any; after a class already peeled, only the same class."""
+    for form, generic in forms:
+        if after is not None and generic != after:
+            continue
+        if body.endswith((" " + form, "," + form)):
+            return form, generic
+        if body.endswith("(" + form) and _said_in_parentheses(form, generic):
+            return form, generic
+    return None
 
 
 def is_legal_form(token: str) -> bool:
