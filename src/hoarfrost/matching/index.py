@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 import math
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,8 +29,13 @@ from hoarfrost.names.readings import LATIN
 
 _SCHEMA_CODES = {schema: code for code, schema in enumerate(Schema)}
 _EMPTY = np.zeros(0, dtype=np.int32)
+_NO_GRADES = np.zeros(0, dtype=np.int8)
 # Ranking credit of a shared key by kind: exact token, joined neighbours, script keys; phonetic; one typo.
 _KEY_CREDIT = (("l:", 1.0), ("s:", 1.0), ("d:", 1.0), ("n:", 1.0), ("k:", 0.9), ("e:", 0.75))
+_CREDITS = np.asarray(sorted({credit for _, credit in _KEY_CREDIT}, reverse=True))  # by grade: 0 is the best
+_GRADE = {kind: sorted({c for _, c in _KEY_CREDIT}, reverse=True).index(credit) for kind, credit in _KEY_CREDIT}
+# Form ids (int32) held by the per-token cache: about 5 bytes each with their grades (int8).
+TOKEN_CACHE_IDS = 4_000_000
 MAX_CANDIDATES = 10  # forms scored in full per query form
 # A candidate must share keys carrying this share of the query's weight: a score of 0.8 needs the
 # query's coverage at 0.64 or more, so this leaves a margin for near matches the keys missed.
@@ -95,6 +100,34 @@ def lookup_keys(form: NameForm) -> list[tuple[int, str]]:
     return [(i, prefix + token) for i, token in enumerate(form.tokens) for prefix in prefixes]
 
 
+def _token_keys(space: str, derived: bool, token: str, key: str) -> list[tuple[int, str]]:
+    """(grade, key) of one query token's own keys: lookup_keys without the joined neighbours."""
+    if space == LATIN:
+        keys = [(_GRADE["l:"], "l:" + token)]
+        if len(key) >= 3:
+            keys.append((_GRADE["k:"], "k:" + key))
+        keys.extend((_GRADE["e:"], "e:" + variant) for variant in deletion_variants(key))
+        return keys
+    return [(_GRADE[prefix[:2]], prefix + token) for prefix in _script_prefixes(space, derived)]
+
+
+def _script_prefixes(space: str, derived: bool) -> tuple[str, ...]:
+    """Key prefixes a token of a script-space query form looks up (as lookup_keys does)."""
+    if space == SKELETON:  # a skeleton query meets skeletons of script names, and of Latin ones unless it is one
+        return ("s:",) if derived else ("s:", "d:")
+    return ("d:",) if derived else (f"n:{space}:",)
+
+
+def _joined_keys(tokens: tuple[str, ...], position: int) -> list[str]:
+    """The exact keys of a Latin token joined with its left and right neighbours."""
+    keys = []
+    if position > 0:
+        keys.append("l:" + tokens[position - 1] + tokens[position])
+    if position + 1 < len(tokens):
+        keys.append("l:" + tokens[position] + tokens[position + 1])
+    return keys
+
+
 class NameIndex:
     """Every form of every name of the given entities, with postings and token document frequencies."""
 
@@ -115,8 +148,8 @@ class NameIndex:
         self._idf_reference = math.log(total / (weights.rare_document_frequency + 1))
         self._total = total
         self._weight_cache: dict[str, float] = {}
-        self._set_cache: dict[tuple[str, ...], np.ndarray] = {}
-        self._graded_cache: dict[tuple[tuple[str, tuple[str, ...]], ...], list[tuple[float, np.ndarray]]] = {}
+        self._token_cache: OrderedDict[tuple[str, bool, str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._token_cache_size = 0
 
     def _add(self, entity: Entity) -> None:
         position = len(self.entities)
@@ -161,15 +194,15 @@ class NameIndex:
         """
         weights = [self.token_weight(query.space, t) for t in query.tokens]
         needed = MIN_HIT_SHARE * (sum(weights) or 1.0)
-        graded = self._hit_arrays(query)
-        forms = _union([hits for i in _rare_tokens(weights, needed) for _, hits in graded[i]])
+        hits = [self._token_hits(query, i) for i in range(len(query.tokens))]
+        forms = _union([hits[i][0] for i in _rare_tokens(weights, needed)])
         if not len(forms):
             return []
         totals = np.zeros(len(forms), dtype=np.float64)
-        # Query order, then key kind, with float32 shares: the very sums np.bincount made before.
-        for weight, token_hits in zip(weights, graded, strict=True):
-            for credit, hits in token_hits:  # an exact token hit ranks above a phonetic one, above a typo
-                _add_credit(forms, totals, hits, float(np.float32(weight * credit)))
+        # In query order, with float32 shares: a form gains each token's weight times its best key's credit.
+        for weight, (ids, grades) in zip(weights, hits, strict=True):
+            if len(ids):
+                _add_credit(forms, totals, ids, (weight * _CREDITS).astype(np.float32)[grades])
         keep = totals >= needed - 1e-6
         if schema is not None:
             keep &= self._schema_codes[forms] == _SCHEMA_CODES[schema]
@@ -180,42 +213,32 @@ class NameIndex:
         order = np.argsort(-totals, kind="stable")
         return [int(form_id) for form_id in forms[order]]
 
-    def _hit_arrays(self, query: NameForm) -> list[list[tuple[float, np.ndarray]]]:
-        """Per query token, (credit, form ids) for its exact, phonetic and one-typo keys, each form once."""
-        keys: list[dict[str, list[str]]] = [{} for _ in query.tokens]
-        for i, key in lookup_keys(query):
-            keys[i].setdefault(key[:2], []).append(key)
-        return [self._graded_hits(tuple(sorted((kind, tuple(k)) for kind, k in token_keys.items())))
-                for token_keys in keys]
+    def _token_hits(self, query: NameForm, position: int) -> tuple[np.ndarray, np.ndarray]:
+        """(form ids, grade of the best key kind) of one query token: its own keys' hits from the
+        cache, with the forms that its joined neighbours (exact keys) find added at the top grade."""
+        hits = self._hits_of_token(query.space, query.derived, query.tokens[position], query.keys[position])
+        if query.space != LATIN or len(query.tokens) < 2:
+            return hits
+        joined = [self.postings[key] for key in _joined_keys(query.tokens, position) if key in self.postings]
+        return _with_top_grade(hits, _union(joined)) if joined else hits
 
-    def _graded_hits(self, token_keys: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[float, np.ndarray]]:
-        """(credit, form ids) per key kind of one token, each form under its best kind; cached, as
-        customer names repeat their given and family names."""
-        cached = self._graded_cache.get(token_keys)
+    def _hits_of_token(self, space: str, derived: bool, token: str, key: str) -> tuple[np.ndarray, np.ndarray]:
+        """The hits of a token's own keys; kept across queries (least recently used out first), as
+        customer names repeat their given and family names and a query's readings share tokens."""
+        cache_key = (space, derived, token, key)
+        cache = self._token_cache
+        cached = cache.get(cache_key)
         if cached is not None:
+            cache.move_to_end(cache_key)
             return cached
-        by_kind = dict(token_keys)
-        seen = _EMPTY
-        token_hits = []
-        for kind, credit in _KEY_CREDIT:
-            hits = self._posting_union(by_kind.get(kind, ()))
-            if len(seen) and len(hits):
-                hits = _without(hits, seen)
-            if len(hits):
-                token_hits.append((credit, hits))
-                seen = _union([seen, hits])
-        if len(self._graded_cache) > 100_000:
-            self._graded_cache.clear()
-        self._graded_cache[token_keys] = token_hits
-        return token_hits
-
-    def _posting_union(self, keys: tuple[str, ...]) -> np.ndarray:
-        cached = self._set_cache.get(keys)
-        if cached is None:
-            cached = _union([self.postings[key] for key in keys if key in self.postings])
-            if len(self._set_cache) > 50000:
-                self._set_cache.clear()
-            self._set_cache[keys] = cached
+        arrays = [(grade, self.postings[k]) for grade, k in _token_keys(space, derived, token, key)
+                  if k in self.postings]
+        cached = _best_grades(arrays)
+        cache[cache_key] = cached
+        self._token_cache_size += len(cached[0])
+        while self._token_cache_size > TOKEN_CACHE_IDS and len(cache) > 1:
+            _, (ids, _grades) = cache.popitem(last=False)
+            self._token_cache_size -= len(ids)
         return cached
 
     def is_weak(self, indexed: IndexedForm) -> bool:
@@ -259,19 +282,42 @@ def _union(arrays: list[np.ndarray]) -> np.ndarray:
     return merged[distinct]
 
 
-def _without(hits: np.ndarray, seen: np.ndarray) -> np.ndarray:
-    """The ids of sorted `hits` not in sorted `seen`, in order."""
-    at = np.minimum(np.searchsorted(seen, hits), len(seen) - 1)
-    kept: np.ndarray = hits[seen[at] != hits]
-    return kept
-
-
-def _add_credit(forms: np.ndarray, totals: np.ndarray, hits: np.ndarray, share: float) -> None:
-    """Add `share` to totals of the forms found in hits; both sorted and distinct, so searching
-    the smaller in the larger finds each pair once."""
+def _add_credit(forms: np.ndarray, totals: np.ndarray, hits: np.ndarray, shares: np.ndarray) -> None:
+    """Add to totals of the forms found in hits their share (shares run along hits); both sorted
+    and distinct, so searching the smaller in the larger finds each pair once."""
     if len(hits) <= len(forms):
         at = np.minimum(np.searchsorted(forms, hits), len(forms) - 1)
-        totals[at[forms[at] == hits]] += share
+        found = forms[at] == hits
+        totals[at[found]] += shares[found]
     else:
         at = np.minimum(np.searchsorted(hits, forms), len(hits) - 1)
-        totals[hits[at] == forms] += share
+        found = hits[at] == forms
+        totals[found] += shares[at[found]]
+
+
+def _best_grades(arrays: list[tuple[int, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """(sorted distinct form ids, the best grade each has) over (grade, sorted ids) postings."""
+    arrays = [(grade, ids) for grade, ids in arrays if len(ids)]
+    if not arrays:
+        return _EMPTY, _NO_GRADES
+    if len(arrays) == 1:
+        grade, ids = arrays[0]
+        return ids, np.full(len(ids), grade, dtype=np.int8)
+    # id * 8 + grade sorts by id, then best grade first; the first of each id is kept.
+    merged = np.sort(np.concatenate([ids.astype(np.int64) * 8 + grade for grade, ids in arrays]))
+    ids = merged >> 3
+    first = np.empty(len(merged), dtype=bool)
+    first[0] = True
+    np.not_equal(ids[1:], ids[:-1], out=first[1:])
+    return ids[first].astype(np.int32), (merged[first] & 7).astype(np.int8)
+
+
+def _with_top_grade(hits: tuple[np.ndarray, np.ndarray], top: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The hits with the forms of `top` (sorted ids) added, or raised, to the best grade."""
+    if not len(top):
+        return hits
+    return _best_grades([(0, top), *_split_grades(*hits)])
+
+
+def _split_grades(ids: np.ndarray, grades: np.ndarray) -> list[tuple[int, np.ndarray]]:
+    return [(grade, ids[grades == grade]) for grade in range(len(_CREDITS))]
