@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import math
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,13 +29,16 @@ from hoarfrost.names.readings import LATIN
 
 _SCHEMA_CODES = {schema: code for code, schema in enumerate(Schema)}
 _EMPTY = np.zeros(0, dtype=np.int32)
-_NO_GRADES = np.zeros(0, dtype=np.int8)
+_NO_SHARES = np.zeros(0, dtype=np.float32)
+_NO_GRADES = np.zeros(0, dtype=np.intp)
 # Ranking credit of a shared key by kind: exact token, joined neighbours, script keys; phonetic; one typo.
 _KEY_CREDIT = (("l:", 1.0), ("s:", 1.0), ("d:", 1.0), ("n:", 1.0), ("k:", 0.9), ("e:", 0.75))
 _CREDITS = np.asarray(sorted({credit for _, credit in _KEY_CREDIT}, reverse=True))  # by grade: 0 is the best
 _GRADE = {kind: sorted({c for _, c in _KEY_CREDIT}, reverse=True).index(credit) for kind, credit in _KEY_CREDIT}
-# Form ids (int32) held by the per-token cache: about 5 bytes each with their grades (int8).
+# Form ids (int32) held by the per-token cache: 8 bytes each with their shares (float32).
 TOKEN_CACHE_IDS = 4_000_000
+# A query token's weight, and (sorted distinct form ids, float32 share of the weight) of the forms it hits.
+TokenHits = tuple[float, np.ndarray, np.ndarray]
 MAX_CANDIDATES = 10  # forms scored in full per query form
 # A candidate must share keys carrying this share of the query's weight: a score of 0.8 needs the
 # query's coverage at 0.64 or more, so this leaves a margin for near matches the keys missed.
@@ -128,6 +131,21 @@ def _joined_keys(tokens: tuple[str, ...], position: int) -> list[str]:
     return keys
 
 
+class _SpaceWeights(dict[str, float]):
+    """Token -> rarity weight in one space, each computed on its first lookup."""
+
+    __slots__ = ("_compute", "_space")
+
+    def __init__(self, compute: Callable[[str, str], float], space: str) -> None:
+        super().__init__()
+        self._compute = compute
+        self._space = space
+
+    def __missing__(self, token: str) -> float:
+        weight = self[token] = self._compute(self._space, token)
+        return weight
+
+
 class NameIndex:
     """Every form of every name of the given entities, with postings and token document frequencies."""
 
@@ -147,8 +165,8 @@ class NameIndex:
         total = max(len(self.forms), 2)
         self._idf_reference = math.log(total / (weights.rare_document_frequency + 1))
         self._total = total
-        self._weight_cache: dict[str, float] = {}
-        self._token_cache: OrderedDict[tuple[str, bool, str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._space_weights: dict[str, _SpaceWeights] = {}
+        self._token_cache: OrderedDict[tuple[str, bool, str, str, int], TokenHits] = OrderedDict()
         self._token_cache_size = 0
 
     def _add(self, entity: Entity) -> None:
@@ -175,37 +193,42 @@ class NameIndex:
 
     def token_weight(self, space: str, token: str) -> float:
         """Rarity weight in [min_token_weight, 1]: names sharing a common token share little."""
-        key = self._space_token(space, token)
-        cached = self._weight_cache.get(key)
-        if cached is not None:
-            return cached
-        frequency = self.document_frequency.get(key, 0)
+        return self.weight_function(space)(token)
+
+    def weight_function(self, space: str) -> Callable[[str], float]:
+        """token_weight for one space, as a bare dict lookup: alignment asks it for every token it scores."""
+        table = self._space_weights.get(space)
+        if table is None:
+            table = self._space_weights[space] = _SpaceWeights(self._rarity_weight, space)
+        return table.__getitem__
+
+    def _rarity_weight(self, space: str, token: str) -> float:
+        frequency = self.document_frequency.get(self._space_token(space, token), 0)
         idf = math.log(self._total / (frequency + 1))
-        weight = min(1.0, max(self.weights.min_token_weight, idf / self._idf_reference))
-        self._weight_cache[key] = weight
-        return weight
+        return min(1.0, max(self.weights.min_token_weight, idf / self._idf_reference))
 
     def candidates(self, query: NameForm, schema: Schema | None) -> list[int]:
         """Form ids worth scoring against one query form, most promising first.
 
         Each form's share of the query's weight is summed over the query tokens whose keys it
         shares (numpy, no Python loop per form); forms under MIN_HIT_SHARE are dropped and the
-        best MAX_CANDIDATES kept. Only forms hitting a rare token are summed (_rare_tokens).
+        best MAX_CANDIDATES kept. Only forms hitting a rare token are summed (_rare_tokens), and
+        only those that can still reach the share are summed exactly (_reachable).
         """
-        weights = [self.token_weight(query.space, t) for t in query.tokens]
+        code = -1 if schema is None else _SCHEMA_CODES[schema]
+        hits = [self._token_hits(query, i, code) for i in range(len(query.tokens))]
+        weights = [weight for weight, _, _ in hits]
         needed = MIN_HIT_SHARE * (sum(weights) or 1.0)
-        hits = [self._token_hits(query, i) for i in range(len(query.tokens))]
-        forms = _union([hits[i][0] for i in _rare_tokens(weights, needed)])
+        rarest_first = _rarest_first(weights)
+        forms = _union([hits[i][1] for i in _rare_tokens(weights, needed, rarest_first)])
+        if len(forms):
+            forms = _reachable(forms, [hits[i] for i in rarest_first], needed)
         if not len(forms):
             return []
         totals = np.zeros(len(forms), dtype=np.float64)
-        # In query order, with float32 shares: a form gains each token's weight times its best key's credit.
-        for weight, (ids, grades) in zip(weights, hits, strict=True):
-            if len(ids):
-                _add_credit(forms, totals, ids, (weight * _CREDITS).astype(np.float32)[grades])
+        for _, ids, shares in hits:  # in query order: the very float sums the ranking always made
+            _add_credit(forms, totals, ids, shares)
         keep = totals >= needed - 1e-6
-        if schema is not None:
-            keep &= self._schema_codes[forms] == _SCHEMA_CODES[schema]
         forms, totals = forms[keep], totals[keep]
         if len(forms) > MAX_CANDIDATES:
             best = np.argpartition(-totals, MAX_CANDIDATES)[:MAX_CANDIDATES]
@@ -213,33 +236,50 @@ class NameIndex:
         order = np.argsort(-totals, kind="stable")
         return [int(form_id) for form_id in forms[order]]
 
-    def _token_hits(self, query: NameForm, position: int) -> tuple[np.ndarray, np.ndarray]:
-        """(form ids, grade of the best key kind) of one query token: its own keys' hits from the
-        cache, with the forms that its joined neighbours (exact keys) find added at the top grade."""
-        hits = self._hits_of_token(query.space, query.derived, query.tokens[position], query.keys[position])
+    def _token_hits(self, query: NameForm, position: int, schema_code: int) -> TokenHits:
+        """The hits of one query token: its own keys' from the cache, with the forms that its joined
+        neighbours (exact keys) find added at the full share."""
+        token = query.tokens[position]
+        hits = self._hits_of_token((query.space, query.derived, token, query.keys[position], schema_code))
         if query.space != LATIN or len(query.tokens) < 2:
             return hits
         joined = [self.postings[key] for key in _joined_keys(query.tokens, position) if key in self.postings]
-        return _with_top_grade(hits, _union(joined)) if joined else hits
+        if not joined:
+            return hits
+        weight, ids, shares = hits
+        top = self._of_schema(_union(joined), schema_code)
+        return (weight, *_best_shares([(ids, shares), (top, np.full(len(top), weight, dtype=np.float32))]))
 
-    def _hits_of_token(self, space: str, derived: bool, token: str, key: str) -> tuple[np.ndarray, np.ndarray]:
-        """The hits of a token's own keys; kept across queries (least recently used out first), as
-        customer names repeat their given and family names and a query's readings share tokens."""
-        cache_key = (space, derived, token, key)
+    def _hits_of_token(self, cache_key: tuple[str, bool, str, str, int]) -> TokenHits:
+        """A token's weight, and (form ids, float32 share) over its own keys, each form at its best key
+        kind's credit; kept across queries (least recently used out first), as customer names repeat
+        their given and family names and a query's readings share tokens."""
         cache = self._token_cache
         cached = cache.get(cache_key)
         if cached is not None:
             cache.move_to_end(cache_key)
             return cached
-        arrays = [(grade, self.postings[k]) for grade, k in _token_keys(space, derived, token, key)
-                  if k in self.postings]
-        cached = _best_grades(arrays)
+        space, derived, token, key, schema_code = cache_key
+        weight = self.token_weight(space, token)
+        ids, grades = _best_grades([(grade, self.postings[k]) for grade, k in _token_keys(space, derived, token, key)
+                                    if k in self.postings])
+        if schema_code >= 0 and len(ids):
+            kept = self._schema_codes[ids] == schema_code
+            ids, grades = ids[kept], grades[kept]
+        best = (weight * _CREDITS).astype(np.float32)[grades]
+        cached = (weight, ids, best)
         cache[cache_key] = cached
-        self._token_cache_size += len(cached[0])
+        self._token_cache_size += len(ids)
         while self._token_cache_size > TOKEN_CACHE_IDS and len(cache) > 1:
-            _, (ids, _grades) = cache.popitem(last=False)
-            self._token_cache_size -= len(ids)
+            _, (_, dropped, _) = cache.popitem(last=False)
+            self._token_cache_size -= len(dropped)
         return cached
+
+    def _of_schema(self, ids: np.ndarray, schema_code: int) -> np.ndarray:
+        if schema_code < 0 or not len(ids):
+            return ids
+        kept: np.ndarray = ids[self._schema_codes[ids] == schema_code]
+        return kept
 
     def is_weak(self, indexed: IndexedForm) -> bool:
         return self.entities[indexed.entity].names[indexed.name].kind is NameKind.WEAK_ALIAS
@@ -249,7 +289,11 @@ class NameIndex:
 _PRUNE_MARGIN = 1e-4
 
 
-def _rare_tokens(weights: list[float], needed: float) -> list[int]:
+def _rarest_first(weights: list[float]) -> list[int]:
+    return sorted(range(len(weights)), key=lambda i: -weights[i])
+
+
+def _rare_tokens(weights: list[float], needed: float, rarest_first: list[int] | None = None) -> list[int]:
     """Positions of the query's rarest tokens, the fewest whose absence leaves under `needed`.
 
     Why pruning on them is exact: a token credits a form at most its weight (credits are at
@@ -257,7 +301,7 @@ def _rare_tokens(weights: list[float], needed: float) -> list[int]:
     which is below `needed`: it would be dropped anyway. Common tokens like "mohammed" hit
     tens of thousands of forms; they then only add credit to forms a rare token found.
     """
-    by_weight = sorted(range(len(weights)), key=lambda i: -weights[i])
+    by_weight = _rarest_first(weights) if rarest_first is None else rarest_first
     remaining = sum(weights)
     for count, position in enumerate(by_weight):
         if remaining < needed - _PRUNE_MARGIN:
@@ -302,22 +346,48 @@ def _best_grades(arrays: list[tuple[int, np.ndarray]]) -> tuple[np.ndarray, np.n
         return _EMPTY, _NO_GRADES
     if len(arrays) == 1:
         grade, ids = arrays[0]
-        return ids, np.full(len(ids), grade, dtype=np.int8)
+        return ids, np.full(len(ids), grade, dtype=np.intp)
     # id * 8 + grade sorts by id, then best grade first; the first of each id is kept.
     merged = np.sort(np.concatenate([ids.astype(np.int64) * 8 + grade for grade, ids in arrays]))
     ids = merged >> 3
     first = np.empty(len(merged), dtype=bool)
     first[0] = True
     np.not_equal(ids[1:], ids[:-1], out=first[1:])
-    return ids[first].astype(np.int32), (merged[first] & 7).astype(np.int8)
+    return ids[first].astype(np.int32), merged[first] & 7
 
 
-def _with_top_grade(hits: tuple[np.ndarray, np.ndarray], top: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The hits with the forms of `top` (sorted ids) added, or raised, to the best grade."""
-    if not len(top):
-        return hits
-    return _best_grades([(0, top), *_split_grades(*hits)])
+def _reachable(forms: np.ndarray, order: list[TokenHits], needed: float) -> np.ndarray:
+    """The forms (sorted ids) whose share can still reach `needed`: crediting the tokens rarest first,
+    a form is dropped once its credit plus the weight of the tokens left is short of it.
+
+    Most query forms meet no candidate at all; this finds out after one or two tokens, on ever fewer
+    forms. The sums here only bound (shares exceed no weight but by float32 rounding, far under
+    _PRUNE_MARGIN): the forms kept are summed again in query order by the caller."""
+    remaining = sum(weight for weight, _, _ in order)
+    totals = np.zeros(len(forms), dtype=np.float64)
+    for weight, ids, shares in order:
+        _add_credit(forms, totals, ids, shares)
+        remaining -= weight
+        if remaining < needed:
+            keep = totals >= needed - remaining - _PRUNE_MARGIN
+            forms, totals = forms[keep], totals[keep]
+            if not len(forms):
+                break
+    return forms
 
 
-def _split_grades(ids: np.ndarray, grades: np.ndarray) -> list[tuple[int, np.ndarray]]:
-    return [(grade, ids[grades == grade]) for grade in range(len(_CREDITS))]
+def _best_shares(arrays: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """(sorted distinct form ids, the best share each has) over (sorted ids, shares) pairs."""
+    arrays = [(ids, shares) for ids, shares in arrays if len(ids)]
+    if not arrays:
+        return _EMPTY, _NO_SHARES
+    if len(arrays) == 1:
+        return arrays[0]
+    ids = np.concatenate([ids for ids, _ in arrays])
+    shares = np.concatenate([shares for _, shares in arrays])
+    order = np.lexsort((-shares, ids))  # by id, the best share first; the first of each id is kept
+    ids, shares = ids[order], shares[order]
+    first = np.empty(len(ids), dtype=bool)
+    first[0] = True
+    np.not_equal(ids[1:], ids[:-1], out=first[1:])
+    return ids[first], shares[first]

@@ -110,8 +110,7 @@ class Matcher:
                     best[position] = top
 
     def _weight_function(self, space: str) -> Callable[[str], float]:
-        index = self.index
-        return lambda token: index.token_weight(space, token)
+        return self.index.weight_function(space)
 
     def _penalised(self, score: float, query: NameForm, indexed: IndexedForm,
                    alignment: Alignment | None = None) -> tuple[float, tuple[str, ...]]:
