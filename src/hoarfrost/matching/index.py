@@ -29,7 +29,6 @@ from hoarfrost.names.readings import LATIN
 
 _SCHEMA_CODES = {schema: code for code, schema in enumerate(Schema)}
 _EMPTY = np.zeros(0, dtype=np.int32)
-_NO_SHARES = np.zeros(0, dtype=np.float32)
 _NO_GRADES = np.zeros(0, dtype=np.intp)
 # Ranking credit of a shared key by kind: exact token, joined neighbours, script keys; phonetic; one typo.
 _KEY_CREDIT = (("l:", 1.0), ("s:", 1.0), ("d:", 1.0), ("n:", 1.0), ("k:", 0.9), ("e:", 0.75))
@@ -248,7 +247,7 @@ class NameIndex:
             return hits
         weight, ids, shares = hits
         top = self._of_schema(_union(joined), schema_code)
-        return (weight, *_best_shares([(ids, shares), (top, np.full(len(top), weight, dtype=np.float32))]))
+        return (weight, *_with_full_share(ids, shares, top, weight)) if len(top) else hits
 
     def _hits_of_token(self, cache_key: tuple[str, bool, str, str, int]) -> TokenHits:
         """A token's weight, and (form ids, float32 share) over its own keys, each form at its best key
@@ -376,18 +375,12 @@ def _reachable(forms: np.ndarray, order: list[TokenHits], needed: float) -> np.n
     return forms
 
 
-def _best_shares(arrays: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-    """(sorted distinct form ids, the best share each has) over (sorted ids, shares) pairs."""
-    arrays = [(ids, shares) for ids, shares in arrays if len(ids)]
-    if not arrays:
-        return _EMPTY, _NO_SHARES
-    if len(arrays) == 1:
-        return arrays[0]
-    ids = np.concatenate([ids for ids, _ in arrays])
-    shares = np.concatenate([shares for _, shares in arrays])
-    order = np.lexsort((-shares, ids))  # by id, the best share first; the first of each id is kept
-    ids, shares = ids[order], shares[order]
-    first = np.empty(len(ids), dtype=bool)
-    first[0] = True
-    np.not_equal(ids[1:], ids[:-1], out=first[1:])
-    return ids[first], shares[first]
+def _with_full_share(ids: np.ndarray, shares: np.ndarray, top: np.ndarray,
+                     weight: float) -> tuple[np.ndarray, np.ndarray]:
+    """The (ids, shares) hits with the forms of `top` (sorted ids) added, or raised, to the full share:
+    the best there is, as no credit exceeds 1 and float32 rounding keeps the order."""
+    merged = _union([ids, top])
+    merged_shares = np.empty(len(merged), dtype=np.float32)
+    merged_shares[np.searchsorted(merged, ids)] = shares
+    merged_shares[np.searchsorted(merged, top)] = np.float32(weight)
+    return merged, merged_shares
