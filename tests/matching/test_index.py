@@ -76,3 +76,16 @@ def test_best_candidates_carry_the_best_shares(name_index: NameIndex) -> None:
             best = name_index.candidates(form, None)
             assert len(best) == min(len(full), index_module.MAX_CANDIDATES)
             assert [full[form_id] for form_id in best] == list(full.values())[: len(best)]
+
+
+def test_token_cache_evicts_and_still_finds_the_same(name_index: NameIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Per-token hits are kept across queries within a budget of form ids; an evicted token is looked
+    up afresh, to the same candidates."""
+    full = {(name, form): name_index.candidates(form, Schema.PERSON) for name in QUERIES for form in query_forms(name)}
+    monkeypatch.setattr(index_module, "TOKEN_CACHE_IDS", 50)
+    name_index._token_cache.clear()
+    name_index._token_cache_size = 0
+    for (_, form), expected in full.items():
+        assert name_index.candidates(form, Schema.PERSON) == expected
+        assert name_index._token_cache_size <= 50 or len(name_index._token_cache) == 1
+    assert any(expected for expected in full.values())

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import gc
 import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,8 +29,15 @@ from hoarfrost.names.readings import LATIN
 
 _SCHEMA_CODES = {schema: code for code, schema in enumerate(Schema)}
 _EMPTY = np.zeros(0, dtype=np.int32)
+_NO_GRADES = np.zeros(0, dtype=np.intp)
 # Ranking credit of a shared key by kind: exact token, joined neighbours, script keys; phonetic; one typo.
 _KEY_CREDIT = (("l:", 1.0), ("s:", 1.0), ("d:", 1.0), ("n:", 1.0), ("k:", 0.9), ("e:", 0.75))
+_CREDITS = np.asarray(sorted({credit for _, credit in _KEY_CREDIT}, reverse=True))  # by grade: 0 is the best
+_GRADE = {kind: sorted({c for _, c in _KEY_CREDIT}, reverse=True).index(credit) for kind, credit in _KEY_CREDIT}
+# Form ids (int32) held by the per-token cache: 8 bytes each with their shares (float32).
+TOKEN_CACHE_IDS = 4_000_000
+# A query token's weight, and (sorted distinct form ids, float32 share of the weight) of the forms it hits.
+TokenHits = tuple[float, np.ndarray, np.ndarray]
 MAX_CANDIDATES = 10  # forms scored in full per query form
 # A candidate must share keys carrying this share of the query's weight: a score of 0.8 needs the
 # query's coverage at 0.64 or more, so this leaves a margin for near matches the keys missed.
@@ -95,6 +102,49 @@ def lookup_keys(form: NameForm) -> list[tuple[int, str]]:
     return [(i, prefix + token) for i, token in enumerate(form.tokens) for prefix in prefixes]
 
 
+def _token_keys(space: str, derived: bool, token: str, key: str) -> list[tuple[int, str]]:
+    """(grade, key) of one query token's own keys: lookup_keys without the joined neighbours."""
+    if space == LATIN:
+        keys = [(_GRADE["l:"], "l:" + token)]
+        if len(key) >= 3:
+            keys.append((_GRADE["k:"], "k:" + key))
+        keys.extend((_GRADE["e:"], "e:" + variant) for variant in deletion_variants(key))
+        return keys
+    return [(_GRADE[prefix[:2]], prefix + token) for prefix in _script_prefixes(space, derived)]
+
+
+def _script_prefixes(space: str, derived: bool) -> tuple[str, ...]:
+    """Key prefixes a token of a script-space query form looks up (as lookup_keys does)."""
+    if space == SKELETON:  # a skeleton query meets skeletons of script names, and of Latin ones unless it is one
+        return ("s:",) if derived else ("s:", "d:")
+    return ("d:",) if derived else (f"n:{space}:",)
+
+
+def _joined_keys(tokens: tuple[str, ...], position: int) -> list[str]:
+    """The exact keys of a Latin token joined with its left and right neighbours."""
+    keys = []
+    if position > 0:
+        keys.append("l:" + tokens[position - 1] + tokens[position])
+    if position + 1 < len(tokens):
+        keys.append("l:" + tokens[position] + tokens[position + 1])
+    return keys
+
+
+class _SpaceWeights(dict[str, float]):
+    """Token -> rarity weight in one space, each computed on its first lookup."""
+
+    __slots__ = ("_compute", "_space")
+
+    def __init__(self, compute: Callable[[str, str], float], space: str) -> None:
+        super().__init__()
+        self._compute = compute
+        self._space = space
+
+    def __missing__(self, token: str) -> float:
+        weight = self[token] = self._compute(self._space, token)
+        return weight
+
+
 class NameIndex:
     """Every form of every name of the given entities, with postings and token document frequencies."""
 
@@ -114,9 +164,9 @@ class NameIndex:
         total = max(len(self.forms), 2)
         self._idf_reference = math.log(total / (weights.rare_document_frequency + 1))
         self._total = total
-        self._weight_cache: dict[str, float] = {}
-        self._set_cache: dict[tuple[str, ...], np.ndarray] = {}
-        self._graded_cache: dict[tuple[tuple[str, tuple[str, ...]], ...], list[tuple[float, np.ndarray]]] = {}
+        self._space_weights: dict[str, _SpaceWeights] = {}
+        self._token_cache: OrderedDict[tuple[str, bool, str, str, int], TokenHits] = OrderedDict()
+        self._token_cache_size = 0
 
     def _add(self, entity: Entity) -> None:
         position = len(self.entities)
@@ -142,37 +192,42 @@ class NameIndex:
 
     def token_weight(self, space: str, token: str) -> float:
         """Rarity weight in [min_token_weight, 1]: names sharing a common token share little."""
-        key = self._space_token(space, token)
-        cached = self._weight_cache.get(key)
-        if cached is not None:
-            return cached
-        frequency = self.document_frequency.get(key, 0)
+        return self.weight_function(space)(token)
+
+    def weight_function(self, space: str) -> Callable[[str], float]:
+        """token_weight for one space, as a bare dict lookup: alignment asks it for every token it scores."""
+        table = self._space_weights.get(space)
+        if table is None:
+            table = self._space_weights[space] = _SpaceWeights(self._rarity_weight, space)
+        return table.__getitem__
+
+    def _rarity_weight(self, space: str, token: str) -> float:
+        frequency = self.document_frequency.get(self._space_token(space, token), 0)
         idf = math.log(self._total / (frequency + 1))
-        weight = min(1.0, max(self.weights.min_token_weight, idf / self._idf_reference))
-        self._weight_cache[key] = weight
-        return weight
+        return min(1.0, max(self.weights.min_token_weight, idf / self._idf_reference))
 
     def candidates(self, query: NameForm, schema: Schema | None) -> list[int]:
         """Form ids worth scoring against one query form, most promising first.
 
         Each form's share of the query's weight is summed over the query tokens whose keys it
         shares (numpy, no Python loop per form); forms under MIN_HIT_SHARE are dropped and the
-        best MAX_CANDIDATES kept. Only forms hitting a rare token are summed (_rare_tokens).
+        best MAX_CANDIDATES kept. Only forms hitting a rare token are summed (_rare_tokens), and
+        only those that can still reach the share are summed exactly (_reachable).
         """
-        weights = [self.token_weight(query.space, t) for t in query.tokens]
+        code = -1 if schema is None else _SCHEMA_CODES[schema]
+        hits = [self._token_hits(query, i, code) for i in range(len(query.tokens))]
+        weights = [weight for weight, _, _ in hits]
         needed = MIN_HIT_SHARE * (sum(weights) or 1.0)
-        graded = self._hit_arrays(query)
-        forms = _union([hits for i in _rare_tokens(weights, needed) for _, hits in graded[i]])
+        rarest_first = _rarest_first(weights)
+        forms = _union([hits[i][1] for i in _rare_tokens(weights, needed, rarest_first)])
+        if len(forms):
+            forms = _reachable(forms, [hits[i] for i in rarest_first], needed)
         if not len(forms):
             return []
         totals = np.zeros(len(forms), dtype=np.float64)
-        # Query order, then key kind, with float32 shares: the very sums np.bincount made before.
-        for weight, token_hits in zip(weights, graded, strict=True):
-            for credit, hits in token_hits:  # an exact token hit ranks above a phonetic one, above a typo
-                _add_credit(forms, totals, hits, float(np.float32(weight * credit)))
+        for _, ids, shares in hits:  # in query order: the very float sums the ranking always made
+            _add_credit(forms, totals, ids, shares)
         keep = totals >= needed - 1e-6
-        if schema is not None:
-            keep &= self._schema_codes[forms] == _SCHEMA_CODES[schema]
         forms, totals = forms[keep], totals[keep]
         if len(forms) > MAX_CANDIDATES:
             best = np.argpartition(-totals, MAX_CANDIDATES)[:MAX_CANDIDATES]
@@ -180,43 +235,50 @@ class NameIndex:
         order = np.argsort(-totals, kind="stable")
         return [int(form_id) for form_id in forms[order]]
 
-    def _hit_arrays(self, query: NameForm) -> list[list[tuple[float, np.ndarray]]]:
-        """Per query token, (credit, form ids) for its exact, phonetic and one-typo keys, each form once."""
-        keys: list[dict[str, list[str]]] = [{} for _ in query.tokens]
-        for i, key in lookup_keys(query):
-            keys[i].setdefault(key[:2], []).append(key)
-        return [self._graded_hits(tuple(sorted((kind, tuple(k)) for kind, k in token_keys.items())))
-                for token_keys in keys]
+    def _token_hits(self, query: NameForm, position: int, schema_code: int) -> TokenHits:
+        """The hits of one query token: its own keys' from the cache, with the forms that its joined
+        neighbours (exact keys) find added at the full share."""
+        token = query.tokens[position]
+        hits = self._hits_of_token((query.space, query.derived, token, query.keys[position], schema_code))
+        if query.space != LATIN or len(query.tokens) < 2:
+            return hits
+        joined = [self.postings[key] for key in _joined_keys(query.tokens, position) if key in self.postings]
+        if not joined:
+            return hits
+        weight, ids, shares = hits
+        top = self._of_schema(_union(joined), schema_code)
+        return (weight, *_with_full_share(ids, shares, top, weight)) if len(top) else hits
 
-    def _graded_hits(self, token_keys: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[float, np.ndarray]]:
-        """(credit, form ids) per key kind of one token, each form under its best kind; cached, as
-        customer names repeat their given and family names."""
-        cached = self._graded_cache.get(token_keys)
+    def _hits_of_token(self, cache_key: tuple[str, bool, str, str, int]) -> TokenHits:
+        """A token's weight, and (form ids, float32 share) over its own keys, each form at its best key
+        kind's credit; kept across queries (least recently used out first), as customer names repeat
+        their given and family names and a query's readings share tokens."""
+        cache = self._token_cache
+        cached = cache.get(cache_key)
         if cached is not None:
+            cache.move_to_end(cache_key)
             return cached
-        by_kind = dict(token_keys)
-        seen = _EMPTY
-        token_hits = []
-        for kind, credit in _KEY_CREDIT:
-            hits = self._posting_union(by_kind.get(kind, ()))
-            if len(seen) and len(hits):
-                hits = _without(hits, seen)
-            if len(hits):
-                token_hits.append((credit, hits))
-                seen = _union([seen, hits])
-        if len(self._graded_cache) > 100_000:
-            self._graded_cache.clear()
-        self._graded_cache[token_keys] = token_hits
-        return token_hits
-
-    def _posting_union(self, keys: tuple[str, ...]) -> np.ndarray:
-        cached = self._set_cache.get(keys)
-        if cached is None:
-            cached = _union([self.postings[key] for key in keys if key in self.postings])
-            if len(self._set_cache) > 50000:
-                self._set_cache.clear()
-            self._set_cache[keys] = cached
+        space, derived, token, key, schema_code = cache_key
+        weight = self.token_weight(space, token)
+        ids, grades = _best_grades([(grade, self.postings[k]) for grade, k in _token_keys(space, derived, token, key)
+                                    if k in self.postings])
+        if schema_code >= 0 and len(ids):
+            kept = self._schema_codes[ids] == schema_code
+            ids, grades = ids[kept], grades[kept]
+        best = (weight * _CREDITS).astype(np.float32)[grades]
+        cached = (weight, ids, best)
+        cache[cache_key] = cached
+        self._token_cache_size += len(ids)
+        while self._token_cache_size > TOKEN_CACHE_IDS and len(cache) > 1:
+            _, (_, dropped, _) = cache.popitem(last=False)
+            self._token_cache_size -= len(dropped)
         return cached
+
+    def _of_schema(self, ids: np.ndarray, schema_code: int) -> np.ndarray:
+        if schema_code < 0 or not len(ids):
+            return ids
+        kept: np.ndarray = ids[self._schema_codes[ids] == schema_code]
+        return kept
 
     def is_weak(self, indexed: IndexedForm) -> bool:
         return self.entities[indexed.entity].names[indexed.name].kind is NameKind.WEAK_ALIAS
@@ -239,7 +301,11 @@ class NameIndex:
 _PRUNE_MARGIN = 1e-4
 
 
-def _rare_tokens(weights: list[float], needed: float) -> list[int]:
+def _rarest_first(weights: list[float]) -> list[int]:
+    return sorted(range(len(weights)), key=lambda i: -weights[i])
+
+
+def _rare_tokens(weights: list[float], needed: float, rarest_first: list[int] | None = None) -> list[int]:
     """Positions of the query's rarest tokens, the fewest whose absence leaves under `needed`.
 
     Why pruning on them is exact: a token credits a form at most its weight (credits are at
@@ -247,7 +313,7 @@ def _rare_tokens(weights: list[float], needed: float) -> list[int]:
     which is below `needed`: it would be dropped anyway. Common tokens like "mohammed" hit
     tens of thousands of forms; they then only add credit to forms a rare token found.
     """
-    by_weight = sorted(range(len(weights)), key=lambda i: -weights[i])
+    by_weight = _rarest_first(weights) if rarest_first is None else rarest_first
     remaining = sum(weights)
     for count, position in enumerate(by_weight):
         if remaining < needed - _PRUNE_MARGIN:
@@ -272,19 +338,62 @@ def _union(arrays: list[np.ndarray]) -> np.ndarray:
     return merged[distinct]
 
 
-def _without(hits: np.ndarray, seen: np.ndarray) -> np.ndarray:
-    """The ids of sorted `hits` not in sorted `seen`, in order."""
-    at = np.minimum(np.searchsorted(seen, hits), len(seen) - 1)
-    kept: np.ndarray = hits[seen[at] != hits]
-    return kept
-
-
-def _add_credit(forms: np.ndarray, totals: np.ndarray, hits: np.ndarray, share: float) -> None:
-    """Add `share` to totals of the forms found in hits; both sorted and distinct, so searching
-    the smaller in the larger finds each pair once."""
+def _add_credit(forms: np.ndarray, totals: np.ndarray, hits: np.ndarray, shares: np.ndarray) -> None:
+    """Add to totals of the forms found in hits their share (shares run along hits); both sorted
+    and distinct, so searching the smaller in the larger finds each pair once."""
     if len(hits) <= len(forms):
         at = np.minimum(np.searchsorted(forms, hits), len(forms) - 1)
-        totals[at[forms[at] == hits]] += share
+        found = forms[at] == hits
+        totals[at[found]] += shares[found]
     else:
         at = np.minimum(np.searchsorted(hits, forms), len(hits) - 1)
-        totals[hits[at] == forms] += share
+        found = hits[at] == forms
+        totals[found] += shares[at[found]]
+
+
+def _best_grades(arrays: list[tuple[int, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """(sorted distinct form ids, the best grade each has) over (grade, sorted ids) postings."""
+    arrays = [(grade, ids) for grade, ids in arrays if len(ids)]
+    if not arrays:
+        return _EMPTY, _NO_GRADES
+    if len(arrays) == 1:
+        grade, ids = arrays[0]
+        return ids, np.full(len(ids), grade, dtype=np.intp)
+    # id * 8 + grade sorts by id, then best grade first; the first of each id is kept.
+    merged = np.sort(np.concatenate([ids.astype(np.int64) * 8 + grade for grade, ids in arrays]))
+    ids = merged >> 3
+    first = np.empty(len(merged), dtype=bool)
+    first[0] = True
+    np.not_equal(ids[1:], ids[:-1], out=first[1:])
+    return ids[first].astype(np.int32), merged[first] & 7
+
+
+def _reachable(forms: np.ndarray, order: list[TokenHits], needed: float) -> np.ndarray:
+    """The forms (sorted ids) whose share can still reach `needed`: crediting the tokens rarest first,
+    a form is dropped once its credit plus the weight of the tokens left is short of it.
+
+    Most query forms meet no candidate at all; this finds out after one or two tokens, on ever fewer
+    forms. The sums here only bound (shares exceed no weight but by float32 rounding, far under
+    _PRUNE_MARGIN): the forms kept are summed again in query order by the caller."""
+    remaining = sum(weight for weight, _, _ in order)
+    totals = np.zeros(len(forms), dtype=np.float64)
+    for weight, ids, shares in order:
+        _add_credit(forms, totals, ids, shares)
+        remaining -= weight
+        if remaining < needed:
+            keep = totals >= needed - remaining - _PRUNE_MARGIN
+            forms, totals = forms[keep], totals[keep]
+            if not len(forms):
+                break
+    return forms
+
+
+def _with_full_share(ids: np.ndarray, shares: np.ndarray, top: np.ndarray,
+                     weight: float) -> tuple[np.ndarray, np.ndarray]:
+    """The (ids, shares) hits with the forms of `top` (sorted ids) added, or raised, to the full share:
+    the best there is, as no credit exceeds 1 and float32 rounding keeps the order."""
+    merged = _union([ids, top])
+    merged_shares = np.empty(len(merged), dtype=np.float32)
+    merged_shares[np.searchsorted(merged, ids)] = shares
+    merged_shares[np.searchsorted(merged, top)] = np.float32(weight)
+    return merged, merged_shares

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hoarfrost.matching import qualifiers
-from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM, Algorithm
+from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM, Algorithm, Weights
 from hoarfrost.matching.align import Alignment, align, person_order
 from hoarfrost.matching.forms import NATIVE, NameForm, is_optional, native_form, query_forms, skeleton_of
 from hoarfrost.matching.index import IndexedForm, NameIndex
@@ -67,8 +67,8 @@ class Matcher:
 
     def _best_names(self, name: str, schema: Schema | None) -> dict[int, NameHit]:
         best: dict[int, NameHit] = {}
+        align = _AlignmentMemo(self.index, self.weights)
         for query_form in query_forms(name):
-            weight = self._weight_function(query_form.space)
             for form_id in self.index.candidates(query_form, schema):
                 indexed = self.index.forms[form_id]
                 candidate = indexed.form if indexed.form.space == query_form.space else skeleton_of(indexed.form)
@@ -76,23 +76,22 @@ class Matcher:
                     continue  # two Latin names meet in the Latin space, not through skeletons
                 if candidate is not indexed.form:
                     indexed = IndexedForm(indexed.entity, indexed.name, candidate)
-                alignment = align(query_form, candidate, weight, self.weights, self._person_order(indexed))
+                alignment = align(query_form, candidate, self._person_order(indexed))
                 score, penalties = self._penalised(alignment.score, query_form, indexed, alignment)
                 held = best.get(indexed.entity)
                 if held is None or score > held.score:
                     best[indexed.entity] = NameHit(score, query_form, indexed, alignment, penalties)
         native = next((form for form in query_forms(name) if form.space.startswith(NATIVE)), None)
         if native is not None:
-            self._prefer_native(native, best)
+            self._prefer_native(native, best, align)
         return best
 
-    def _prefer_native(self, native: NameForm, best: dict[int, NameHit]) -> None:
+    def _prefer_native(self, native: NameForm, best: dict[int, NameHit], align: _AlignmentMemo) -> None:
         """Where an entry also bears names in the query's own script, those are compared as written.
         For Han, Hangul and kana they decide: romanisation folds apart syllables that the script keeps
         apart (김종은 is not 김정은). For alphabets (Cyrillic, Arabic, ...) the better of the two counts,
         as one name may be spelled the Ukrainian way on one side and the Russian way on the other."""
         decisive = native.space.removeprefix(NATIVE) in _SYLLABIC_SCRIPTS
-        weight = self._weight_function(native.space)
         for position in list(best):
             entity = self.index.entities[position]
             hits = []
@@ -101,7 +100,7 @@ class Matcher:
                 if form is None or form.space != native.space:
                     continue
                 indexed = IndexedForm(position, name_position, form)
-                alignment = align(native, form, weight, self.weights, self._person_order(indexed))
+                alignment = align(native, form, self._person_order(indexed))
                 score, penalties = self._penalised(alignment.score, native, indexed, alignment)
                 hits.append(NameHit(score, native, indexed, alignment, penalties))
             if hits:
@@ -115,8 +114,7 @@ class Matcher:
         return person_order(entity.names[indexed.name].value) if entity.schema is Schema.PERSON else None
 
     def _weight_function(self, space: str) -> Callable[[str], float]:
-        index = self.index
-        return lambda token: index.token_weight(space, token)
+        return self.index.weight_function(space)
 
     def _penalised(self, score: float, query: NameForm, indexed: IndexedForm,
                    alignment: Alignment | None = None) -> tuple[float, tuple[str, ...]]:
@@ -171,3 +169,25 @@ class Matcher:
         explanation.extend(effect.as_json() for effect in effects)
         explanation.append({"step": "algorithm", "name": self.algorithm.name})
         return MatchResult(entity, score, listed.value, tuple(explanation))
+
+
+class _AlignmentMemo:
+    """align() over one query: the same person stands on several lists under the very same names, so a
+    query meets many candidate forms twice or more; an alignment depends only on the two forms' tokens
+    and keys (and the space, the query form's) and, for a listed person, on where a "FAMILY, " ends, so
+    each distinct pair is aligned once."""
+
+    __slots__ = ("_done", "_index", "_weights")
+
+    def __init__(self, index: NameIndex, weights: Weights) -> None:
+        self._index = index
+        self._weights = weights
+        self._done: dict[tuple[NameForm, tuple[str, ...], tuple[str, ...], int | None], Alignment] = {}
+
+    def __call__(self, query: NameForm, candidate: NameForm, family_first: int | None) -> Alignment:
+        key = (query, candidate.tokens, candidate.keys, family_first)
+        alignment = self._done.get(key)
+        if alignment is None:
+            alignment = self._done[key] = align(query, candidate, self._index.weight_function(query.space),
+                                                self._weights, family_first)
+        return alignment

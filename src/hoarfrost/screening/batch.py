@@ -7,6 +7,7 @@ their own. Results come back in input order.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -38,6 +39,10 @@ def screen_many(
     jobs = ((query, threshold) for query in queries)
     count = workers or default_workers()
     warm_up()
+    # The tables warm_up() loads live as long as the process, as does the index: out of the cyclic
+    # collector's reach, no full collection rescans them mid-batch, nor touches (and so copies) the
+    # pages the forked workers share.
+    gc.freeze()
     if count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         _WORKER_SCREENER = screener
         for job in jobs:
