@@ -337,15 +337,15 @@ def _speed(store_path: str, batch: list[str], latency: list[str]) -> Row:
 def _parallel_batch(batch: list[str]) -> tuple[float, int]:
     """(wall seconds, alerts) of the batch over WORKERS forked processes that share the built index.
 
-    gc.freeze() first, as pre-forking servers do: the workers' collections then leave the inherited index
-    alone instead of touching (and so copying) every page of it."""
+    gc.freeze() first, as pre-forking servers do (and screen_many): the workers' collections then leave the
+    inherited index and tables alone instead of touching (and so copying) every page of them. They stay
+    frozen after: unfrozen, the next full collection of the single-process run would rescan them all."""
     chunks = [batch[i:i + 250] for i in range(0, len(batch), 250)]
     gc.freeze()
     started = time.perf_counter()
     with multiprocessing.get_context("fork").Pool(WORKERS) as pool:
         alerts = sum(pool.map(_screen_chunk, chunks))
     elapsed = time.perf_counter() - started
-    gc.unfreeze()
     return elapsed, alerts
 
 
