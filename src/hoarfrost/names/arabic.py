@@ -74,6 +74,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from hoarfrost.names.org_words_ar import translate_word
 from hoarfrost.names.readings import Reading, unique_readings
 
 SKELETON = "consonant-skeleton"
@@ -1025,6 +1026,66 @@ def uyghur_readings(text: str) -> list[Reading]:
 
 
 # ---------------------------------------------------------------------------------------------------------
+# Organisation names: their vocabulary in English
+# ---------------------------------------------------------------------------------------------------------
+
+TRANSLATION = "translation"
+_TRANSLATION_DEPTH = 3  # readings per space: the first, second and third usual sense of each word
+_CLITIC_ARTICLES = ("وال", "فال", "بال", "كال")  # and/so/with/like + the article, on a word of four letters or more
+
+
+def translation_readings(text: str) -> list[Reading]:
+    """An organisation name with its vocabulary in English and the rest as written in Latin and as keys, or [].
+
+    "جبهة النصرة" -> "front nsra" (Latin) and "frnt nsr" (skeleton, where it meets "Al-Nusrah Front"); the
+    i-th pair of readings takes every word's i-th usual sense. Only when a word says the name is an
+    organisation's (`org_words_ar.ORG_WORDS`), so that person names never get one.
+    """
+    persian = any(char in _PERSIAN_LETTERS for char in text)
+    pieces = [piece for word in _clean(text).replace(_ZWNJ, " ").split() for piece in _split_words(word)]
+    units: list[tuple[tuple[str, ...], _Word | None]] = []
+    organisation = False
+    for piece in pieces:
+        found = translate_word(piece, persian)
+        if found is None:
+            units.append(((), _untranslated(piece)))
+        else:
+            senses, org = found
+            organisation = organisation or org
+            units.append((senses, None))
+    if not organisation:
+        return []
+    depth = min(_TRANSLATION_DEPTH, max(len(senses) for senses, _ in units))
+    found_readings: list[Reading] = []
+    for rank in range(depth):
+        latin: list[str] = []
+        keys: list[str] = []
+        for senses, word in units:
+            if word is None:
+                english = senses[min(rank, len(senses) - 1)].split()
+                latin += english
+                keys += [latin_skeleton(token) for token in english]
+            elif not word.particle:
+                spelt = common_spellings(word.text, persian)
+                latin.append(spelt[0] if spelt else letter_reading(word.text))
+                keys.append(_word_key(word))
+        found_readings += [Reading(tuple(t for t in latin if t), TRANSLATION),
+                           Reading(tuple(k for k in keys if k), TRANSLATION, SKELETON)]
+    return [reading for reading in found_readings if reading.tokens]
+
+
+def _untranslated(piece: str) -> _Word:
+    """A word outside the vocabulary, with the article and any clitic on it taken off: "والمسلمين" -> مسلمين."""
+    folded = fold_arabic(piece)
+    for prefix in _CLITIC_ARTICLES:
+        if folded.startswith(prefix) and len(piece) - len(prefix) >= 4:
+            return _word(piece[len(prefix):], True, False)
+    if folded.startswith("لل") and len(piece) >= 5:
+        return _word(piece[2:], True, False)
+    return _analyse(piece)
+
+
+# ---------------------------------------------------------------------------------------------------------
 # Entry point
 # ---------------------------------------------------------------------------------------------------------
 
@@ -1037,8 +1098,11 @@ def _readings(text: str) -> tuple[Reading, ...]:
     common = common_spelling_readings(text)
     skeletons = skeleton_readings(text)
     if common and common[0].scheme == COMMON_SPELLING:
-        return tuple(unique_readings(common + skeletons))
-    return tuple(unique_readings(skeletons[:_SKELETON_FIRST] + common + skeletons[_SKELETON_FIRST:]))
+        found = common + skeletons
+    else:
+        found = skeletons[:_SKELETON_FIRST] + common + skeletons[_SKELETON_FIRST:]
+    found[1:1] = translation_readings(text)  # an organisation: right after the main reading, never cut by the cap
+    return tuple(unique_readings(found))
 
 
 _SKELETON_FIRST = 12  # skeletons before letter readings, which are only hints for Arabic names

@@ -1,0 +1,195 @@
+"""English translations of organisation vocabulary in Arabic and Persian (and Urdu) names.
+
+Sanctions lists give an Arabic or Iranian organisation's Latin name as an English *translation* ("Air Force
+Intelligence Directorate", "Aerospace Industries Organisation") at least as often as a romanisation, and no
+romanisation meets a translation. Organisation names are compositional, so translating their vocabulary word by
+word and keeping the consonant key of the rest (the proper name: "النصرة", "بهارستان") brings both sides together.
+
+We keep this table ourselves: no well-kept library offers an offline translation of organisation vocabulary
+(machine-translation packages need models or a network; dictionaries give every sense of a word, not the one
+lists use). Generic words only: kinds of organisation, sectors, state bodies, armed forces, countries; never an
+organisation's own distinctive name.
+
+A word may have several usual translations, best first ("إدارة=directorate|department|administration"): the
+reader makes one reading per rank, as lists translate one word several ways. Words are looked up folded
+(`fold`), bare or with the Arabic article and clitics (ال، لل، بال، وال، و، ب، ل) taken off, and with the
+endings that do not change the translation: ة / ية (feminine), ات / ين / ون (plural), Persian ها / های
+(plural) and the written ezafe ی after a vowel (نیروی هوافضای). `ORG_WORDS` mark a name as an organisation's;
+`OTHER_WORDS` (adjectives, places, connectives) are translated too but alone do not, so a person's name never
+gets a translation reading. Persian overrides the few words whose sense differs there (مخابرات is intelligence in
+Arabic, telecommunications in Persian).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from hoarfrost.names.word_tables import word_table
+
+ORG_WORDS: Mapping[str, str] = word_table("""
+    شركة=company; شركات=companies; شرکت=company; مؤسسة=foundation|establishment|institution;
+    مؤسسات=institutions; مجموعة=group; جماعة=group; جمعية=society|association; منظمة=organization|organisation;
+    تنظيم=organization|organisation; حركة=movement; جبهة=front; حزب=party; كتيبة=battalion|brigade;
+    كتائب=brigades|battalions; لواء=brigade; الوية=brigades; فرقة=division|brigade; فيلق=corps; جيش=army;
+    جيوش=armies; قوات=forces; قوة=force; سرايا=brigades; عصبة=league; عصائب=league; رابطة=league|association;
+    اتحاد=union|federation; مجلس=council; هيئة=authority|commission|organization; لجنة=committee; وزارة=ministry;
+    ادارة=directorate|department|administration; مديرية=directorate; دائرة=department; مصلحة=department;
+    مكتب=office|bureau; مركز=center|centre; معهد=institute; جامعة=university; اكاديمية=academy; كلية=college;
+    مدرسة=school; مستشفى=hospital; مصنع=factory; مصانع=factories; معمل=factory|laboratory; مختبر=laboratory;
+    مصرف=bank; بنك=bank; بنوك=banks; صرافة=exchange|money exchange; صيرفة=exchange; شبكة=network; خلية=cell;
+    ميليشيا=militia; مليشيا=militia; مجمع=complex; وكالة=agency; قناة=channel; اذاعة=radio; تلفزيون=television;
+    صحيفة=newspaper; جريدة=newspaper; مطبعة=press; صندوق=fund; سجن=prison; محكمة=court; نيابة=prosecution;
+    شرطة=police; مخابرات=intelligence; استخبارات=intelligence; قابضة=holding; مساهمة=joint stock;
+    محدودة=limited; مسؤولية=liability; مطار=airport; ميناء=port; فندق=hotel; بورصة=exchange;
+    مقاولات=contracting; صناعات=industries; تجارة=trading|trade; خدمات=services; طيران=aviation|airlines;
+    ملاحة=shipping|navigation; استثمار=investment; استثمارات=investments; تطوير=development; تنمية=development;
+    هندسة=engineering; بحوث=research; ابحاث=research; دراسات=studies; حراسة=guarding|security; حماية=protection;
+    حرس=guard; امن=security; دفاع=defence|defense; صواريخ=missiles; اسلحة=weapons|arms; ذخيرة=ammunition;
+    سفن=ships; نقل=transport; شحن=shipping|freight; تامين=insurance; اغاثة=relief; مقاومة=resistance;
+    تحرير=liberation; ثورة=revolution; جهاز=service|apparatus;
+
+    سازمان=organization|organisation; گروه=group; بنیاد=foundation; موسسه=institute|institution;
+    پژوهشگاه=research institute; پژوهشکده=research institute; پژوهش=research; تحقیقات=research;
+    دانشگاه=university; دانشکده=faculty|college; بانک=bank; صرافی=exchange; بیمه=insurance; صنایع=industries;
+    صنعت=industry|industries; کارخانه=factory; کارخانجات=factories; ساختمان=construction|building;
+    مهندسی=engineering; بازرگانی=trading|commercial; تجارت=trade|trading; کشتیرانی=shipping lines|shipping;
+    هواپیمایی=airlines|aviation; هواپیماسازی=aircraft manufacturing; وزارت=ministry; وزارتخانه=ministry;
+    نیرو=force|forces|energy; نیروهای=forces; قوا=forces; سپاه=corps|guard; پاسداران=guards|guard;
+    ستاد=headquarters|staff; فرماندهی=command; قرارگاه=headquarters|base; پلیس=police; زندان=prison;
+    دادگاه=court; دادسرا=prosecutor; خبرگزاری=news agency; رسانه=media; رادیو=radio; تلویزیون=television;
+    شورا=council; دفتر=office|bureau; سامانه=systems|system; تعاون=cooperation|cooperative;
+    تعاونی=cooperative; پالایشگاه=refinery; پالایش=refining; کارگروه=working group; هیئت=board|commission;
+    هیات=board|commission; انجمن=association|society; اتاق=chamber; کانون=center|association;
+    باشگاه=club; ناوگان=fleet; شعبه=branch; نمایندگی=agency|representative; کارگزاری=brokerage|agency;
+    هلدینگ=holding; پتروشیمی=petrochemical; فولاد=steel; معادن=mines|mining; معدن=mining|mine;
+    خودروسازی=automotive; کشتی=ship|shipping; کشتیسازی=shipbuilding; موشکی=missile; دفاعی=defence|defense;
+    انتظامی=law enforcement|police; اطلاعات=intelligence|information; امنیت=security;
+    ارتباطات=communications; خودکفایی=self sufficiency; بازسازی=reconstruction; طراحی=design;
+    تدارکات=procurement|logistics; پشتیبانی=support|logistics;
+""")
+
+OTHER_WORDS: Mapping[str, str] = word_table("""
+    عامة=general|public; عام=general|public; عالي=higher|supreme; عليا=supreme|higher; وطني=national;
+    قومي=national; دولي=international; عالمي=world|global; عربي=arab|arabic; اسلامي=islamic; اسلام=islam;
+    دولة=state; جمهورية=republic; مملكة=kingdom; امارة=emirate; اتحادي=federal; مركزي=central; مدني=civil;
+    عسكري=military; حربي=military|war; جوي=air|air force; جو=air; بحري=naval|marine|maritime; بري=land;
+    سلاح=force; امني=security; تجاري=trading|commercial; صناعي=industrial; زراعي=agricultural; مالي=financial;
+    هندسي=engineering; علمي=scientific; تقني=technical; تقنية=technology; تكنولوجيا=technology;
+    تكنولوجي=technology; الكتروني=electronic; الكترونيات=electronics; اتصالات=communications|telecom;
+    معلومات=information; خيري=charitable|charity; انساني=humanitarian; دولية=international; حر=free;
+    منطقة=zone|area; متحد=united; متقدم=advanced; اعمال=business|works; عمل=works|business; عقاري=real estate;
+    نفط=oil; نفطي=oil; بترول=petroleum; غاز=gas; كهرباء=electricity|power; طاقة=energy; نووي=nuclear;
+    ذري=atomic; كيميائي=chemical; طبي=medical; دوائي=pharmaceutical; ادوية=pharmaceuticals; علوم=sciences;
+    تطبيقي=applied; استراتيجي=strategic; مقاتل=fighting|combatant; مسلح=armed; شعبي=popular|people;
+    ثوري=revolutionary; اهل=people; شعب=people; بلاد=land|lands; خطوط=lines; ذهب=gold; مال=money|finance;
+    عملات=currencies; اجنبي=foreign; رابع=fourth; اول=first; ثاني=second; ثالث=third; خامس=fifth;
+    جديد=new; كبير=great; اعلى=supreme; سوري=syrian; عراقي=iraqi; مصري=egyptian; ليبي=libyan; تونسي=tunisian;
+    مغربي=moroccan; جزائري=algerian; لبناني=lebanese; يمني=yemeni; سعودي=saudi; ايراني=iranian; فلسطيني=palestinian;
+    اردني=jordanian; سودانی=sudanese; سوداني=sudanese; صومالي=somali; افغاني=afghan; باكستاني=pakistani;
+    عراق=iraq; شام=levant|sham; سوريا=syria; سورية=syria; لبنان=lebanon; يمن=yemen; ليبيا=libya; مصر=egypt;
+    تونس=tunisia; جزائر=algeria; مغرب=maghreb|morocco; سعودية=saudi arabia; امارات=emirates; قطر=qatar;
+    كويت=kuwait; بحرين=bahrain; اردن=jordan; فلسطين=palestine; سودان=sudan; صومال=somalia;
+    افريقيا=africa; افريقية=africa; غرب=west; شرق=east; شمال=north; جنوب=south; دمشق=damascus; بغداد=baghdad;
+    بيروت=beirut; طهران=tehran; كابل=kabul; ايران=iran; افغانستان=afghanistan; باكستان=pakistan;
+    و=; في=; من=; على=; الى=; عن=; ذات=; ذو=; ال=; بين=; حول=; او=;
+
+    خاص=private; سهامی=joint stock; مسئولیت=liability; محدود=limited; صنعتی=industrial; تولیدی=production|manufacturing;
+    تولید=production; ساخت=manufacturing|construction; سازی=manufacturing|building; ساز=manufacturing;
+    ساختمانی=construction; فنی=technical; فناوری=technology; تکنولوژی=technology; تجاری=commercial|trading;
+    دریایی=marine|maritime|naval; هوایی=air|aviation; هواپیما=aircraft; هوافضا=aerospace; فضایی=space;
+    مسلح=armed; انقلاب=revolutionary|revolution; کل=general; عالی=supreme|higher; فرهنگی=cultural;
+    فرهنگ=culture; اسلامی=islamic; جمهوری=republic; ملی=national; ایرانی=iranian; توسعه=development;
+    عمران=development|construction; نفت=oil; گاز=gas; برق=electricity|power; انرژی=energy; هسته=nuclear;
+    اتمی=atomic; شیمیایی=chemical; دارویی=pharmaceutical; پزشکی=medical; الکترونیک=electronics;
+    سایبری=cyber; سایبر=cyber; مجازی=cyber|virtual; فضای=space; مطالعات=studies; علوم=sciences;
+    اجتماعی=social; مرکزی=central; بین=; المللی=international; جنوبی=south|southern; شمالی=north|northern;
+    شرقی=east|eastern; غربی=west|western; جهاد=jihad; موتور=engine|motor; محرکه=propulsion; حمل=transport;
+    سرمایه=investment|capital; گذاری=; خدمات=services; تامین=supply; آموزشی=educational|training;
+    تحقیقاتی=research; پژوهشی=research; جرایم=crimes; جرائم=crimes; مقررات=regulatory|regulations;
+    تنظیم=regulation|regulatory; امنیتی=security; ویژه=special; مرزی=border; زمینی=ground;
+    با=; از=; به=; در=; برای=; را=; ها=; های=; ای=; ی=; یا=;
+""")
+
+# Persian senses that differ from the Arabic ones of the same letters.
+PERSIAN_WORDS: Mapping[str, str] = word_table("""
+    مخابرات=telecommunications|communications; اطلاعات=intelligence|information; موسسة=institute|institution;
+    مؤسسه=institute|institution; جهاز=apparatus; عالی=supreme|higher; کل=general;
+""")
+
+
+# One spelling per word for look-ups: hamza seats, Persian/Urdu yeh, kaf and heh, ta marbuta (as arabic.fold_arabic,
+# which imports this module), and the hamza carriers ؤ ئ as their letters.
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ے": "ي", "ک": "ك", "ة": "ه",
+                       "ہ": "ه", "ۃ": "ه", "ھ": "ه", "ۀ": "ه", "ؤ": "و", "ئ": "ي", "ء": None, "\u0654": None,
+                       "ﻯ": "ي"})
+
+
+def fold(word: str) -> str:
+    """The spelling under which words are looked up."""
+    return word.translate(_FOLD)
+Senses = tuple[str, ...]
+
+
+def _senses(english: str) -> Senses:
+    return tuple(sense.strip() for sense in english.split("|"))
+
+
+def _folded_table(*tables: tuple[Mapping[str, str], bool]) -> dict[str, tuple[Senses, bool]]:
+    found: dict[str, tuple[Senses, bool]] = {}
+    for table, org in tables:
+        for word, english in table.items():
+            found[fold(word)] = (_senses(english), org)
+    return found
+
+
+_ARABIC = _folded_table((OTHER_WORDS, False), (ORG_WORDS, True))
+_PERSIAN = {**_ARABIC, **{word: (senses, _ARABIC.get(word, ((), False))[1])
+                          for word, (senses, _) in _folded_table((PERSIAN_WORDS, False)).items()}}
+
+# Clitics written on the word: conjunction و/ف, prepositions ب/ل/ك, with or without the article.
+_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ب", "ل")
+_VOWEL_END = re.compile("[اوي]$")
+
+
+@lru_cache(maxsize=65536)
+def translate_word(word: str, persian: bool = False) -> tuple[Senses, bool] | None:
+    """The English senses of one Arabic-script word and whether it marks an organisation, or None.
+
+    The word may carry the article and clitics and the endings that leave the sense alone (see the module
+    docstring). A Persian nisba (بانکی, the surname Banki) is translated but marks no organisation: only a
+    vowel-final noun with the written ezafe (نیروی, شورای) keeps its mark."""
+    table = _PERSIAN if persian else _ARABIC
+    folded = fold(word)
+    if folded in table:
+        return table[folded]
+    stems = [folded] + [folded[len(prefix):] for prefix in _PREFIXES
+                        if folded.startswith(prefix) and len(folded) - len(prefix) >= (2 if prefix == "ال" else 3)]
+    for stem in stems:
+        if stem in table:
+            return table[stem]
+    for stem in stems:
+        for base, keeps_mark in _bases(stem):
+            if base in table:
+                senses, org = table[base]
+                return senses, org and keeps_mark
+    return None
+
+
+def _bases(stem: str) -> list[tuple[str, bool]]:
+    """Forms the stem may be an inflection of, and whether the inflection keeps an organisation mark."""
+    found: list[tuple[str, bool]] = []
+    if len(stem) < 4:
+        return found
+    if stem.endswith("يه"):  # feminine nisba: اسلامية -> اسلامي
+        found.append((stem[:-1], True))
+    if stem.endswith("ه"):  # feminine: مسلحة -> مسلح, سورية -> سوري
+        found.append((stem[:-1], True))
+    if stem.endswith(("ات", "ين", "ون", "ها")):  # plurals: صناعات, مجاهدين, سامانه ها
+        found += [(stem[:-2], True), (stem[:-2] + "ه", True)]
+    if stem.endswith("هاي"):  # Persian plural with ezafe: نیروهای -> نیرو
+        found.append((stem[:-3], True))
+    if stem.endswith("ي"):  # Persian ezafe after a vowel (نیروی) or a nisba (بانکی)
+        found.append((stem[:-1], bool(_VOWEL_END.search(stem[:-1]))))
+    return found
