@@ -1034,7 +1034,7 @@ _TRANSLATION_DEPTH = 3  # readings per space: the first, second and third usual 
 _CLITIC_ARTICLES = ("وال", "فال", "بال", "كال")  # and/so/with/like + the article, on a word of four letters or more
 
 
-def translation_readings(text: str) -> list[Reading]:
+def translation_readings(text: str, legal_form: bool = False) -> list[Reading]:
     """An organisation name with its vocabulary in English and the rest as written in Latin and as keys, or [].
 
     "جبهة النصرة" -> "front nsra" (Latin) and "frnt nsr" (skeleton, where it meets "Al-Nusrah Front"); the
@@ -1044,7 +1044,7 @@ def translation_readings(text: str) -> list[Reading]:
     persian = any(char in _PERSIAN_LETTERS for char in text)
     pieces = [piece for word in _clean(text).replace(_ZWNJ, " ").split() for piece in _split_words(word)]
     units: list[tuple[tuple[str, ...], _Word | None]] = []
-    organisation = False
+    organisation = legal_form
     for piece in pieces:
         found = translate_word(piece, persian)
         if found is None:
@@ -1058,20 +1058,42 @@ def translation_readings(text: str) -> list[Reading]:
     depth = min(_TRANSLATION_DEPTH, max(len(senses) for senses, _ in units))
     found_readings: list[Reading] = []
     for rank in range(depth):
-        latin: list[str] = []
-        keys: list[str] = []
-        for senses, word in units:
-            if word is None:
-                english = senses[min(rank, len(senses) - 1)].split()
-                latin += english
-                keys += [latin_skeleton(token) for token in english]
-            elif not word.particle:
-                spelt = common_spellings(word.text, persian)
-                latin.append(spelt[0] if spelt else letter_reading(word.text))
-                keys.append(_word_key(word))
-        found_readings += [Reading(tuple(t for t in latin if t), TRANSLATION),
-                           Reading(tuple(k for k in keys if k), TRANSLATION, SKELETON)]
+        found_readings += _translated(units, rank, persian)
+    head = _head_only(units, pieces, persian)
+    if head is not None:  # "شرکت ایمن صنعت زمان فرا": Imen Sanat Zaman Fara Company
+        found_readings[2:2] = _translated(head, 0, persian)
     return [reading for reading in found_readings if reading.tokens]
+
+
+_Unit = tuple[tuple[str, ...], "_Word | None"]
+
+
+def _translated(units: list[_Unit], rank: int, persian: bool) -> list[Reading]:
+    """The Latin and skeleton readings that take every word's `rank`-th sense (or its last)."""
+    latin: list[str] = []
+    keys: list[str] = []
+    for senses, word in units:
+        if word is None:
+            english = senses[min(rank, len(senses) - 1)].split()
+            latin += english
+            keys += [latin_skeleton(token) for token in english]
+        elif not word.particle:
+            spelt = common_spellings(word.text, persian)
+            latin.append(spelt[0] if spelt else letter_reading(word.text))
+            keys.append(_word_key(word))
+    return [Reading(tuple(t for t in latin if t), TRANSLATION), Reading(tuple(k for k in keys if k), TRANSLATION,
+                                                                         SKELETON)]
+
+
+def _head_only(units: list[_Unit], pieces: list[str], persian: bool) -> list[_Unit] | None:
+    """The units with only the kind of organisation translated (the first or last word: company, bank,
+    group), or None: lists often romanise the rest of a name ("Sanat", "Tejarat") and translate the kind."""
+    ends = [index for index in (0, len(units) - 1) if units[index][1] is None and units[index][0][0]]
+    inner = [index for index, (_, word) in enumerate(units) if word is None and index not in ends]
+    if not ends or not inner or len(units) < 3:
+        return None
+    return [unit if index in ends or unit[1] is not None or not unit[0][0] else ((), _untranslated(pieces[index]))
+            for index, unit in enumerate(units)]
 
 
 def _untranslated(piece: str) -> _Word:
@@ -1095,14 +1117,43 @@ def _readings(text: str) -> tuple[Reading, ...]:
         return ()
     if is_uyghur(text):
         return tuple(unique_readings(uyghur_readings(text) + skeleton_readings(text, uyghur=True)))
+    text, legal_form = _legal_form(text)
     common = common_spelling_readings(text)
     skeletons = skeleton_readings(text)
     if common and common[0].scheme == COMMON_SPELLING:
         found = common + skeletons
     else:
         found = skeletons[:_SKELETON_FIRST] + common + skeletons[_SKELETON_FIRST:]
-    found[1:1] = translation_readings(text)  # an organisation: right after the main reading, never cut by the cap
+    # an organisation: right after the main reading, never cut by the cap
+    found[1:1] = translation_readings(text, bool(legal_form))
+    if legal_form:
+        found = [Reading(reading.tokens + (legal_form if reading.space != SKELETON else latin_skeleton(legal_form),),
+                         reading.scheme, reading.space) for reading in found]
     return tuple(unique_readings(found))
+
+
+# Legal forms abbreviated letter by letter (Gulf and Levant registers): ذ.م.م (LLC), ش.م.ح (free-zone company),
+# م.د.م.س (DMCC), ش.م.ع (public joint stock). Lists write them LLC, FZE, FZCO, DMCC, PJSC, which
+# `orgtypes.replace_legal_forms` reduces to their class; so are these.
+_LEGAL_ABBREVIATIONS = {"ذمم": "llc", "شذمم": "llc", "شذم": "llc", "ممح": "llc", "شمح": "llc", "مدمس": "llc",
+                        "شمم": "llc", "شمع": "jsc", "شمعق": "jsc", "شمخ": "jsc", "شمل": "jsc"}
+_ABBREVIATION = re.compile(r"(?<![^\s\-/()])(?:[\u0621-\u064a]\s*[.\s]\s*){1,4}[\u0621-\u064a]\.?(?![^\s\-/()])")
+
+
+def _legal_form(text: str) -> tuple[str, str]:
+    """The name without its abbreviated legal forms, and the class of the last one ("" when it has none)."""
+    found = ""
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal found
+        letters = "".join(char for char in match.group(0) if _ARABIC_LETTER.match(char))
+        if letters not in _LEGAL_ABBREVIATIONS:
+            return match.group(0)
+        found = _LEGAL_ABBREVIATIONS[letters]
+        return " "
+
+    stripped = _ABBREVIATION.sub(replace, text)
+    return (stripped, found) if found and _split_words(stripped) else (text, "")
 
 
 _SKELETON_FIRST = 12  # skeletons before letter readings, which are only hints for Arabic names

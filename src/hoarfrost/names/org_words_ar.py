@@ -29,13 +29,13 @@ from functools import lru_cache
 from hoarfrost.names.word_tables import word_table
 
 ORG_WORDS: Mapping[str, str] = word_table("""
-    شركة=company; شركات=companies; شرکت=company; مؤسسة=foundation|establishment|institution;
+    شركة=company; شركات=companies; شرکت=company; مؤسسة=foundation|establishment|; دولة=state; جمهورية=republic;
     مؤسسات=institutions; مجموعة=group; جماعة=group; جمعية=society|association; منظمة=organization|organisation;
     تنظيم=organization|organisation; حركة=movement; جبهة=front; حزب=party; كتيبة=battalion|brigade;
     كتائب=brigades|battalions; لواء=brigade; الوية=brigades; فرقة=division|brigade; فيلق=corps; جيش=army;
     جيوش=armies; قوات=forces; قوة=force; سرايا=brigades; عصبة=league; عصائب=league; رابطة=league|association;
     اتحاد=union|federation; مجلس=council; هيئة=authority|commission|organization; لجنة=committee; وزارة=ministry;
-    ادارة=directorate|department|administration; مديرية=directorate; دائرة=department; مصلحة=department;
+    ادارة=directorate|agency|department; مديرية=directorate; دائرة=department; مصلحة=department;
     مكتب=office|bureau; مركز=center|centre; معهد=institute; جامعة=university; اكاديمية=academy; كلية=college;
     مدرسة=school; مستشفى=hospital; مصنع=factory; مصانع=factories; معمل=factory|laboratory; مختبر=laboratory;
     مصرف=bank; بنك=bank; بنوك=banks; صرافة=exchange|money exchange; صيرفة=exchange; شبكة=network; خلية=cell;
@@ -67,13 +67,14 @@ ORG_WORDS: Mapping[str, str] = word_table("""
     خودروسازی=automotive; کشتی=ship|shipping; کشتیسازی=shipbuilding; موشکی=missile; دفاعی=defence|defense;
     انتظامی=law enforcement|police; اطلاعات=intelligence|information; امنیت=security;
     ارتباطات=communications; خودکفایی=self sufficiency; بازسازی=reconstruction; طراحی=design;
+    جمهوری=republic; بهرهبرداری=production|operation; برداری=production|operation;
     تدارکات=procurement|logistics; پشتیبانی=support|logistics;
 """)
 
 OTHER_WORDS: Mapping[str, str] = word_table("""
     عامة=general|public; عام=general|public; عالي=higher|supreme; عليا=supreme|higher; وطني=national;
     قومي=national; دولي=international; عالمي=world|global; عربي=arab|arabic; اسلامي=islamic; اسلام=islam;
-    دولة=state; جمهورية=republic; مملكة=kingdom; امارة=emirate; اتحادي=federal; مركزي=central; مدني=civil;
+    مملكة=kingdom; امارة=emirate; اتحادي=federal; مركزي=central; مدني=civil;
     عسكري=military; حربي=military|war; جوي=air|air force; جو=air; بحري=naval|marine|maritime; بري=land;
     سلاح=force; امني=security; تجاري=trading|commercial; صناعي=industrial; زراعي=agricultural; مالي=financial;
     هندسي=engineering; علمي=scientific; تقني=technical; تقنية=technology; تكنولوجيا=technology;
@@ -83,7 +84,7 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     نفط=oil; نفطي=oil; بترول=petroleum; غاز=gas; كهرباء=electricity|power; طاقة=energy; نووي=nuclear;
     ذري=atomic; كيميائي=chemical; طبي=medical; دوائي=pharmaceutical; ادوية=pharmaceuticals; علوم=sciences;
     تطبيقي=applied; استراتيجي=strategic; مقاتل=fighting|combatant; مسلح=armed; شعبي=popular|people;
-    ثوري=revolutionary; اهل=people; شعب=people; بلاد=land|lands; خطوط=lines; ذهب=gold; مال=money|finance;
+    ثوري=revolutionary; اهل=people; شعب=people; بلاد=land|lands; خطوط=lines; مال=money|finance;
     عملات=currencies; اجنبي=foreign; رابع=fourth; اول=first; ثاني=second; ثالث=third; خامس=fifth;
     جديد=new; كبير=great; اعلى=supreme; سوري=syrian; عراقي=iraqi; مصري=egyptian; ليبي=libyan; تونسي=tunisian;
     مغربي=moroccan; جزائري=algerian; لبناني=lebanese; يمني=yemeni; سعودي=saudi; ايراني=iranian; فلسطيني=palestinian;
@@ -100,7 +101,7 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     ساختمانی=construction; فنی=technical; فناوری=technology; تکنولوژی=technology; تجاری=commercial|trading;
     دریایی=marine|maritime|naval; هوایی=air|aviation; هواپیما=aircraft; هوافضا=aerospace; فضایی=space;
     مسلح=armed; انقلاب=revolutionary|revolution; کل=general; عالی=supreme|higher; فرهنگی=cultural;
-    فرهنگ=culture; اسلامی=islamic; جمهوری=republic; ملی=national; ایرانی=iranian; توسعه=development;
+    فرهنگ=culture; اسلامی=islamic; ملی=national; ایرانی=iranian; توسعه=development;
     عمران=development|construction; نفت=oil; گاز=gas; برق=electricity|power; انرژی=energy; هسته=nuclear;
     اتمی=atomic; شیمیایی=chemical; دارویی=pharmaceutical; پزشکی=medical; الکترونیک=electronics;
     سایبری=cyber; سایبر=cyber; مجازی=cyber|virtual; فضای=space; مطالعات=studies; علوم=sciences;
@@ -109,7 +110,7 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     سرمایه=investment|capital; گذاری=; خدمات=services; تامین=supply; آموزشی=educational|training;
     تحقیقاتی=research; پژوهشی=research; جرایم=crimes; جرائم=crimes; مقررات=regulatory|regulations;
     تنظیم=regulation|regulatory; امنیتی=security; ویژه=special; مرزی=border; زمینی=ground;
-    با=; از=; به=; در=; برای=; را=; ها=; های=; ای=; ی=; یا=;
+    بهره=; با=; از=; به=; در=; برای=; را=; ها=; های=; ای=; ی=; یا=;
 """)
 
 # Persian senses that differ from the Arabic ones of the same letters.
