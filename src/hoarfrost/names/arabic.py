@@ -137,6 +137,7 @@ class _Word:
     article: bool  # the word was written with the article ال
     particle: bool  # bin, bint, ibn, the family marker آل, a lone article: no key
     folded: str = ""  # `text` as `fold_arabic` folds it, for table look-ups
+    joined: bool = False  # written joined to the next word (Persian محمدحسین, علیرضا)
 
     @property
     def allah(self) -> bool:
@@ -204,9 +205,24 @@ def _cached_words(text: str) -> tuple[_Word, ...]:
         if cut >= 2 and len(raw) - cut >= 4:
             words.append(_analyse(raw[:cut]))
             words.append(_analyse(raw[cut:]))
+        elif (given := _given_names_cut(folded)) is not None:
+            words.append(_Word(raw[:given], False, False, folded[:given], joined=True))
+            words.append(_analyse(raw[given:]))
         else:
             words.append(_analyse(raw))
     return tuple(words)
+
+
+def _given_names_cut(folded: str) -> int | None:
+    """Where a word joins two common name elements, or None: Persian writes compound given names as one word
+    (محمدحسین, علیرضا, احمدعلی) and Latin apart or hyphenated (Mohammad Hossein, Ali-Reza)."""
+    if folded in _COMMON or len(folded) < 6:
+        return None
+    for cut in range(3, len(folded) - 2):
+        head, tail = folded[:cut], folded[cut:]
+        if head in _COMMON and (tail in _COMMON or (tail.endswith("ي") and tail[:-1] in _COMMON)):
+            return cut
+    return None
 
 
 @lru_cache(maxsize=131072)
@@ -318,7 +334,7 @@ def _core_joined(words: list[_Word], keys: tuple[str, ...]) -> tuple[str, ...]:
         nxt = words[index + 1] if index + 1 < len(words) else None
         head = words[index]
         if nxt is not None and not nxt.particle and keys[index + 1] and (
-                nxt.allah or (not head.article and head.folded in _ABU | {_ABD})):
+                nxt.allah or head.joined or (not head.article and head.folded in _ABU | {_ABD})):
             joined.append(keys[index] + keys[index + 1])
             index += 2
             continue
@@ -336,12 +352,32 @@ def _tokenisations(words: list[_Word], profile: str) -> list[tuple[str, ...]]:
         variant = _compound_variant(words, profile, mode)
         if variant is not None:
             variants.append(variant)
+    if any(word.folded in _SURNAME_SUFFIXES for word in words[1:]):  # زارع پور: Zarepour
+        variants.append(_suffixes_joined(words, plain, profile))
     if any(word.article and not word.allah for word in words):  # Alnajrani, Elmasry: article written on
         variants.append(tuple(
             "al" + _letters_key(word.text, False, profile) if word.article and not word.allah else key
             for word, key in zip(words, plain, strict=True)
         ))
     return [tuple(key for key in variant if key) for variant in variants]
+
+
+# Persian (and Pashto) surname endings that are words of their own, often written apart (زارع پور, ایمانی نژاد,
+# قلی زاده) where Latin joins them (Zarepour, Imaninejad, Gholizadeh).
+_SURNAME_SUFFIXES = frozenset(fold_arabic(word) for word in (
+    "پور", "نژاد", "زاده", "وند", "خواه", "کیا", "نیا", "فر", "راد", "منش", "پناه", "ورز", "کش", "خیل", "آبادی",
+    "آباد", "نسب", "دوست", "یار", "مقدم", "زی"))
+
+
+def _suffixes_joined(words: list[_Word], keys: tuple[str, ...], profile: str) -> tuple[str, ...]:
+    """The keys with every surname ending written apart joined to the word before it."""
+    joined: list[str] = []
+    for word, key in zip(words, keys, strict=True):
+        if joined and joined[-1] and word.folded in _SURNAME_SUFFIXES:
+            joined[-1] += _letters_key(word.text, False, profile)
+        else:
+            joined.append(key)
+    return tuple(joined)
 
 
 def skeleton_readings(text: str, uyghur: bool = False) -> list[Reading]:
@@ -1030,6 +1066,7 @@ def uyghur_readings(text: str) -> list[Reading]:
 # ---------------------------------------------------------------------------------------------------------
 
 TRANSLATION = "translation"
+_Unit = tuple[tuple[str, ...], "_Word | None"]  # a word's English senses, or () and the word itself
 _TRANSLATION_DEPTH = 3  # readings per space: the first, second and third usual sense of each word
 _CLITIC_ARTICLES = ("وال", "فال", "بال", "كال")  # and/so/with/like + the article, on a word of four letters or more
 
@@ -1043,29 +1080,22 @@ def translation_readings(text: str, legal_form: bool = False) -> list[Reading]:
     """
     persian = any(char in _PERSIAN_LETTERS for char in text)
     pieces = [piece for word in _clean(text).replace(_ZWNJ, " ").split() for piece in _split_words(word)]
-    units: list[tuple[tuple[str, ...], _Word | None]] = []
-    organisation = legal_form
+    units: list[_Unit] = []
+    kinds: list[bool] = []  # the word names a kind of organisation
     for piece in pieces:
         found = translate_word(piece, persian)
-        if found is None:
-            units.append(((), _untranslated(piece)))
-        else:
-            senses, org = found
-            organisation = organisation or org
-            units.append((senses, None))
-    if not organisation:
+        units.append(((), _untranslated(piece)) if found is None else (found[0], None))
+        kinds.append(found is not None and found[1])
+    if not (legal_form or any(kinds)):
         return []
     depth = min(_TRANSLATION_DEPTH, max(len(senses) for senses, _ in units))
     found_readings: list[Reading] = []
     for rank in range(depth):
         found_readings += _translated(units, rank, persian)
-    head = _head_only(units, pieces, persian)
+    head = _head_only(units, kinds, pieces)
     if head is not None:  # "شرکت ایمن صنعت زمان فرا": Imen Sanat Zaman Fara Company
         found_readings[2:2] = _translated(head, 0, persian)
     return [reading for reading in found_readings if reading.tokens]
-
-
-_Unit = tuple[tuple[str, ...], "_Word | None"]
 
 
 def _translated(units: list[_Unit], rank: int, persian: bool) -> list[Reading]:
@@ -1081,19 +1111,22 @@ def _translated(units: list[_Unit], rank: int, persian: bool) -> list[Reading]:
             spelt = common_spellings(word.text, persian)
             latin.append(spelt[0] if spelt else letter_reading(word.text))
             keys.append(_word_key(word))
-    return [Reading(tuple(t for t in latin if t), TRANSLATION), Reading(tuple(k for k in keys if k), TRANSLATION,
-                                                                         SKELETON)]
+    return [Reading(_distinct(latin), TRANSLATION), Reading(_distinct(keys), TRANSLATION, SKELETON)]
 
 
-def _head_only(units: list[_Unit], pieces: list[str], persian: bool) -> list[_Unit] | None:
+def _distinct(tokens: list[str]) -> tuple[str, ...]:
+    """Tokens without empties and without a word twice in a row (الحماية والحراسة: protection, security)."""
+    return tuple(token for index, token in enumerate(tokens) if token and (index == 0 or token != tokens[index - 1]))
+
+
+def _head_only(units: list[_Unit], kinds: list[bool], pieces: list[str]) -> list[_Unit] | None:
     """The units with only the kind of organisation translated (the first or last word: company, bank,
     group), or None: lists often romanise the rest of a name ("Sanat", "Tejarat") and translate the kind."""
-    ends = [index for index in (0, len(units) - 1) if units[index][1] is None and units[index][0][0]]
-    inner = [index for index, (_, word) in enumerate(units) if word is None and index not in ends]
-    if not ends or not inner or len(units) < 3:
+    ends = {index for index in (0, len(units) - 1) if kinds[index]}
+    inner = [index for index, (senses, word) in enumerate(units) if word is None and senses[0] and index not in ends]
+    if not ends or not inner:
         return None
-    return [unit if index in ends or unit[1] is not None or not unit[0][0] else ((), _untranslated(pieces[index]))
-            for index, unit in enumerate(units)]
+    return [((), _untranslated(pieces[index])) if index in inner else unit for index, unit in enumerate(units)]
 
 
 def _untranslated(piece: str) -> _Word:
