@@ -71,7 +71,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from hoarfrost.names.org_words_ar import translate_word
@@ -141,7 +141,7 @@ class _Word:
 
     @property
     def allah(self) -> bool:
-        return self.article and self.folded == "له"
+        return self.article and self.folded in ("له", "لهي")  # Allah, and its nisba: فیض اللهی Feyzollahi
 
 
 def _word(text: str, article: bool, particle: bool) -> _Word:
@@ -161,14 +161,17 @@ def _clean(text: str) -> str:
     return _STRIP.sub("", unicodedata.normalize("NFKC", text))
 
 
-def _split_words(text: str) -> list[str]:
-    """Runs of Arabic-script letters; a zero-width non-joiner keeps its word whole (Persian احمدی‌نژاد)."""
+def _split_words(text: str, keep_zwnj: bool = False) -> list[str]:
+    """Runs of Arabic-script letters; a zero-width non-joiner keeps its word whole (Persian احمدی‌نژاد), and is
+    kept in it with `keep_zwnj`."""
     words: list[str] = []
     current: list[str] = []
     for char in _clean(text):
         if _ARABIC_LETTER.match(char):
             current.append(char)
         elif char == _ZWNJ and current:
+            if keep_zwnj:
+                current.append(char)
             continue
         elif current:
             words.append("".join(current))
@@ -197,7 +200,34 @@ def _cached_words(text: str) -> tuple[_Word, ...]:
     """The words of a name, with compounds written as one word (عبدالرحمن, ابوالحسن, نصرالله,
     نورالدين) cut where the article starts, as they are when written apart."""
     words: list[_Word] = []
-    for raw in _split_words(text):
+    for whole in _split_words(text, keep_zwnj=True):
+        pieces = _zwnj_pieces(whole)
+        for piece in pieces[:-1]:  # احمدی‌مقدم: Ahmadi-Moghaddam or Ahmadimoghaddam
+            words.extend(_piece_words(piece))
+            words[-1] = replace(words[-1], joined=True)
+        words.extend(_piece_words(pieces[-1]))
+    return tuple(words)
+
+
+_PLURAL_ENDINGS = frozenset({"هاي", "ها", "هايي", "اي", "ايي"})
+
+
+def _zwnj_pieces(word: str) -> list[str]:
+    """A word cut at its zero-width non-joiners, where both sides have three letters or more (a plural or
+    ezafe ending stays on its word)."""
+    pieces: list[str] = []
+    for piece in word.split(_ZWNJ):
+        if pieces and (len(pieces[-1]) < 3 or len(piece) < 3 or fold_arabic(piece) in _PLURAL_ENDINGS):
+            pieces[-1] += piece
+        elif piece:
+            pieces.append(piece)
+    return pieces
+
+
+def _piece_words(raw: str) -> list[_Word]:
+    """The words of one written word: compounds cut where the article starts, compound given names split."""
+    words: list[_Word] = []
+    if raw:
         folded = fold_arabic(raw)
         cut = next((len(prefix) - 2 for prefix in ("عبدال", "ابوال") if folded.startswith(prefix)), 0)
         if not cut:
@@ -210,7 +240,7 @@ def _cached_words(text: str) -> tuple[_Word, ...]:
             words.append(_analyse(raw[given:]))
         else:
             words.append(_analyse(raw))
-    return tuple(words)
+    return words
 
 
 def _given_names_cut(folded: str) -> int | None:
@@ -220,9 +250,15 @@ def _given_names_cut(folded: str) -> int | None:
         return None
     for cut in range(3, len(folded) - 2):
         head, tail = folded[:cut], folded[cut:]
-        if head in _COMMON and (tail in _COMMON or (tail.endswith("ي") and tail[:-1] in _COMMON)):
+        if head not in _COMMON or tail in _SURNAME_SUFFIXES or tail.startswith("ي"):
+            continue
+        if tail in _COMMON or (tail.endswith("ي") and tail[:-1] in _COMMON) or head in _FIRST_ELEMENTS:
             return cut
     return None
+
+
+# Given names that open most Persian compound given names, whatever follows (محمدباقر, محمدتقی, علیاکبر).
+_FIRST_ELEMENTS = frozenset(fold_arabic(word) for word in ("محمد", "علی", "احمد", "سید", "حسین", "امیر"))
 
 
 @lru_cache(maxsize=131072)
@@ -266,7 +302,7 @@ def _consonantal_vav(word: str, index: int) -> bool:
     """و inside a word next to a long vowel letter (جواد, موسوی, داوود) is a consonant, w or v."""
     if index == 0:
         return False
-    return word[index - 1] == "ا" or word[index + 1:index + 2] in ("ا", "ی", "ي")
+    return word[index - 1] == "ا" or word[index + 1:index + 2] in ("ا", "ی", "ي", "ى")
 
 
 def _word_key(word: _Word, profile: str = "") -> str:
@@ -366,7 +402,7 @@ def _tokenisations(words: list[_Word], profile: str) -> list[tuple[str, ...]]:
 # قلی زاده) where Latin joins them (Zarepour, Imaninejad, Gholizadeh).
 _SURNAME_SUFFIXES = frozenset(fold_arabic(word) for word in (
     "پور", "نژاد", "زاده", "وند", "خواه", "کیا", "نیا", "فر", "راد", "منش", "پناه", "ورز", "کش", "خیل", "آبادی",
-    "آباد", "نسب", "دوست", "یار", "مقدم", "زی"))
+    "آباد", "نسب", "دوست", "یار", "مقدم", "زی", "جان"))
 
 
 def _suffixes_joined(words: list[_Word], keys: tuple[str, ...], profile: str) -> tuple[str, ...]:
@@ -444,7 +480,7 @@ def _latin_units(token: str) -> Iterator[tuple[str, str]]:
             index += 1
 
 
-_ALLAH_ENDINGS = ("ullah", "ulla", "allah", "alla", "ollah", "olla", "ullo")
+_ALLAH_ENDINGS = ("ullahi", "allahi", "ollahi", "ullah", "ulla", "allah", "alla", "ollah", "olla", "ullo")
 _SUN_UNITS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
 _ABUL = re.compile(r"ab(?:u|ou|o)l(.*)")
 
