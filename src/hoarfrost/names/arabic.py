@@ -74,7 +74,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from hoarfrost.names.org_words_ar import translate_word
+from hoarfrost.names.org_words_ar import PHRASE_LENGTHS, translate_phrase, translate_word
 from hoarfrost.names.readings import Reading, unique_readings
 
 SKELETON = "consonant-skeleton"
@@ -1118,10 +1118,13 @@ def translation_readings(text: str, legal_form: bool = False) -> list[Reading]:
     pieces = [piece for word in _clean(text).replace(_ZWNJ, " ").split() for piece in _split_words(word)]
     units: list[_Unit] = []
     kinds: list[bool] = []  # the word names a kind of organisation
-    for piece in pieces:
-        found = translate_word(piece, persian)
-        units.append(((), _untranslated(piece)) if found is None else (found[0], None))
+    index = 0
+    while index < len(pieces):
+        used, found = _translate_at(pieces, index, persian)
+        units.append(((), _untranslated(pieces[index])) if found is None else (found[0], None))
         kinds.append(found is not None and found[1])
+        pieces[index:index + used] = [" ".join(pieces[index:index + used])]
+        index += 1
     if not (legal_form or any(kinds)):
         return []
     depth = min(_TRANSLATION_DEPTH, max(len(senses) for senses, _ in units))
@@ -1163,6 +1166,16 @@ def _head_only(units: list[_Unit], kinds: list[bool], pieces: list[str]) -> list
     if not ends or not inner:
         return None
     return [((), _untranslated(pieces[index])) if index in inner else unit for index, unit in enumerate(units)]
+
+
+def _translate_at(pieces: list[str], index: int, persian: bool) -> tuple[int, tuple[tuple[str, ...], bool] | None]:
+    """(words used, senses and mark) of the phrase or word at `index`; (1, None) when it is not vocabulary."""
+    for length in PHRASE_LENGTHS:
+        if index + length <= len(pieces):
+            found = translate_phrase(tuple(pieces[index:index + length]))
+            if found is not None:
+                return length, found
+    return 1, translate_word(pieces[index], persian)
 
 
 def _untranslated(piece: str) -> _Word:

@@ -41,8 +41,8 @@ ORG_WORDS: Mapping[str, str] = word_table("""
     مصرف=bank; بنك=bank; بنوك=banks; صرافة=exchange|money exchange; صيرفة=exchange; شبكة=network; خلية=cell;
     ميليشيا=militia; مليشيا=militia; مجمع=complex; وكالة=agency; قناة=channel; اذاعة=radio; تلفزيون=television;
     صحيفة=newspaper; جريدة=newspaper; مطبعة=press; صندوق=fund; سجن=prison; محكمة=court; نيابة=prosecution;
-    شرطة=police; مخابرات=intelligence; استخبارات=intelligence; قابضة=holding; مساهمة=joint stock;
-    محدودة=limited; مسؤولية=liability; مطار=airport; ميناء=port; فندق=hotel; بورصة=exchange;
+    شرطة=police; مخابرات=intelligence; استخبارات=intelligence; قابضة=holding; مساهمة=jsc|joint stock;
+    محدودة=llc|limited; مسؤولية=; مطار=airport; ميناء=port; فندق=hotel; بورصة=exchange;
     مقاولات=contracting; صناعات=industries; تجارة=trading|trade; خدمات=services; طيران=aviation|airlines;
     ملاحة=shipping|navigation; استثمار=investment; استثمارات=investments; تطوير=development; تنمية=development;
     هندسة=engineering; بحوث=research; ابحاث=research; دراسات=studies; حراسة=guarding|security; حماية=protection;
@@ -93,10 +93,10 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     تونس=tunisia; جزائر=algeria; مغرب=maghreb|morocco; سعودية=saudi arabia; امارات=emirates; قطر=qatar;
     كويت=kuwait; بحرين=bahrain; اردن=jordan; فلسطين=palestine; سودان=sudan; صومال=somalia;
     افريقيا=africa; افريقية=africa; غرب=west; شرق=east; شمال=north; جنوب=south; دمشق=damascus; بغداد=baghdad;
-    بيروت=beirut; طهران=tehran; كابل=kabul; ايران=iran; افغانستان=afghanistan; باكستان=pakistan;
+    بيروت=beirut; طهران=tehran; كابل=kabul; ايران=iran|iranian; افغانستان=afghanistan; باكستان=pakistan;
     و=; في=; من=; على=; الى=; عن=; ذات=; ذو=; ال=; بين=; حول=; او=;
 
-    خاص=private; سهامی=joint stock; مسئولیت=liability; محدود=limited; صنعتی=industrial; تولیدی=production|manufacturing;
+    خاص=private; سهامی=jsc|joint stock; مسئولیت=; محدود=llc|limited; صنعتی=industrial; تولیدی=production|manufacturing;
     تولید=production; ساخت=manufacturing|construction; سازی=manufacturing|building; ساز=manufacturing;
     ساختمانی=construction; فنی=technical; فناوری=technology; تکنولوژی=technology; تجاری=commercial|trading;
     دریایی=marine|maritime|naval; هوایی=air|aviation; هواپیما=aircraft; هوافضا=aerospace; فضایی=space;
@@ -110,7 +110,25 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     سرمایه=investment|capital; گذاری=; خدمات=services; تامین=supply; آموزشی=educational|training;
     تحقیقاتی=research; پژوهشی=research; جرایم=crimes; جرائم=crimes; مقررات=regulatory|regulations;
     تنظیم=regulation|regulatory; امنیتی=security; ویژه=special; مرزی=border; زمینی=ground;
+    جغرافیایی=geographical; جغرافيا=geography; بررسی=investigation|investigate; امر=enjoining|promotion;
+    معروف=right|virtue; نهی=forbidding|prevention; منکر=evil|vice; داخلية=interior; خارجية=foreign affairs;
+    مالية=finance; داخله=interior; خارجه=foreign affairs; کشور=country|state; خاورمیانه=middle east;
     بهره=; با=; از=; به=; در=; برای=; را=; ها=; های=; ای=; ی=; یا=;
+""")
+
+# Phrases translated as a whole (their words are looked up like single words, the article off each).
+ORG_PHRASES: Mapping[str, str] = word_table("""
+    شرکت با مسئولیت محدود=llc; شركة ذات المسؤولية المحدودة=llc; ذات المسؤولية المحدودة=llc;
+    المسؤولية المحدودة=llc; المحدودة المسؤولية=llc; با مسئولیت محدود=llc;
+    مسئولیت محدود=llc; منطقة حرة=free zone|fz; المنطقة الحرة=free zone|fz; القوات الجوية=air force;
+    القوات المسلحة=armed forces; نیروهای مسلح=armed forces; الخطوط الجوية=airlines|airways; سلاح الجو=air force;
+    صدا و سیما=broadcasting; حمل و نقل=transport|transportation; قوای محرکه=propulsion;
+""")
+OTHER_PHRASES: Mapping[str, str] = word_table("""
+    الدفاع الجوي=air defence|air defense; فضای مجازی=cyberspace|cyber space; بین المللی=international;
+    بهره برداری=production|operation; خاور میانه=middle east; الشرق الاوسط=middle east;
+    سازمان یافته=organized|organised;
+    جمهوری اسلامی=islamic republic; الجمهورية الاسلامية=islamic republic;
 """)
 
 # Persian senses that differ from the Arabic ones of the same letters.
@@ -194,3 +212,19 @@ def _bases(stem: str) -> list[tuple[str, bool]]:
     if stem.endswith("ي"):  # Persian ezafe after a vowel (نیروی) or a nisba (بانکی)
         found.append((stem[:-1], bool(_VOWEL_END.search(stem[:-1]))))
     return found
+
+
+def _phrase_key(words: tuple[str, ...]) -> str:
+    """The look-up key of a run of words: folded, the article off each."""
+    folded = (fold(word) for word in words)
+    return " ".join(word[2:] if word.startswith("ال") and len(word) > 3 else word for word in folded)
+
+
+_PHRASES = {_phrase_key(tuple(phrase.split())): (_senses(english), org)
+            for table, org in ((OTHER_PHRASES, False), (ORG_PHRASES, True)) for phrase, english in table.items()}
+PHRASE_LENGTHS = (4, 3, 2)
+
+
+def translate_phrase(words: tuple[str, ...]) -> tuple[Senses, bool] | None:
+    """The English senses of a run of words that is a phrase of the vocabulary, and its mark, or None."""
+    return _PHRASES.get(_phrase_key(words))
