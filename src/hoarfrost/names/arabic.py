@@ -186,7 +186,7 @@ def _analyse(word: str) -> _Word:
     folded = fold_arabic(word)
     if folded in _PARTICLES:
         return _word(word, False, True)
-    if len(word) >= 4 and folded.startswith("ال"):
+    if len(word) >= 4 and folded.startswith("ال") and word[0] != "آ":  # آلومینا is not an article
         return _word(word[2:], True, False)
     return _word(word, False, False)
 
@@ -1115,7 +1115,8 @@ def translation_readings(text: str, legal_form: bool = False) -> list[Reading]:
     organisation's (`org_words_ar.ORG_WORDS`), so that person names never get one.
     """
     persian = any(char in _PERSIAN_LETTERS for char in text)
-    pieces = [piece for word in _clean(text).replace(_ZWNJ, " ").split() for piece in _split_words(word)]
+    pieces = [piece for word in _clean(text).replace(_ZWNJ, " ").split() for piece in _split_words(word)
+              if len(piece) > 1]  # a lone letter is what is left of an abbreviation
     units: list[_Unit] = []
     kinds: list[bool] = []  # the word names a kind of organisation
     index = 0
@@ -1134,6 +1135,9 @@ def translation_readings(text: str, legal_form: bool = False) -> list[Reading]:
     head = _head_only(units, kinds, pieces)
     if head is not None:  # "شرکت ایمن صنعت زمان فرا": Imen Sanat Zaman Fara Company
         found_readings[2:2] = _translated(head, 0, persian)
+    core = _core(units, kinds)
+    if core is not None:
+        found_readings[2:2] = _translated(core, 0, persian)
     return [reading for reading in found_readings if reading.tokens]
 
 
@@ -1161,11 +1165,20 @@ def _distinct(tokens: list[str]) -> tuple[str, ...]:
 def _head_only(units: list[_Unit], kinds: list[bool], pieces: list[str]) -> list[_Unit] | None:
     """The units with only the kind of organisation translated (the first or last word: company, bank,
     group), or None: lists often romanise the rest of a name ("Sanat", "Tejarat") and translate the kind."""
-    ends = {index for index in (0, len(units) - 1) if kinds[index]}
-    inner = [index for index, (senses, word) in enumerate(units) if word is None and senses[0] and index not in ends]
-    if not ends or not inner:
+    head = 0 if kinds[0] else len(units) - 1
+    inner = [index for index, (senses, word) in enumerate(units) if word is None and senses[0] and index != head]
+    if not kinds[head] or not inner:
         return None
     return [((), _untranslated(pieces[index])) if index in inner else unit for index, unit in enumerate(units)]
+
+
+def _core(units: list[_Unit], kinds: list[bool]) -> list[_Unit] | None:
+    """The units without the vocabulary that does not name a kind of organisation (adjectives, places),
+    or None when there is none: lists often drop it ("شركة صروح العقارية": Souruh Company)."""
+    if all(kind or word is not None for (_, word), kind in zip(units, kinds, strict=True)):
+        return None
+    core = [unit for unit, kind in zip(units, kinds, strict=True) if kind or unit[1] is not None]
+    return core if any(word is not None for _, word in core) else None
 
 
 def _translate_at(pieces: list[str], index: int, persian: bool) -> tuple[int, tuple[tuple[str, ...], bool] | None]:

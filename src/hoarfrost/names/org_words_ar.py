@@ -50,7 +50,7 @@ ORG_WORDS: Mapping[str, str] = word_table("""
     سفن=ships; نقل=transport; شحن=shipping|freight; تامين=insurance; اغاثة=relief; مقاومة=resistance;
     تحرير=liberation; ثورة=revolution; جهاز=service|apparatus;
 
-    سازمان=organization|organisation; گروه=group; بنیاد=foundation; موسسه=institute|institution;
+    سازمان=organization|organisation; گروه=group; بنیاد=foundation;
     پژوهشگاه=research institute; پژوهشکده=research institute; پژوهش=research; تحقیقات=research;
     دانشگاه=university; دانشکده=faculty|college; بانک=bank; صرافی=exchange; بیمه=insurance; صنایع=industries;
     صنعت=industry|industries; کارخانه=factory; کارخانجات=factories; ساختمان=construction|building;
@@ -98,7 +98,7 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
 
     خاص=private; سهامی=jsc|joint stock; مسئولیت=; محدود=llc|limited; صنعتی=industrial; تولیدی=production|manufacturing;
     تولید=production; ساخت=manufacturing|construction; سازی=manufacturing|building; ساز=manufacturing;
-    ساختمانی=construction; فنی=technical; فناوری=technology; تکنولوژی=technology; تجاری=commercial|trading;
+    ساختمانی=construction; فنی=technical; فناوری=technology; تکنولوژی=technology; تجاری=trading|commercial;
     دریایی=marine|maritime|naval; هوایی=air|aviation; هواپیما=aircraft; هوافضا=aerospace; فضایی=space;
     مسلح=armed; انقلاب=revolutionary|revolution; کل=general; عالی=supreme|higher; فرهنگی=cultural;
     فرهنگ=culture; اسلامی=islamic; ملی=national; ایرانی=iranian; توسعه=development;
@@ -107,10 +107,10 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     سایبری=cyber; سایبر=cyber; مجازی=cyber|virtual; فضای=space; مطالعات=studies; علوم=sciences;
     اجتماعی=social; مرکزی=central; بین=; المللی=international; جنوبی=south|southern; شمالی=north|northern;
     شرقی=east|eastern; غربی=west|western; جهاد=jihad; موتور=engine|motor; محرکه=propulsion; حمل=transport;
-    سرمایه=investment|capital; گذاری=; خدمات=services; تامین=supply; آموزشی=educational|training;
+    سرمایه=investment|capital; گذاری=; خدمات=services; آموزشی=educational|training;
     تحقیقاتی=research; پژوهشی=research; جرایم=crimes; جرائم=crimes; مقررات=regulatory|regulations;
-    تنظیم=regulation|regulatory; امنیتی=security; ویژه=special; مرزی=border; زمینی=ground;
-    جغرافیایی=geographical; جغرافيا=geography; بررسی=investigation|investigate; امر=enjoining|promotion;
+    امنیتی=security; ویژه=special; مرزی=border; زمینی=ground;
+    ایر=air; جغرافیایی=geographical; جغرافيا=geography; بررسی=investigation|investigate; امر=enjoining|promotion;
     معروف=right|virtue; نهی=forbidding|prevention; منکر=evil|vice; داخلية=interior; خارجية=foreign affairs;
     مالية=finance; داخله=interior; خارجه=foreign affairs; کشور=country|state; خاورمیانه=middle east;
     بهره=; با=; از=; به=; در=; برای=; را=; ها=; های=; ای=; ی=; یا=;
@@ -133,8 +133,9 @@ OTHER_PHRASES: Mapping[str, str] = word_table("""
 
 # Persian senses that differ from the Arabic ones of the same letters.
 PERSIAN_WORDS: Mapping[str, str] = word_table("""
-    مخابرات=telecommunications|communications; اطلاعات=intelligence|information; موسسة=institute|institution;
-    مؤسسه=institute|institution; جهاز=apparatus; عالی=supreme|higher; کل=general;
+    مخابرات=telecommunications|communications; اطلاعات=intelligence|information; موسسة=institute|institution|;
+    موسسه=institute|institution|; جهاز=apparatus; تنظیم=regulation|regulatory; تامین=supply;
+    عالی=supreme|higher; کل=general;
 """)
 
 
