@@ -236,7 +236,7 @@ def _piece_words(raw: str) -> list[_Word]:
             words.append(_analyse(raw[:cut]))
             words.append(_analyse(raw[cut:]))
         elif (given := _given_names_cut(folded)) is not None:
-            words.append(_Word(raw[:given], False, False, folded[:given], joined=True))
+            words.append(replace(_analyse(raw[:given]), joined=True))
             words.append(_analyse(raw[given:]))
         else:
             words.append(_analyse(raw))
@@ -250,15 +250,17 @@ def _given_names_cut(folded: str) -> int | None:
         return None
     for cut in range(3, len(folded) - 2):
         head, tail = folded[:cut], folded[cut:]
-        if head not in _COMMON or tail in _SURNAME_SUFFIXES or tail.startswith("ي"):
+        if tail in _SURNAME_SUFFIXES or tail.startswith("ي"):
             continue
-        if tail in _COMMON or (tail.endswith("ي") and tail[:-1] in _COMMON) or head in _FIRST_ELEMENTS:
+        if head in _FIRST_ELEMENTS or (head in _COMMON and (tail in _COMMON or (tail.endswith("ي")
+                                                                                 and tail[:-1] in _COMMON))):
             return cut
     return None
 
 
-# Given names that open most Persian compound given names, whatever follows (محمدباقر, محمدتقی, علیاکبر).
-_FIRST_ELEMENTS = frozenset(fold_arabic(word) for word in ("محمد", "علی", "احمد", "سید", "حسین", "امیر"))
+# Name elements that open most Persian compounds, whatever follows (محمدباقر, محمدتقی, آقااحمدی, اللهکرم).
+_FIRST_ELEMENTS = frozenset(fold_arabic(word) for word in ("محمد", "علی", "احمد", "سید", "حسین", "امیر", "آقا",
+                                                            "الله"))
 
 
 @lru_cache(maxsize=131072)
@@ -299,10 +301,11 @@ def _letters_key(word: str, initial: bool = True, profile: str = "", final: bool
 
 
 def _consonantal_vav(word: str, index: int) -> bool:
-    """و inside a word next to a long vowel letter (جواد, موسوی, داوود) is a consonant, w or v."""
+    """و inside a word next to a long vowel letter (جواد, موسوی, داوود) is a consonant, w or v; so it is in
+    the Persian surname ending وند (Alvand, Khoshnamvand)."""
     if index == 0:
         return False
-    return word[index - 1] == "ا" or word[index + 1:index + 2] in ("ا", "ی", "ي", "ى")
+    return word[index - 1] == "ا" or word[index + 1:index + 2] in ("ا", "ی", "ي", "ى") or word[index + 1:] == "ند"
 
 
 def _word_key(word: _Word, profile: str = "") -> str:
@@ -360,18 +363,23 @@ def _compound_variant(words: list[_Word], profile: str, mode: str) -> tuple[str,
     return tuple(keys) if found else None
 
 
-def _core_joined(words: list[_Word], keys: tuple[str, ...]) -> tuple[str, ...]:
+def _core_joined(words: list[_Word], keys: tuple[str, ...], profile: str = "") -> tuple[str, ...]:
     """Abd, Abu and Allah compounds as one token (Abdulaziz, Abubakar, Nasrullah): the two keys end to end,
     as `latin_skeleton` cuts them. The matcher can join two tokens itself, but only those left over after
-    the single matches, and "Nurullah Nuri" would lose its "nr" to the wrong token."""
+    the single matches, and "Nurullah Nuri" would lose its "nr" to the wrong token. Words written joined
+    (محمدحسین, اللهکرم) are one Latin word: the second is read as its inside (Mohammadhossein, Allahkaram)."""
     joined: list[str] = []
     index = 0
     while index < len(words):
         nxt = words[index + 1] if index + 1 < len(words) else None
         head = words[index]
         if nxt is not None and not nxt.particle and keys[index + 1] and (
-                nxt.allah or head.joined or (not head.article and head.folded in _ABU | {_ABD})):
+                nxt.allah or (not head.article and head.folded in _ABU | {_ABD})):
             joined.append(keys[index] + keys[index + 1])
+            index += 2
+            continue
+        if nxt is not None and not nxt.particle and head.joined:
+            joined.append(("alh" if head.allah else keys[index]) + _letters_key(nxt.text, False, profile))
             index += 2
             continue
         joined.append(keys[index])
@@ -382,14 +390,14 @@ def _core_joined(words: list[_Word], keys: tuple[str, ...]) -> tuple[str, ...]:
 def _tokenisations(words: list[_Word], profile: str) -> list[tuple[str, ...]]:
     """Skeleton tuples of one name: as written, compounds joined, the article written on its word."""
     plain = tuple(_word_key(word, profile) for word in words)
-    variants: list[tuple[str, ...]] = [plain, _core_joined(words, plain)]
+    variants: list[tuple[str, ...]] = [plain, _core_joined(words, plain, profile)]
     has_compound = any(_is_compound(head, word) for head, word in zip(words, words[1:], strict=False))
     for mode in ("join-sun", "join", "attach", "attach-sun") if has_compound else ():
         variant = _compound_variant(words, profile, mode)
         if variant is not None:
             variants.append(variant)
     if any(word.folded in _SURNAME_SUFFIXES for word in words[1:]):  # زارع پور: Zarepour
-        variants.append(_suffixes_joined(words, plain, profile))
+        variants += [_suffixes_joined(words, plain, profile, final) for final in (True, False)]
     if any(word.article and not word.allah for word in words):  # Alnajrani, Elmasry: article written on
         variants.append(tuple(
             "al" + _letters_key(word.text, False, profile) if word.article and not word.allah else key
@@ -405,12 +413,18 @@ _SURNAME_SUFFIXES = frozenset(fold_arabic(word) for word in (
     "آباد", "نسب", "دوست", "یار", "مقدم", "زی", "جان"))
 
 
-def _suffixes_joined(words: list[_Word], keys: tuple[str, ...], profile: str) -> tuple[str, ...]:
-    """The keys with every surname ending written apart joined to the word before it."""
+def _suffixes_joined(words: list[_Word], keys: tuple[str, ...], profile: str, final: bool) -> tuple[str, ...]:
+    """The keys with every surname ending written apart joined to the word before it. The ending's
+    initial و is Latin v (Adinehvand, Nikvarz); with `final` False, the word before keeps a final ه
+    (Adinehvand, not Adinevand)."""
     joined: list[str] = []
-    for word, key in zip(words, keys, strict=True):
+    for index, (word, key) in enumerate(zip(words, keys, strict=True)):
         if joined and joined[-1] and word.folded in _SURNAME_SUFFIXES:
-            joined[-1] += _letters_key(word.text, False, profile)
+            before = words[index - 1]
+            if not final and not before.particle and not before.allah:
+                joined[-1] = _letters_key(before.text, True, profile, final=False)
+            suffix = _letters_key(word.text, False, profile)
+            joined[-1] += "f" + suffix if word.text[0] in _W_LETTERS else suffix
         else:
             joined.append(key)
     return tuple(joined)
