@@ -74,7 +74,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from hoarfrost.names.org_words_ar import PHRASE_LENGTHS, translate_phrase, translate_word
+from hoarfrost.names.org_words_ar import KIND, PHRASE_LENGTHS, Translation, translate_phrase, translate_word
 from hoarfrost.names.readings import Reading, unique_readings
 
 SKELETON = "consonant-skeleton"
@@ -1130,17 +1130,19 @@ def translation_readings(text: str, legal_form: bool = False) -> list[Reading]:
     """
     persian = any(char in _PERSIAN_LETTERS for char in text)
     pieces = [piece for word in _clean(text).replace(_ZWNJ, " ").split() for piece in _split_words(word)
-              if len(piece) > 1]  # a lone letter is what is left of an abbreviation
+              if len(piece) > 1 or piece == "و"]  # another lone letter is what is left of an abbreviation
     units: list[_Unit] = []
     kinds: list[bool] = []  # the word names a kind of organisation
+    organisation = legal_form
     index = 0
     while index < len(pieces):
         used, found = _translate_at(pieces, index, persian)
         units.append(((), _untranslated(pieces[index])) if found is None else (found[0], None))
-        kinds.append(found is not None and found[1])
+        kinds.append(found is not None and found[1] == KIND)
+        organisation = organisation or (found is not None and bool(found[1]))
         pieces[index:index + used] = [" ".join(pieces[index:index + used])]
         index += 1
-    if not (legal_form or any(kinds)):
+    if not organisation:
         return []
     depth = min(_TRANSLATION_DEPTH, max(len(senses) for senses, _ in units))
     found_readings: list[Reading] = []
@@ -1180,7 +1182,8 @@ def _head_only(units: list[_Unit], kinds: list[bool], pieces: list[str]) -> list
     """The units with only the kind of organisation translated (the first or last word: company, bank,
     group), or None: lists often romanise the rest of a name ("Sanat", "Tejarat") and translate the kind."""
     head = 0 if kinds[0] else len(units) - 1
-    inner = [index for index, (senses, word) in enumerate(units) if word is None and senses[0] and index != head]
+    inner = [index for index, (senses, word) in enumerate(units)
+             if word is None and senses[0] and index != head and " " not in pieces[index]]  # a phrase stays
     if not kinds[head] or not inner:
         return None
     return [((), _untranslated(pieces[index])) if index in inner else unit for index, unit in enumerate(units)]
@@ -1192,10 +1195,10 @@ def _core(units: list[_Unit], kinds: list[bool]) -> list[_Unit] | None:
     if all(kind or word is not None for (_, word), kind in zip(units, kinds, strict=True)):
         return None
     core = [unit for unit, kind in zip(units, kinds, strict=True) if kind or unit[1] is not None]
-    return core if any(word is not None for _, word in core) else None
+    return core if len(core) >= 2 else None
 
 
-def _translate_at(pieces: list[str], index: int, persian: bool) -> tuple[int, tuple[tuple[str, ...], bool] | None]:
+def _translate_at(pieces: list[str], index: int, persian: bool) -> tuple[int, Translation | None]:
     """(words used, senses and mark) of the phrase or word at `index`; (1, None) when it is not vocabulary."""
     for length in PHRASE_LENGTHS:
         if index + length <= len(pieces):

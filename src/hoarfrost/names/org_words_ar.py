@@ -15,8 +15,9 @@ reader makes one reading per rank, as lists translate one word several ways. Wor
 (`fold`), bare or with the Arabic article and clitics (ال، لل، بال، وال، و، ب، ل) taken off, and with the
 endings that do not change the translation: ة / ية (feminine), ات / ين / ون (plural), Persian ها / های
 (plural) and the written ezafe ی after a vowel (نیروی هوافضای). `ORG_WORDS` mark a name as an organisation's;
-`OTHER_WORDS` (adjectives, places, connectives) are translated too but alone do not, so a person's name never
-gets a translation reading. Persian overrides the few words whose sense differs there (مخابرات is intelligence in
+`STATE_WORDS` (state, republic) mark one too without naming its kind; `OTHER_WORDS` (adjectives, places,
+connectives) are translated but alone do not, so a person's name never gets a translation reading. Persian
+overrides the few words whose sense differs there (مخابرات is intelligence in
 Arabic, telecommunications in Persian).
 """
 
@@ -29,7 +30,7 @@ from functools import lru_cache
 from hoarfrost.names.word_tables import word_table
 
 ORG_WORDS: Mapping[str, str] = word_table("""
-    شركة=company; شركات=companies; شرکت=company; مؤسسة=foundation|establishment|; دولة=state; جمهورية=republic;
+    شركة=company; شركات=companies; شرکت=company; مؤسسة=foundation|establishment|;
     مؤسسات=institutions; مجموعة=group; جماعة=group; جمعية=society|association; منظمة=organization|organisation;
     تنظيم=organization|organisation; حركة=movement; جبهة=front; حزب=party; كتيبة=battalion|brigade;
     كتائب=brigades|battalions; لواء=brigade; الوية=brigades; فرقة=division|brigade; فيلق=corps; جيش=army;
@@ -67,7 +68,7 @@ ORG_WORDS: Mapping[str, str] = word_table("""
     خودروسازی=automotive; کشتی=ship|shipping; کشتیسازی=shipbuilding; موشکی=missile; دفاعی=defence|defense;
     انتظامی=law enforcement|police; اطلاعات=intelligence|information; امنیت=security;
     ارتباطات=communications; خودکفایی=self sufficiency; بازسازی=reconstruction; طراحی=design;
-    جمهوری=republic; بهرهبرداری=production|operation; برداری=production|operation;
+    بهرهبرداری=production|operation; برداری=production|operation;
     تدارکات=procurement|logistics; پشتیبانی=support|logistics;
 """)
 
@@ -116,6 +117,12 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     بهره=; با=; از=; به=; در=; برای=; را=; ها=; های=; ای=; ی=; یا=;
 """)
 
+# Words that mark a name as an organisation's without naming a kind of organisation: a reading without the
+# descriptive vocabulary drops them ("سازمان صنایع دفاع جمهوری اسلامی ایران": Defence Industries Organisation).
+STATE_WORDS: Mapping[str, str] = word_table("""
+    دولة=state; جمهورية=republic; جمهوری=republic; حكومة=government; حکومت=government;
+""")
+
 # Phrases translated as a whole (their words are looked up like single words, the article off each).
 ORG_PHRASES: Mapping[str, str] = word_table("""
     شرکت با مسئولیت محدود=llc; شركة ذات المسؤولية المحدودة=llc; ذات المسؤولية المحدودة=llc;
@@ -156,17 +163,23 @@ def _senses(english: str) -> Senses:
     return tuple(sense.strip() for sense in english.split("|"))
 
 
-def _folded_table(*tables: tuple[Mapping[str, str], bool]) -> dict[str, tuple[Senses, bool]]:
-    found: dict[str, tuple[Senses, bool]] = {}
-    for table, org in tables:
+# What a word says about the name: it names a kind of organisation, it marks one only, or nothing.
+KIND = "kind"
+MARK = "mark"
+Translation = tuple[Senses, str]
+
+
+def _folded_table(*tables: tuple[Mapping[str, str], str]) -> dict[str, Translation]:
+    found: dict[str, Translation] = {}
+    for table, mark in tables:
         for word, english in table.items():
-            found[fold(word)] = (_senses(english), org)
+            found[fold(word)] = (_senses(english), mark)
     return found
 
 
-_ARABIC = _folded_table((OTHER_WORDS, False), (ORG_WORDS, True))
-_PERSIAN = {**_ARABIC, **{word: (senses, _ARABIC.get(word, ((), False))[1])
-                          for word, (senses, _) in _folded_table((PERSIAN_WORDS, False)).items()}}
+_ARABIC = _folded_table((OTHER_WORDS, ""), (STATE_WORDS, MARK), (ORG_WORDS, KIND))
+_PERSIAN = {**_ARABIC, **{word: (senses, _ARABIC.get(word, ((), ""))[1])
+                          for word, (senses, _) in _folded_table((PERSIAN_WORDS, "")).items()}}
 
 # Clitics written on the word: conjunction و/ف, prepositions ب/ل/ك, with or without the article.
 _PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ب", "ل")
@@ -174,8 +187,8 @@ _VOWEL_END = re.compile("[اوي]$")
 
 
 @lru_cache(maxsize=65536)
-def translate_word(word: str, persian: bool = False) -> tuple[Senses, bool] | None:
-    """The English senses of one Arabic-script word and whether it marks an organisation, or None.
+def translate_word(word: str, persian: bool = False) -> Translation | None:
+    """The English senses of one Arabic-script word and what it says of the name (KIND, MARK or ""), or None.
 
     The word may carry the article and clitics and the endings that leave the sense alone (see the module
     docstring). A Persian nisba (بانکی, the surname Banki) is translated but marks no organisation: only a
@@ -192,8 +205,8 @@ def translate_word(word: str, persian: bool = False) -> tuple[Senses, bool] | No
     for stem in stems:
         for base, keeps_mark in _bases(stem):
             if base in table:
-                senses, org = table[base]
-                return senses, org and keeps_mark
+                senses, mark = table[base]
+                return senses, mark if keeps_mark else ""
     return None
 
 
@@ -216,16 +229,20 @@ def _bases(stem: str) -> list[tuple[str, bool]]:
 
 
 def _phrase_key(words: tuple[str, ...]) -> str:
-    """The look-up key of a run of words: folded, the article off each."""
-    folded = (fold(word) for word in words)
-    return " ".join(word[2:] if word.startswith("ال") and len(word) > 3 else word for word in folded)
+    """The look-up key of a run of words: folded, the article off each, a written ezafe after a vowel off the
+    last (صدا و سیمای: the broadcaster "of")."""
+    folded = [fold(word) for word in words]
+    folded = [word[2:] if word.startswith("ال") and len(word) > 3 else word for word in folded]
+    if folded[-1].endswith(("اي", "وي")):
+        folded[-1] = folded[-1][:-1]
+    return " ".join(folded)
 
 
-_PHRASES = {_phrase_key(tuple(phrase.split())): (_senses(english), org)
-            for table, org in ((OTHER_PHRASES, False), (ORG_PHRASES, True)) for phrase, english in table.items()}
+_PHRASES = {_phrase_key(tuple(phrase.split())): (_senses(english), mark)
+            for table, mark in ((OTHER_PHRASES, ""), (ORG_PHRASES, KIND)) for phrase, english in table.items()}
 PHRASE_LENGTHS = (4, 3, 2)
 
 
-def translate_phrase(words: tuple[str, ...]) -> tuple[Senses, bool] | None:
+def translate_phrase(words: tuple[str, ...]) -> Translation | None:
     """The English senses of a run of words that is a phrase of the vocabulary, and its mark, or None."""
     return _PHRASES.get(_phrase_key(words))
