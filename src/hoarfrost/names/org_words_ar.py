@@ -49,7 +49,12 @@ ORG_WORDS: Mapping[str, str] = word_table("""
     هندسة=engineering; بحوث=research; ابحاث=research; دراسات=studies; حراسة=guarding|security; حماية=protection;
     حرس=guard; امن=security; دفاع=defence|defense; صواريخ=missiles; اسلحة=weapons|arms; ذخيرة=ammunition;
     سفن=ships; نقل=transport; شحن=shipping|freight; تامين=insurance; اغاثة=relief; مقاومة=resistance;
-    تحرير=liberation; ثورة=revolution; جهاز=service|apparatus;
+    تحرير=liberation; ثورة=revolution; جهاز=service|apparatus; تبادل=exchange; حوالة=hawala|transfer;
+    حوالات=hawala|transfers; تحالف=alliance|coalition; ائتلاف=coalition; تجمع=gathering|assembly;
+    مؤتمر=congress|conference; منتدى=forum; نقابة=union|syndicate; غرفة=chamber; مستشفيات=hospitals;
+    مدارس=schools; جامعات=universities; مكاتب=offices; فروع=branches; فرع=branch; ليمتد=llc; لمتد=llc; لیمیتد=llc;
+    انشاءات=construction; مقاولة=contracting; بلدية=municipality; محافظة=governorate; قيادة=command;
+    اركان=staff; استخبارات=intelligence;
 
     سازمان=organization|organisation; گروه=group; بنیاد=foundation;
     پژوهشگاه=research institute; پژوهشکده=research institute; پژوهش=research; تحقیقات=research;
@@ -69,7 +74,9 @@ ORG_WORDS: Mapping[str, str] = word_table("""
     انتظامی=law enforcement|police; اطلاعات=intelligence|information; امنیت=security;
     ارتباطات=communications; خودکفایی=self sufficiency; بازسازی=reconstruction; طراحی=design;
     بهرهبرداری=production|operation; برداری=production|operation;
-    تدارکات=procurement|logistics; پشتیبانی=support|logistics;
+    تدارکات=procurement|logistics; پشتیبانی=support|logistics; بیمارستان=hospital; روزنامه=newspaper;
+    مجله=magazine; انتشارات=publications|publishing; لشکر=division; تیپ=brigade; گردان=battalion; هنگ=regiment;
+    پایگاه=base; شهرداری=municipality; استانداری=governorate; کمیته=committee; گمرک=customs; حوزه=seminary;
 """)
 
 OTHER_WORDS: Mapping[str, str] = word_table("""
@@ -77,7 +84,8 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     قومي=national; دولي=international; عالمي=world|global; عربي=arab|arabic; اسلامي=islamic; اسلام=islam;
     مملكة=kingdom; امارة=emirate; اتحادي=federal; مركزي=central; مدني=civil;
     عسكري=military; حربي=military|war; جوي=air|air force; جو=air; بحري=naval|marine|maritime; بري=land;
-    سلاح=force; امني=security; تجاري=trading|commercial; صناعي=industrial; زراعي=agricultural; مالي=financial;
+    سلاح=weapons|arms|force; امني=security; تجاري=trading|commercial; صناعي=industrial; زراعي=agricultural;
+    مالي=financial;
     هندسي=engineering; علمي=scientific; تقني=technical; تقنية=technology; تكنولوجيا=technology;
     تكنولوجي=technology; الكتروني=electronic; الكترونيات=electronics; اتصالات=communications|telecom;
     معلومات=information; خيري=charitable|charity; انساني=humanitarian; دولية=international; حر=free;
@@ -95,6 +103,19 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     كويت=kuwait; بحرين=bahrain; اردن=jordan; فلسطين=palestine; سودان=sudan; صومال=somalia;
     افريقيا=africa; افريقية=africa; غرب=west; شرق=east; شمال=north; جنوب=south; دمشق=damascus; بغداد=baghdad;
     بيروت=beirut; طهران=tehran; كابل=kabul; ايران=iran|iranian; افغانستان=afghanistan; باكستان=pakistan;
+    بيع=sale|selling; شراء=purchase|buying; توسط=brokerage|mediation; وساطة=brokerage; صرف=exchange;
+    تحويل=transfer; اموال=funds|money; عقارات=real estate; عقار=real estate; مناجم=mines; منجم=mine;
+    فوسفات=phosphate; تعدين=mining; زراعة=agriculture; اغذية=foods; غذائي=food; سياحة=tourism; سفر=travel;
+    بناء=construction|building; معدات=equipment; الات=machinery; مواد=materials; كيماويات=chemicals;
+    حديد=iron|steel; صلب=steel; اسمنت=cement; نسيج=textiles; برمجيات=software; اعلام=media|information;
+    اعلامي=media; ثقافي=cultural; ثقافة=culture; تعليم=education; تعليمي=educational; صحة=health; صحي=health;
+    اسكان=housing; لوجستي=logistics; امداد=supply|supplies; تموين=supply; توريد=supply|supplies;
+    استيراد=import; تصدير=export; سيارات=cars|automotive|vehicles; طائرات=aircraft; مدفعية=artillery;
+    مدرع=armoured|armored; مشاة=infantry; دبابات=tanks; مغاوير=commandos; خاص=special|private; حرب=war;
+    مقاتلين=fighters; مقاتلون=fighters; مجاهدين=mujahideen; شباب=youth; طلاب=students; نساء=women;
+    عمال=workers; شهداء=martyrs; لاجئين=refugees; ايتام=orphans; مساعدات=aid|assistance; مساعدة=aid|assistance;
+    دعم=support; تضامن=solidarity; سلام=peace; اخوان=brotherhood|brothers; نهضة=renaissance; اصلاح=reform;
+    وحدة=unity|unit; رجال=men; داخلي=interior; خارجي=foreign; بحث=research; دراسة=study;
     و=; في=; من=; على=; الى=; عن=; ذات=; ذو=; ال=; بين=; حول=; او=;
 
     خاص=private; سهامی=jsc|joint stock; مسئولیت=; محدود=llc|limited; صنعتی=industrial; تولیدی=production|manufacturing;
@@ -111,9 +132,21 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     سرمایه=investment|capital; گذاری=; خدمات=services; آموزشی=educational|training;
     تحقیقاتی=research; پژوهشی=research; جرایم=crimes; جرائم=crimes; مقررات=regulatory|regulations;
     امنیتی=security; ویژه=special; مرزی=border; زمینی=ground;
-    ایر=air; جغرافیایی=geographical; جغرافيا=geography; بررسی=investigation|investigate; امر=enjoining|promotion;
+    جغرافیایی=geographical; جغرافيا=geography; بررسی=investigation|investigate; امر=enjoining|promotion;
     معروف=right|virtue; نهی=forbidding|prevention; منکر=evil|vice; داخلية=interior; خارجية=foreign affairs;
     مالية=finance; داخله=interior; خارجه=foreign affairs; کشور=country|state; خاورمیانه=middle east;
+    تعیین=determining|determination; مصادیق=instances; محتوا=content; مجرمانه=criminal; جرم=crime;
+    جنایت=crime; تحقیق=investigation|research; کشاورزی=agriculture|agricultural; غذایی=food;
+    دارو=pharmaceuticals|medicine; بهداشتی=health; درمان=treatment; آموزش=education|training; ورزش=sports;
+    ورزشی=sports; هنری=arts; خبری=news; چاپ=printing; تبلیغات=advertising|propaganda; اقتصادی=economic;
+    اقتصاد=economy; مالی=financial; اعتباری=credit; اعتبار=credit; ارز=currency|foreign exchange;
+    نساجی=textile; پوشاک=clothing; لوازم=equipment|appliances; قطعات=parts|components; تجهیزات=equipment;
+    ماشین=machinery|machine; ابزار=tools; دقیق=precision; الکترونیکی=electronic;
+    مخابراتی=telecommunications; رایانه=computer; اینترنت=internet; ماهواره=satellite; پهپاد=drone|uav;
+    موشک=missile; پدافند=air defence|air defense; زرهی=armoured|armored; توپخانه=artillery;
+    منطقه=zone|region; ناحیه=district|region; استان=province; ملت=nation; مردم=people; مردمی=popular;
+    مقاومت=resistance; مذهبی=religious; خیریه=charity|charitable; نیکوکاری=charity; امداد=relief|aid;
+    اجرایی=executive; مهاجرت=migration; مالیات=tax; اسلحه=weapons|arms; ایر=air;
     بهره=; با=; از=; به=; در=; برای=; را=; ها=; های=; ای=; ی=; یا=;
 """)
 
