@@ -148,7 +148,8 @@ def _word(text: str, article: bool, particle: bool) -> _Word:
     return _Word(text, article, particle, fold_arabic(text))
 
 
-_PARTICLES = frozenset({"بن", "ابن", "بنت", "ال", "ولد"})  # folded: آل is ال
+# folded: آل is ال; في (in) and a lone و (and) join the words of organisation names, and carry no key either
+_PARTICLES = frozenset({"بن", "ابن", "بنت", "ال", "ولد", "في", "و"})
 _ABD = "عبد"
 _ABU = frozenset({"ابو", "ابي", "بو"})
 # Second elements of compounds that Latin spellings often join to the word before:
@@ -524,7 +525,7 @@ def _compound_skeleton(text: str) -> str | None:
     for ending in _ALLAH_ENDINGS:
         if text.endswith(ending):
             stem = _word_skeleton(text[:-len(ending)])
-            if len(stem) >= 2:
+            if len(stem) >= 2 or (len(text) - len(ending) >= 3 and stem not in ("", "a")):  # Ruhollah, not Mullah
                 return stem + "al"
     if text.startswith("abd") and len(text) > 4:
         return "abd" + _consonantal(_word_skeleton(_after_article(text[3:])))
@@ -929,7 +930,8 @@ def _unit_alternatives(words: list[_Word], index: int, persian: bool,
     nxt = words[index + 1] if index + 1 < len(words) else None
     if word.particle:
         folded = word.folded
-        particle = {"بن": ("bin", "ibn", "ben"), "ابن": ("ibn", "bin"), "بنت": ("bint",), "ولد": ("ould",)}
+        particle = {"بن": ("bin", "ibn", "ben"), "ابن": ("ibn", "bin"), "بنت": ("bint",), "ولد": ("ould",),
+                    "في": ("fi",), "و": ("wa",)}
         return [(spelling,) for spelling in particle.get(folded, ("al",))], 1, True
     head, head_known = _spellings(word, persian, back_vowel)
     if nxt is not None and not nxt.particle and not word.article and nxt.article:
@@ -1154,6 +1156,9 @@ def translation_readings(text: str, legal_form: bool = False) -> list[Reading]:
     core = _core(units, kinds)
     if core is not None:
         found_readings[2:2] = _translated(core, 0, persian)
+    kindless = _kindless(units, kinds)
+    if kindless is not None:  # "سازمان بسیج مستضعفین": Basij-e Mostazafin
+        found_readings += _translated(kindless, 0, persian)
     return [reading for reading in found_readings if reading.tokens]
 
 
@@ -1187,6 +1192,14 @@ def _head_only(units: list[_Unit], kinds: list[bool], pieces: list[str]) -> list
     if not kinds[head] or not inner:
         return None
     return [((), _untranslated(pieces[index])) if index in inner else unit for index, unit in enumerate(units)]
+
+
+def _kindless(units: list[_Unit], kinds: list[bool]) -> list[_Unit] | None:
+    """The units without the kind of organisation at either end, or None: lists often leave it out or
+    give it in the other language ("Sazman", "Bonyad") where the name is romanised."""
+    ends = [index for index in (0, len(units) - 1) if kinds[index]]
+    rest = [unit for index, unit in enumerate(units) if index not in ends[:1] and (unit[1] is not None or unit[0][0])]
+    return rest if ends and len(rest) >= 2 else None
 
 
 def _core(units: list[_Unit], kinds: list[bool]) -> list[_Unit] | None:
