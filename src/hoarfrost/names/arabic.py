@@ -154,7 +154,7 @@ _ABD = "عبد"
 _ABU = frozenset({"ابو", "ابي", "بو"})
 # Second elements of compounds that Latin spellings often join to the word before:
 # Nasrallah, Salahuddin, Saiful Islam, Ziaulhaq, Habibur Rahman.
-_COMPOUND_HEADS = frozenset({"له", "دين", "اسلام", "حق", "رحمن", "زمان", "هدي", "نبي", "نور", "ملك"})
+_COMPOUND_HEADS = frozenset({"له", "دين", "اسلام", "حق", "رحمن", "رحمان", "زمان", "هدي", "نبي", "نور", "ملك"})
 
 
 def _clean(text: str) -> str:
@@ -236,6 +236,8 @@ def _piece_words(raw: str) -> list[_Word]:
         if cut >= 2 and len(raw) - cut >= 4:
             words.append(_analyse(raw[:cut]))
             words.append(_analyse(raw[cut:]))
+        elif folded.startswith("بن") and folded[2:] in _COMMON and len(folded) >= 5:  # بنحسين: Ben Hassine
+            words += [_analyse(raw[:2]), _analyse(raw[2:])]
         elif (given := _given_names_cut(folded)) is not None:
             words.append(replace(_analyse(raw[:given]), joined=True))
             words.append(_analyse(raw[given:]))
@@ -251,7 +253,12 @@ def _given_names_cut(folded: str) -> int | None:
         return None
     for cut in range(3, len(folded) - 2):
         head, tail = folded[:cut], folded[cut:]
-        if tail in _SURNAME_SUFFIXES or tail.startswith("ي"):
+        if tail.startswith("ي"):
+            continue
+        known_head = head in _COMMON or (head.endswith("ي") and head[:-1] in _COMMON)  # احمدی‌مقدم
+        if tail in _SURNAME_SUFFIXES:
+            if known_head and len(tail) >= 4:  # زاده, نژاد, مقدم: a surname the query lost its ZWNJ in
+                return cut
             continue
         if head in _FIRST_ELEMENTS or (head in _COMMON and (tail in _COMMON or (tail.endswith("ي")
                                                                                  and tail[:-1] in _COMMON))):
