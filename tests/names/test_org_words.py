@@ -181,3 +181,20 @@ def test_arabic_translation_meets_the_english_name(listed: str, latin: str) -> N
 ])
 def test_arabic_translation_does_not_meet_another_organisation(listed: str, latin: str) -> None:
     assert compare_names(listed, latin).score < 0.8
+
+
+@pytest.mark.parametrize(("listed", "latin"), [
+    ("سازمان بسیج مستضعفین", "BASIJ-E MOSTAZ'AFIN"),  # the kind left out where the rest is romanised
+    ("سازمان صنایع دفاع جمهوری اسلامی ایران", "DEFENCE INDUSTRIES ORGANISATION"),  # the country left out
+    ("شركة صروح العقارية", "SOURUH COMPANY"),  # the line of business left out
+    ("شرکت ناجی تکنولوژی هوشمند فاطر، شرکت با مسئولیت محدود", "NAJEE TECHNOLOGY HOOSHMAND FATER LLC"),
+    ("سازمان صدا و سیمای جمهوری اسلامی ایران", "Islamic Republic of Iran Broadcasting"),  # a phrase
+])
+def test_arabic_organisation_readings_without_part_of_the_name(listed: str, latin: str) -> None:
+    assert compare_names(listed, latin).score >= 0.8
+
+
+def test_arabic_phrase_and_state_words() -> None:
+    found = _arabic_translations("سازمان صدا و سیمای جمهوری اسلامی ایران")
+    assert ("latin", "organization broadcasting islamic republic iran") in found
+    assert _arabic_translations("جمهوری اسلامی ایران") != []  # a state word marks an organisation

@@ -168,7 +168,9 @@ OTHER_PHRASES: Mapping[str, str] = word_table("""
     الدفاع الجوي=air defence|air defense; فضای مجازی=cyberspace|cyber space; بین المللی=international;
     بهره برداری=production|operation; خاور میانه=middle east; الشرق الاوسط=middle east;
     سازمان یافته=organized|organised;
-    جمهوری اسلامی=islamic republic; الجمهورية الاسلامية=islamic republic;
+""")
+STATE_PHRASES: Mapping[str, str] = word_table("""
+    جمهوری اسلامی=islamic republic; الجمهورية الاسلامية=islamic republic; الجمهورية العربية=arab republic;
 """)
 
 # Persian senses that differ from the Arabic ones of the same letters.
@@ -272,7 +274,8 @@ def _phrase_key(words: tuple[str, ...]) -> str:
 
 
 _PHRASES = {_phrase_key(tuple(phrase.split())): (_senses(english), mark)
-            for table, mark in ((OTHER_PHRASES, ""), (ORG_PHRASES, KIND)) for phrase, english in table.items()}
+            for table, mark in ((OTHER_PHRASES, ""), (STATE_PHRASES, MARK), (ORG_PHRASES, KIND))
+            for phrase, english in table.items()}
 PHRASE_LENGTHS = (4, 3, 2)
 
 
