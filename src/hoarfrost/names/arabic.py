@@ -238,6 +238,8 @@ def _piece_words(raw: str) -> list[_Word]:
             words.append(_analyse(raw[cut:]))
         elif folded.startswith("بن") and folded[2:] in _COMMON and len(folded) >= 5:  # بنحسين: Ben Hassine
             words += [_analyse(raw[:2]), _analyse(raw[2:])]
+        elif folded.startswith("وال") and len(folded) >= 7:  # والمسلمين: wa al-Muslimin
+            words += [_analyse(raw[:1]), _analyse(raw[1:])]
         elif (given := _given_names_cut(folded)) is not None:
             words.append(replace(_analyse(raw[:given]), joined=True))
             words.append(_analyse(raw[given:]))
@@ -1151,7 +1153,7 @@ def translation_readings(text: str, legal_form: bool = False) -> list[Reading]:
         organisation = organisation or (found is not None and bool(found[1]))
         pieces[index:index + used] = [" ".join(pieces[index:index + used])]
         index += 1
-    if not organisation:
+    if not (organisation or _all_vocabulary(units, pieces)):
         return []
     depth = min(_TRANSLATION_DEPTH, max(len(senses) for senses, _ in units))
     found_readings: list[Reading] = []
@@ -1216,6 +1218,13 @@ def _core(units: list[_Unit], kinds: list[bool]) -> list[_Unit] | None:
         return None
     core = [unit for unit, kind in zip(units, kinds, strict=True) if kind or unit[1] is not None]
     return core if len(core) >= 2 else None
+
+
+def _all_vocabulary(units: list[_Unit], pieces: list[str]) -> bool:
+    """Two words or more, all of them vocabulary, the first with the article ("الجهاد الاسلامي المصري"):
+    a person's name is made of names and does not open with the article on an ordinary word."""
+    words = [senses for senses, word in units if word is None and senses[0]]
+    return len(words) >= 2 and len(words) == len(units) and fold_arabic(pieces[0]).startswith("ال")
 
 
 def _translate_at(pieces: list[str], index: int, persian: bool) -> tuple[int, Translation | None]:
