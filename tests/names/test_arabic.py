@@ -389,3 +389,10 @@ def test_alif_madda_opens_no_article() -> None:
 def test_latin_allah_compound_of_a_short_stem() -> None:
     assert latin_skeleton("Ruhollah") == "ral"  # روح الله: final ح is silent in the key
     assert latin_skeleton("Mullah") == "ml"  # a title, not m + Allah
+
+
+def test_maghreb_assimilated_article_written_on_the_word() -> None:
+    assert latin_skeleton("Essabar") == latin_skeleton("Sabar") == arabic_skeleton("الصبار")[0]
+    assert latin_skeleton("Eddine") == arabic_skeleton("الدين")[0]
+    assert latin_skeleton("Essam") == arabic_skeleton("عصام")[0]  # a name, not es- + "am"
+    assert latin_skeleton("Ezzeddine") != latin_skeleton("Eddine")  # Ezz- is عز

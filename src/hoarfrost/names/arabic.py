@@ -556,7 +556,16 @@ def latin_skeleton(token: str) -> str:
     if not text or text in _LATIN_PARTICLES:
         return ""
     compound = _compound_skeleton(text)
-    return compound if compound is not None else _word_skeleton(text)
+    return compound if compound is not None else _word_skeleton(_without_written_article(text))
+
+
+_ASSIMILATED_ARTICLE = re.compile("e(tt|dd|rr|ss|nn)(?=[a-z]{3})")  # not Ezz- (عز: Ezzeddine, Ezzat)
+
+
+def _without_written_article(text: str) -> str:
+    """The Maghreb (French) spelling of the assimilated article written on its word, taken off:
+    "Essabar" (الصبار) -> "sabar", "Eddine" -> "dine", "Ennahda" -> "nahda"; not "Essam" or "Essa"."""
+    return text[2:] if _ASSIMILATED_ARTICLE.match(text) else text
 
 
 def _word_skeleton(text: str) -> str:
