@@ -34,7 +34,7 @@ from hoarfrost.matching import compare_names
 from hoarfrost.model import Entity, Name, Schema
 from hoarfrost.names.scripts import detect_script
 from hoarfrost.names.transliterate import warm_up
-from hoarfrost.screening.screener import Match, Screener, make_query
+from hoarfrost.screening.screener import Match, Screener, index_path, make_query
 from hoarfrost.store import Store
 
 CROSS_SCRIPT_CAP = 1000  # queries per (list, script bucket), seeded sample above that
@@ -302,9 +302,16 @@ def _speed(store_path: str, batch: list[str], latency: list[str]) -> Row:
     global _SCREENER
     load_average = os.getloadavg()[0]  # other work on the machine skews wall times: say how much there was
     store = Store.open(store_path)
+    kept = index_path(store)
+    if kept is not None:
+        kept.unlink(missing_ok=True)  # the build a new snapshot causes: readings kept, index built anew
     started = time.perf_counter()
     _SCREENER = Screener.from_store(store)
     build = time.perf_counter() - started
+    _SCREENER = None
+    started = time.perf_counter()
+    _SCREENER = Screener.from_store(store)  # a restart over the same snapshots: the kept index is loaded
+    loaded = time.perf_counter() - started
     store.close()
     started = time.perf_counter()
     warm_up()  # as screen_many does before it forks: the lazily loaded tables, shared by the workers
@@ -317,7 +324,8 @@ def _speed(store_path: str, batch: list[str], latency: list[str]) -> Row:
     single, single_cpu = time.perf_counter() - started, time.process_time() - cpu
     timings = [_timed(_SCREENER, name) for name in latency[20:]]
     return {
-        "build_s": build, "warm_s": warm, "entities": _SCREENER.entity_count, "batch": len(batch), "alerts": alerts,
+        "build_s": build, "load_s": loaded, "warm_s": warm, "entities": _SCREENER.entity_count,
+        "batch": len(batch), "alerts": alerts,
         "parallel_alerts": parallel_alerts, "single_per_s": len(batch) / single,
         "single_per_cpu_s": len(batch) / single_cpu, "parallel_per_s": len(batch) / parallel,
         "p50_ms": statistics.median(timings) * 1000, "p99_ms": statistics.quantiles(timings, n=100)[98] * 1000,
@@ -532,7 +540,10 @@ def _md_speed(result: Row) -> str:
         f"Peak RSS of that process (`ru_maxrss`). Load average (1 min) when it started: "
         f"{speed['load_average']:.1f} on {os.cpu_count()} cores: wall times suffer when the machine is shared.", "",
         "| measure | hoarfrost | target |", "|---|---:|---:|",
-        f"| index build (`Screener.from_store`) | {speed['build_s']:.1f} s | ≤ 10 s |",
+        f"| index build (`Screener.from_store` after a new snapshot: readings kept, index built) "
+        f"| {speed['build_s']:.1f} s | ≤ 10 s |",
+        f"| index loaded (`Screener.from_store` on a restart: the index kept beside the store) "
+        f"| {speed['load_s']:.1f} s | |",
         f"| loading the lazy transliteration tables (`warm_up`, once per process) | {speed['warm_s']:.1f} s | |",
         f"| batch, 1 process | {speed['single_per_s']:,.0f} names/s "
         f"({speed['single_per_cpu_s']:,.0f} per CPU second) | |",

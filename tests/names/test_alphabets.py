@@ -208,3 +208,11 @@ def test_watchman_cross_script_pairs(data_dir: Path) -> None:
     scores = {query: matched(query, [expected]) for query, expected in greek}
     assert scores["Νικόλαος"][0]  # exact
     assert scores["Αλέξανδρος"][1] >= 80  # "alexandros" vs the English "Alexander": 84
+
+
+def test_legal_forms_rigour_lacks() -> None:
+    """Armenian ՍՊԸ (EU journal: «ՏԱԿՈ» ՍՊԸ is "Tako LLC") and Greek Α.Ε. become their class, at either end."""
+    assert readings("«ՏԱԿՈ» ՍՊԸ")[0].tokens == ("tako", "llc")
+    assert readings("ՓԲԸ Արմենիա")[0].tokens == ("armenia", "jsc")
+    assert readings("ΑΛΦΑ Α.Ε.")[0].tokens == ("alfa", "jsc")
+    assert readings("ՍՊԸ")[0].tokens == ("spy",)  # alone it is no legal form of anything

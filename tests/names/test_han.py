@@ -252,13 +252,14 @@ def test_transcribed_foreign(text: str, key: str) -> None:
     assert transcribed_foreign(text) == key
 
 
-def test_organisation_names_give_syllables_and_one_joined_token_no_explosion() -> None:
+def test_organisation_names_give_syllables_and_words_no_explosion() -> None:
     found = readings("北京兴华恒成科技有限公司")
-    assert found[0].tokens == ("beijingxinghuahengchengkejiyouxiangongsi",)
+    # joined Pinyin by words: the vocabulary, and the brand between as one word
+    assert found[0].tokens == ("beijing", "xinghuahengcheng", "keji", "youxiangongsi")
     assert found[1].tokens == ("bei", "jing", "xing", "hua", "heng", "cheng", "ke", "ji", "you", "xian", "gong", "si")
     assert len(found) <= MAX_READINGS
     # runs split by brackets are read apart
-    assert ("zhongguoshiyou", "xianggang", "youxiangongsi") in tokens_of("中國石油(香港)有限公司")
+    assert ("zhongguo", "shiyou", "xianggang", "youxiangongsi") in tokens_of("中國石油(香港)有限公司")
 
 
 @pytest.mark.parametrize("text", ["", "   ", "ZHU Hailun", "12345", "プーチン", "김정은", "Путин", "·", "々"])
@@ -426,3 +427,28 @@ def test_western_persons_in_chinese_transcription(data_dir: Path) -> None:
     # transcription reading
     assert len(pairs) == 132
     assert near / len(pairs) >= 0.33
+
+
+# --- family names have one reading (wt-han) -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "wrong"), [("冯成", "ping"), ("成 冯", "ping"), ("冯小刚", "ping")])
+def test_a_family_name_is_not_read_otherwise(name: str, wrong: str) -> None:
+    """冯 as a family name is Feng; its literary reading ping (暴虎冯河) only makes near misses (Ping Yun)."""
+    assert all(wrong not in reading.tokens for reading in readings(name))
+
+
+# --- Japanese names written in kanji alone (wt-han) ---------------------------------------------------------------
+
+from hoarfrost.matching.compare import compare_names  # noqa: E402
+
+
+@pytest.mark.parametrize(("name", "latin"), [("鈴木一郎", "SUZUKI, Ichiro"), ("山田太郎", "Taro Yamada"),
+                                             ("佐々木小次郎", "Sasaki Kojiro")])
+def test_japanese_name_in_kanji_gets_its_japanese_reading(name: str, latin: str) -> None:
+    assert compare_names(name, latin).score >= 0.8
+
+
+@pytest.mark.parametrize("name", ["习近平", "朱海仑", "林鄭月娥", "中村"])
+def test_chinese_names_get_no_japanese_reading(name: str) -> None:
+    """Only a name that looks Japanese (々, a kokuji, a common Japanese family name before a given name)."""
+    assert not any(reading.scheme.startswith("kakasi") for reading in readings(name))

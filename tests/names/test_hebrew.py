@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import random
 import re
+import sys
+from dataclasses import replace
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from anyascii import anyascii
@@ -17,13 +21,19 @@ from hoarfrost.names.arabic import SKELETON, latin_skeleton
 from hoarfrost.names.arabic import skeleton_readings as arabic_skeleton_readings
 from hoarfrost.names.hebrew import (
     NIQQUD,
+    TRANSLATION,
+    VOWELLED,
     hebrew_skeleton,
     letters_reading,
     niqqud_reading,
     readings,
     skeleton_readings,
+    translation_readings,
+    vowelled_reading,
 )
-from hoarfrost.names.readings import LATIN, MAX_READINGS
+from hoarfrost.names.readings import LATIN, MAX_READINGS, Reading
+from hoarfrost.names.scripts import detect_script
+from hoarfrost.screening.screener import Screener, make_query
 
 _TOKEN = re.compile("[a-z0-9]+")
 
@@ -46,6 +56,9 @@ def _latin_keys(name: str) -> tuple[str, ...]:
         ("רחל", "Rachel"), ("אריאל שרון", "Ariel Sharon"), ("שמעון פרס", "Shimon Peres"),
         ("ז'אן", "Jean"), ("צ'רלס", "Charles"), ("פרידמן", "Friedman"), ("כץ", "Katz"),
         ("משה בן יוסף", "Moshe ben Yosef"),
+        # From the EU journal: a modern given name beside an old-spelled surname, צ written z; a first י
+        # read as i.
+        ("אביחי סויסה", "Avichai Suissa"), ("בן ציון גופשטיין", "Ben-Zion Gopstein"), ("ישראל", "Israel"),
     ],
 )
 def test_hebrew_name_meets_its_latin_spelling(hebrew: str, latin: str) -> None:
@@ -128,7 +141,7 @@ def test_wikidata_skeletons(data_dir: Path) -> None:
         elif any(Levenshtein.distance(key, k) <= 1 or Levenshtein.normalized_similarity(key, k) >= 0.75
                  for k in keys if len(k) >= 3 or Levenshtein.distance(key, k) <= 1):
             near += 1
-    assert equal / total >= 0.76  # measured 0.789 of 10,000 pairs (mostly foreign names written in Hebrew)
+    assert equal / total >= 0.78  # measured 0.798 of 10,000 pairs (mostly foreign names written in Hebrew)
     assert (equal + near) / total >= 0.93  # measured 0.954
     english_tokens = sorted({english for english, _ in pairs})
     rng = random.Random(0)
@@ -145,5 +158,71 @@ def test_wikidata_latin_readings(data_dir: Path) -> None:
         joined = ["".join(reading.tokens) for reading in readings(target) if reading.space == LATIN]
         exact += wanted in joined
         near += bool(joined) and max(fuzz.ratio(wanted, candidate) for candidate in joined) >= 80
-    assert exact / len(pairs) >= 0.07  # measured 0.078: unpointed Hebrew leaves most vowels out
-    assert near / len(pairs) >= 0.45  # measured 0.477
+    assert exact / len(pairs) >= 0.11  # measured 0.127 (0.078 before the vowelled readings): vowels unwritten
+    assert near / len(pairs) >= 0.56  # measured 0.584 (0.477 before)
+
+
+@pytest.mark.parametrize(
+    ("hebrew", "a_reading", "e_reading"),
+    [("נחלה", "nachala", "nechele"), ("אמנה", "amana", "amene"), ("מאיר", "meir", "meir"),
+     ("יעקב", "yakav", "yakev"), ("נוער", "noar", "noar"), ("אביחי", "avichi", "avichi"),
+     ('להב"ה', "lahava", "leheve"), ("צה״ל", "tzahal", "tzehel")],  # acronyms: the gershayim is no space
+)
+def test_vowelled_reading(hebrew: str, a_reading: str, e_reading: str) -> None:
+    assert vowelled_reading(hebrew) == a_reading
+    assert vowelled_reading(hebrew, "e") == e_reading
+    assert Reading((a_reading,), VOWELLED) in readings(hebrew)
+
+
+def _sorted_skeletons(found: list[Reading]) -> list[list[str]]:
+    return [sorted(reading.tokens) for reading in found if reading.space == SKELETON]
+
+
+def test_organisation_vocabulary_is_translated() -> None:
+    farm = translation_readings("החווה של משה")  # the article ה prefixed, "X של Y" is "Y's X"
+    assert farm[0] == Reading(("farm", "masha"), TRANSLATION)
+    assert sorted(_latin_keys("Moshe's Farm")) in _sorted_skeletons(farm)  # order-free, as the matcher aligns
+    assert sorted(_latin_keys("Zvi's Farm")) in _sorted_skeletons(translation_readings("החווה של צבי"))
+    assert translation_readings("תנועת נחלה")[0].tokens == ("movement", "nachala")  # construct form ־ת
+    assert readings("תנועת נחלה")[1].scheme == TRANSLATION
+
+
+def test_no_translation_without_an_organisation_word() -> None:
+    assert translation_readings("בן ציון גופשטיין") == []  # ציון is in the table, but names no organisation
+    assert translation_readings("נוער") == [Reading(("youth",), TRANSLATION), Reading(("yt",), TRANSLATION, SKELETON)]
+    assert all(reading.scheme != TRANSLATION for reading in readings("משה שרביט"))
+
+
+def _bench_datasets() -> ModuleType:
+    """The benchmark's reader of the EU journal transcriptions (benchmarks/datasets.py), loaded once."""
+    name = "hoarfrost_bench_datasets"
+    if name in sys.modules:
+        return sys.modules[name]
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "datasets.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_eu_journal_hebrew_names_find_their_entry(data_dir: Path) -> None:
+    """Every Hebrew name of the EU journal screened against the Latin names of every tenth entry and of
+    the entries that bear Hebrew names: its own entry comes first."""
+    entities = _bench_datasets().read_eu_journal(data_dir / "eu_oj_sanctions_opensanctions" / "data" / "consolidated")
+    hebrew = [(entity, name.value) for entity in entities for name in entity.names
+              if detect_script(name.value) == "Hebr"]
+    bearers = {entity.id for entity, _ in hebrew}
+    latin = [replace(entity, names=tuple(n for n in entity.names if detect_script(n.value) == "Latn"))
+             for position, entity in enumerate(entities) if position % 10 == 0 or entity.id in bearers]
+    screener = Screener([entity for entity in latin if entity.names])
+    found = []
+    for entity, name in hebrew:
+        matches = screener.screen(make_query(name, str(entity.schema)))
+        found.append(bool(matches) and matches[0].entity.id == entity.id)
+    assert len(found) == 16, [name for _, name in hebrew]
+    # Measured 14 of 16: נחלה alone is one word of "Nachala Movement" (a one-word query is discounted), and
+    # יששכר מן "Issachar Mann" keeps the silent second ש of the traditional spelling (two written letters
+    # are otherwise two consonants with a vowel between: ננסי Nancy, הררי Harari).
+    assert sum(found) >= 14, [name for (_, name), hit in zip(hebrew, found, strict=True) if not hit]

@@ -96,6 +96,56 @@ def test_translation_meets_the_english_name(listed: str, latin: str) -> None:
     assert compare_names(listed, latin).score >= 0.8
 
 
+# --- Han organisation names: legal forms, word choices, brands (wt-han) ----------------------------------------
+
+from hoarfrost.names.transliterate import latin_readings  # noqa: E402
+
+
+@pytest.mark.parametrize("name", ["保利科技有限公司", "华星电子股份有限公司", "ООО Ромашка"])
+def test_a_legal_form_is_no_reading_of_its_own(name: str) -> None:
+    """有限公司 becomes "llc" apart from the characters; it must not be a name "llc" meeting every "X LLC"."""
+    assert all(set(reading.tokens) - {"llc", "jsc"} for reading in latin_readings(name))
+    assert compare_names(name, "STAN LLC").score < 0.6
+
+
+@pytest.mark.parametrize("name", ["王建设", "张科技", "李国际", "刘发展", "陈中华"])
+def test_given_names_that_are_vocabulary_words_get_no_translation(name: str) -> None:
+    assert _translation(han.readings(name)) is None
+
+
+@pytest.mark.parametrize(("name", "translation"), [
+    ("中国银行", "china bank"),  # a short name that ends in a kind of organisation
+    ("瑞丰新材", "ruifeng new materials"),  # four characters, no double surname, ending in vocabulary
+    ("保利科技 llc", "baoli technology llc"),  # the legal form says it is a company
+])
+def test_short_organisation_names_are_translated(name: str, translation: str) -> None:
+    assert _translation(han.readings(name)) == translation
+
+
+@pytest.mark.parametrize(("listed", "latin"), [
+    ("中华控股集团有限公司", "Sino Holding Group Co., Ltd."),  # second English words: Sino, Holding
+    ("中国航天科技集团有限公司", "China Space Technology Group"),  # one word in its second English
+    ("深圳市金宏微电子有限公司", "Shenzhen Jinhongwei Electronics Co., Ltd."),  # the brand takes 微 of 微电子
+    ("香港恒生电子有限公司", "Hang Seng Electronics (Hong Kong) Limited"),  # the brand in Cantonese
+    ("贝斯特贸易有限公司", "Best Trading Co., Ltd."),  # a brand transcribed from English
+    ("浙江新丰实业有限公司", "Zhejiang Xinfeng Industrial Co., Ltd."),  # 新 is part of the brand
+    ("浙江新丰實業有限公司", "Zhejiang Xinfeng Industrial Co., Ltd."),  # traditional characters
+])
+def test_han_organisation_meets_its_latin_name(listed: str, latin: str) -> None:
+    assert compare_names(listed, latin).score >= 0.8
+
+
+def test_organisation_pinyin_is_cut_into_words() -> None:
+    """Joined Pinyin by words (the place, the brand, the vocabulary), not one token for the whole name."""
+    pinyin = [r.tokens for r in latin_readings("深圳市金宏微电子有限公司") if r.scheme == "pinyin"]
+    assert pinyin[0] == ("shenzhen", "shi", "jinhong", "weidianzi", "llc")
+
+
+def test_company_limited_by_shares_meets_co_ltd() -> None:
+    """股份有限公司 is written "Co., Ltd." in English: the same legal-form class, not a leftover on each side."""
+    assert compare_names("兴华国际股份有限公司", "Xinghua International Co., Ltd.").score >= 0.9
+
+
 # --- Arabic script (Arabic, Persian) ------------------------------------------------------------------------
 
 def _arabic_translations(name: str) -> list[tuple[str, str]]:

@@ -12,6 +12,7 @@ tokens (particles, patronymics, legal forms) cost less than the query's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,8 +20,9 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from hoarfrost.matching.algorithm import Weights
-from hoarfrost.matching.forms import NameForm, is_optional
+from hoarfrost.matching.forms import _PATRONYMIC, NameForm, is_optional, name_forms
 from hoarfrost.names.readings import LATIN
+from hoarfrost.names.transliterate import AS_WRITTEN
 
 TokenWeight = Callable[[str], float]
 
@@ -43,8 +45,9 @@ class Alignment:
 
 @lru_cache(maxsize=524288)
 def token_similarity(query: str, candidate: str, query_key: str, candidate_key: str, space: str,
-                     weights: Weights) -> tuple[float, str]:
-    """How alike two tokens are, and by which route."""
+                     weights: Weights, transliterated: bool = False) -> tuple[float, str]:
+    """How alike two tokens are, and by which route. `transliterated`: one side is a reading of
+    another script, whose spelling varies more than a name written in Latin (Oleksiy ~ Alexey)."""
     if query == candidate and (space == LATIN or space.startswith("native-")):
         return 1.0, "exact"
     if space.startswith("native-"):  # the same script as written: equal, or a typo apart
@@ -52,8 +55,8 @@ def token_similarity(query: str, candidate: str, query_key: str, candidate_key: 
         floor = weights.edit_floor if min(len(query), len(candidate)) > 5 else weights.short_edit_floor
         return (ratio * weights.edit_scale, "edit distance (as written)") if ratio >= floor else (0.0, "")
     if space != LATIN:  # consonant skeletons: equal, or nearly equal for long ones
-        if query == candidate:
-            return weights.skeleton_exact, "skeleton"
+        if query == candidate:  # most names have three root consonants; two (nf, hn, fr) fit many names
+            return weights.skeleton_exact - weights.skeleton_short * (len(query) < 3), "skeleton"
         if len(query) >= 3 and len(candidate) >= 3:
             ratio = Levenshtein.normalized_similarity(query, candidate)
             if ratio >= weights.skeleton_edit_floor:
@@ -64,18 +67,99 @@ def token_similarity(query: str, candidate: str, query_key: str, candidate_key: 
         return (weights.initial, "initial") if initial else (0.0, "")
     # Short keys ("jn" for Jun, Jin, Jan) say too little, and in one-syllable names (Chinese, Korean)
     # the vowel is the name (Zhang is not Zheng): a phonetic match needs three consonants and five letters.
-    if query_key == candidate_key and len(query_key) >= 3 and min(len(query), len(candidate)) >= 5:
-        return weights.phonetic, "phonetic"
+    if query_key == candidate_key and _vowel_clash(query, candidate):
+        return 0.0, ""
     ratio = OSA.normalized_similarity(query, candidate)  # a swap of two letters is one typo, not two
     floor = weights.edit_floor if min(len(query), len(candidate)) > 5 else weights.short_edit_floor
-    if ratio >= floor:
-        return ratio * weights.edit_scale, "edit distance"
+    edit = ratio * weights.edit_scale if ratio >= floor else 0.0
+    if query_key == candidate_key and len(query_key) >= 3 and min(len(query), len(candidate)) >= 5:
+        phonetic = _phonetic_credit(query, candidate, weights, transliterated)
+        if phonetic > edit:
+            return phonetic, "phonetic"
+    if edit:
+        return edit, "edit distance"
+    short, long = sorted((query, candidate), key=len)
+    if (len(short) >= max(weights.truncated_length, len(long) / 2) and long.startswith(short)
+            and not is_optional(long) and not _is_patronymic(long)):
+        return weights.truncated, "truncated"  # Abiy ~ Abiyot (Oleksandr is not Oleksandrovych)
     if min(len(query), len(candidate)) < 5:
         return 0.0, ""  # as above: short names differ by their vowels (Acme is not Youchem)
     key_ratio = Levenshtein.normalized_similarity(query_key, candidate_key)
     if key_ratio >= weights.key_edit_floor and min(len(query_key), len(candidate_key)) >= 3:
         return key_ratio * weights.key_edit_scale, "phonetic edit distance"
     return 0.0, ""
+
+
+def _phonetic_credit(query: str, candidate: str, weights: Weights, transliterated: bool) -> float:
+    """Credit for two tokens with one consonant frame. The key alone merges different names (Oliver and
+    Alvaro, Corinne and Chirino are both "alvr", "crn"): the credit falls as the spellings part
+    (Jaro-Winkler)."""
+    shortfall = max(0.0, weights.phonetic_spelling_full - JaroWinkler.similarity(query, candidate))
+    floor = weights.phonetic_spelling_floor[transliterated]
+    return max(floor, weights.phonetic - shortfall * weights.phonetic_spelling_slope)
+
+
+_VOWELS = re.compile(r"[aeiou]+|y(?![aeiou])")  # y before a vowel is a consonant
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _vowel_clash(query: str, candidate: str) -> bool:
+    """One-syllable tokens with one consonant frame and other vowels: in Chinese and Korean names the
+    vowel is the name (Zhang, Zheng; Cheung, Cheng), and elsewhere too (Scholz, Schulz)."""
+    vowels_q = [_DOUBLED.sub(r"\1", run) for run in _VOWELS.findall(query)]  # Pyong ~ Pong, Brody ~ Brady,
+    vowels_c = [_DOUBLED.sub(r"\1", run) for run in _VOWELS.findall(candidate)]  # Chooe ~ Choe (a typo)
+    return len(vowels_q) == 1 == len(vowels_c) and vowels_q != vowels_c
+
+
+@lru_cache(maxsize=262144)
+def person_order(name: str) -> int | None:
+    """How many leading tokens of a person's name are the family name of a "FAMILY, Given Middle" form
+    (0 for a name written in order), or None where that cannot be told (several commas)."""
+    if name.count(",") > 1:
+        return None
+    family, comma, _ = name.partition(",")
+    if not comma:
+        return 0
+    forms = name_forms(family)
+    return len(forms[0].tokens) if forms else None
+
+
+def _middle(query: NameForm, candidate: NameForm, chosen: list[_Pair],
+            family_first: int) -> tuple[frozenset[int], frozenset[int]]:
+    """Positions, on each side, of the middle names of a person: tokens between two matched tokens of an
+    alignment that keeps both names in the same order ("Meir Ettinger" ~ "Meir Mordechai Ettinger",
+    "ETTINGER, Meir Mordechai" read as given names then family name). Only there is a leftover known
+    to be a middle name: in "RUIZ PEREZ, Leonardo" against "Leonardo Ruiz", or "RYAN, Damion Patrick"
+    against "Patrick Ryan", the leftover is a family or first name. Syllables of a Han or Hangul
+    reading are parts of one given name, never middle names."""
+    if len(chosen) < 2 or query.scheme in _SYLLABIC_SCHEMES or candidate.scheme in _SYLLABIC_SCHEMES:
+        return frozenset(), frozenset()
+    size = len(candidate.tokens)
+    if not 0 <= family_first < size:
+        return frozenset(), frozenset()
+
+    def in_order(position: int) -> int:  # the list name's position, given names first
+        return position - family_first if position >= family_first else position + size - family_first
+
+    pairs = [(pair.query, tuple(sorted(map(in_order, pair.candidate)))) for pair in chosen]
+    ordered = sorted(pairs, key=lambda pair: pair[0][0])
+    if any(a[1][-1] >= b[1][0] for a, b in zip(ordered, ordered[1:], strict=False)):
+        return frozenset(), frozenset()
+    first, last = ordered[0], ordered[-1]
+    inside_q = set(range(first[0][-1] + 1, last[0][0]))
+    inside_c = set(range(first[1][-1] + 1, last[1][0]))
+    for query_side, candidate_side in pairs:
+        inside_q.difference_update(query_side)
+        inside_c.difference_update(candidate_side)
+    inside_c = {(j + family_first) % size for j in inside_c}  # back to positions as written
+    # A short one may be a syllable of a hyphenated given name (Young-Chol KIM): a middle name has five letters
+    inside_q = {i for i in inside_q if len(query.tokens[i]) >= 5 and not is_optional(query.tokens[i])}
+    inside_c = {j for j in inside_c if len(candidate.tokens[j]) >= 5 and not is_optional(candidate.tokens[j])}
+    # A middle name on each side is another middle name, not an omitted one (Ben Hamid, Ben Abdallah);
+    # one omitted middle name is common, several leave too little of the name to say it is the same.
+    if (inside_q and inside_c) or len(inside_q) + len(inside_c) > 1:
+        return frozenset(), frozenset()
+    return frozenset(inside_q), frozenset(inside_c)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +170,12 @@ class _Pair:
     method: str
 
 
-def align(query: NameForm, candidate: NameForm, weight: TokenWeight, weights: Weights) -> Alignment:
+def align(query: NameForm, candidate: NameForm, weight: TokenWeight, weights: Weights,
+          family_first: int | None = None) -> Alignment:
     """Pair tokens greedily, best similarity first (single tokens, joined neighbours and initials
-    competing on equal terms), then give near leftovers partial credit; score the coverage."""
+    competing on equal terms), then give near leftovers partial credit; score the coverage.
+    For a person (`family_first` not None, see person_order), a leftover between matched names in the
+    same order is a middle name (see _middle)."""
     used_q: set[int] = set()
     used_c: set[int] = set()
     chosen: list[_Pair] = []
@@ -99,15 +186,28 @@ def align(query: NameForm, candidate: NameForm, weight: TokenWeight, weights: We
             used_c.update(pair.candidate)
             chosen.append(pair)
     chosen.extend(_partial_leftovers(query, candidate, used_q, used_c, weights))
-    return _score(query, candidate, chosen, used_q, used_c, weight, weights)
+    middle = _middle(query, candidate, chosen, family_first) if family_first is not None else (frozenset(), frozenset())
+    return _score(query, candidate, chosen, used_q, used_c, weight, weights, middle)
+
+
+# Readings of syllabic scripts (Han, Hangul, kana): a one-letter token there is a syllable (이 "I",
+# 鄂 "E"), not an initial, and a syllable that begins another is no cut name (Jing, Jinghe).
+_SYLLABIC_SCHEMES = frozenset({
+    "pinyin", "wade-giles", "cantonese-hk", "tongyong", "mps2", "surname-spelling", "dprk", "dprk-words",
+    "dprk-south-initial", "revised-romanization", "mccune-reischauer", "south-customary", "korean", "hepburn",
+    "kakasi-hepburn", "passport", "wapuro", "loanword", "polivanov",
+})
 
 
 def _pairs(query: NameForm, candidate: NameForm, weights: Weights) -> list[_Pair]:
     pairs = []
+    syllabic = query.scheme in _SYLLABIC_SCHEMES or candidate.scheme in _SYLLABIC_SCHEMES
+    # readings of alphabets vary in spelling; those of syllabic scripts come one reading per scheme already
+    transliterated = not syllabic and (query.scheme != AS_WRITTEN or candidate.scheme != AS_WRITTEN)
     for i, (q, qk) in enumerate(zip(query.tokens, query.keys, strict=True)):
         for j, (c, ck) in enumerate(zip(candidate.tokens, candidate.keys, strict=True)):
-            similarity, method = token_similarity(q, c, qk, ck, query.space, weights)
-            if similarity > 0:
+            similarity, method = token_similarity(q, c, qk, ck, query.space, weights, transliterated)
+            if similarity > 0 and not (syllabic and method in ("initial", "truncated")):
                 pairs.append(_Pair(similarity, (i,), (j,), method))
     pairs.extend(_joined_pairs(query.tokens, candidate.tokens, weights, flip=False))
     pairs.extend(_joined_pairs(candidate.tokens, query.tokens, weights, flip=True))
@@ -158,7 +258,8 @@ def _partial_leftovers(query: NameForm, candidate: NameForm, used_q: set[int], u
         if i in used_q or len(q) < 5:
             continue
         best = max(((JaroWinkler.similarity(q, c), j) for j, c in enumerate(candidate.tokens)
-                    if j not in used_c and len(c) >= 5), default=None)
+                    if j not in used_c and len(c) >= 5 and not (_is_patronymic(q) and _is_patronymic(c))),
+                   default=None)  # Viktorovich and Borisovich share only the "son of"
         if best is not None and best[0] >= weights.partial_floor:
             used_q.add(i)
             used_c.add(best[1])
@@ -167,10 +268,16 @@ def _partial_leftovers(query: NameForm, candidate: NameForm, used_q: set[int], u
 
 
 def _score(query: NameForm, candidate: NameForm, chosen: list[_Pair], used_q: set[int], used_c: set[int],
-           weight: TokenWeight, weights: Weights) -> Alignment:
-    def side_weight(token: str, leftover_discount: float) -> float:
-        base = weight(token)
-        return base * (weights.optional_discount if is_optional(token) else leftover_discount)
+           weight: TokenWeight, weights: Weights,
+           middle: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())) -> Alignment:
+    def leftover_weight(token: str, position: int, side: int) -> float:
+        if is_optional(token):
+            discount = weights.optional_discount
+        elif position in middle[side]:
+            discount = weights.middle_leftover[side]
+        else:
+            discount = (1.0, weights.candidate_leftover)[side]
+        return weight(token) * discount
 
     matched_q = matched_c = full_q = full_c = 0.0
     matches = []
@@ -183,14 +290,17 @@ def _score(query: NameForm, candidate: NameForm, chosen: list[_Pair], used_q: se
                                   " ".join(candidate.tokens[j] for j in pair.candidate), pair.method, pair.similarity))
     left_q = tuple(t for i, t in enumerate(query.tokens) if i not in used_q)
     left_c = tuple(t for j, t in enumerate(candidate.tokens) if j not in used_c)
-    total_q = full_q + sum(side_weight(t, 1.0) for t in left_q)
-    total_c = full_c + sum(side_weight(t, weights.candidate_leftover) for t in left_c)
+    total_q = full_q + sum(leftover_weight(t, i, 0) for i, t in enumerate(query.tokens) if i not in used_q)
+    total_c = full_c + sum(leftover_weight(t, j, 1) for j, t in enumerate(candidate.tokens) if j not in used_c)
     score = (matched_q / total_q * matched_c / total_c) ** 0.5 if total_q > 0 and total_c > 0 else 0.0
     # A token left over on each side is a substitution (al-Tikriti for al-Mosuli, another patronymic),
     # not a name part one side omits: that is evidence of another person.
     conflicts = min(_substantive_count(left_q, left_c), _substantive_count(left_c, left_q))
+    conflicts += _lineage_conflicts(query.tokens, candidate.tokens, left_q, left_c, chosen)
     if conflicts and chosen:
         score *= weights.conflict_penalty ** conflicts
+    if chosen and all(pair.method == "initial" for pair in chosen):  # "N. N." says too little of anyone
+        score *= weights.initials_only
     return Alignment(score, tuple(matches), left_q, left_c)
 
 
@@ -206,3 +316,28 @@ def _substantive_count(leftovers: tuple[str, ...], others: tuple[str, ...]) -> i
         elif not is_optional(token):
             count += 1
     return count
+
+
+_SON_OF = frozenset({"bin", "ibn", "bint", "ben", "ould"})
+
+
+def _lineage_conflicts(query: tuple[str, ...], candidate: tuple[str, ...], left_q: tuple[str, ...],
+                       left_c: tuple[str, ...], chosen: list[_Pair]) -> int:
+    """Names of the father that disagree: a patronymic left over on each side (Viktorovich against
+    Borisovich), or a name that follows "bin" on one side and not on the other (Omar bin Abdullah is
+    the son of Abdullah bin Omar). A patronymic one side omits costs nothing here."""
+    conflicts = min(sum(map(_is_patronymic, left_q)), sum(map(_is_patronymic, left_c)))
+    if _SON_OF.intersection(query) and _SON_OF.intersection(candidate):
+        for pair in chosen:
+            if len(pair.query) == 1 and len(pair.candidate) == 1:
+                conflicts += _after_son_of(query, pair.query[0]) != _after_son_of(candidate, pair.candidate[0])
+    return conflicts
+
+
+def _is_patronymic(token: str) -> bool:
+    return bool(_PATRONYMIC.match(token)) or (len(token) > 7 and token.endswith(("ovitch", "evitch")))  # French
+
+
+def _after_son_of(tokens: tuple[str, ...], position: int) -> bool:
+    before = [t for t in tokens[:position] if t not in ("al", "el")]  # bin al-Din: the article is no name
+    return bool(before) and before[-1] in _SON_OF

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM
-from hoarfrost.matching.align import align
+from hoarfrost.matching.align import Alignment, align, person_order
 from hoarfrost.matching.forms import NATIVE, is_optional, query_forms
 from hoarfrost.model import Schema
 
@@ -28,6 +28,11 @@ def _uniform(token: str) -> float:
     return 1.0
 
 
+def _initials_only(alignment: Alignment) -> bool:
+    methods = {m.method for m in alignment.matches}
+    return bool(methods) and methods <= {"initial", "initials"} and "initials" in methods
+
+
 def compare_names(query: str, candidate: str, schema: Schema | None = None,
                   algorithm: str = DEFAULT_ALGORITHM) -> Comparison:
     """The best alignment of any form of `query` with any form of `candidate` in the same space."""
@@ -38,17 +43,21 @@ def compare_names(query: str, candidate: str, schema: Schema | None = None,
     if native:  # both written in the same script: compare them as written, not through romanisation
         query_all = tuple(f for f in query_all if f.space in native)
         candidate_all = tuple(f for f in candidate_all if f.space in native)
+    # where a person's middle names are (see align): the query in order, the list name maybe "FAMILY, Given"
+    order = person_order(candidate) if schema is Schema.PERSON and "," not in query else None
     for query_form in query_all:
         for candidate_form in candidate_all:
             if query_form.space != candidate_form.space or (query_form.derived and candidate_form.derived):
                 continue
-            alignment = align(query_form, candidate_form, _uniform, weights)
+            alignment = align(query_form, candidate_form, _uniform, weights, order)
             score = alignment.score
             core_q = [t for t in query_form.tokens if not is_optional(t)]
             core_c = [t for t in candidate_form.tokens if not is_optional(t)]
-            spans = any(m.method in ("initials", "joined") for m in alignment.matches)
+            spans = any(m.method in ("initials", "joined", "initial") for m in alignment.matches)
             if (len(core_q) == 1) != (len(core_c) == 1) and min(len(core_q), len(core_c)) <= 1 and not spans:
                 score *= weights.single_token_penalty
+            if schema is Schema.PERSON and _initials_only(alignment):  # "N.N.": an acronym is no person's name
+                score *= weights.initials_only
             if best is None or score > best[0]:
                 best = (score, query_form, candidate_form, alignment)
     if best is None:

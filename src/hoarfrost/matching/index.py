@@ -221,6 +221,19 @@ class NameIndex:
     def is_weak(self, indexed: IndexedForm) -> bool:
         return self.entities[indexed.entity].names[indexed.name].kind is NameKind.WEAK_ALIAS
 
+    @classmethod
+    def from_parts(cls, entities: list[Entity], weights: Weights, forms: list[IndexedForm],
+                   postings: dict[str, np.ndarray], document_frequency: Counter[str]) -> NameIndex:
+        """The index a build made, from its parts (entities, forms, postings, document_frequency) as
+        kept by matching/index_cache.py: the rest is derived here, as __init__ derives it."""
+        index = cls((), weights)
+        index.entities, index.forms, index.postings, index.document_frequency = (
+            entities, forms, postings, document_frequency)
+        index._schema_codes = np.asarray([_SCHEMA_CODES[entities[f.entity].schema] for f in forms], dtype=np.int8)
+        index._total = max(len(forms), 2)
+        index._idf_reference = math.log(index._total / (weights.rare_document_frequency + 1))
+        return index
+
 
 # Slack on the rare-token cut, well above float rounding (shares are float32, the cut allows 1e-6).
 _PRUNE_MARGIN = 1e-4

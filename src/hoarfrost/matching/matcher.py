@@ -15,7 +15,7 @@ from typing import Any
 
 from hoarfrost.matching import qualifiers
 from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM, Algorithm
-from hoarfrost.matching.align import Alignment, align
+from hoarfrost.matching.align import Alignment, align, person_order
 from hoarfrost.matching.forms import NATIVE, NameForm, is_optional, native_form, query_forms, skeleton_of
 from hoarfrost.matching.index import IndexedForm, NameIndex
 from hoarfrost.model import Entity, PartialDate, Schema
@@ -76,7 +76,7 @@ class Matcher:
                     continue  # two Latin names meet in the Latin space, not through skeletons
                 if candidate is not indexed.form:
                     indexed = IndexedForm(indexed.entity, indexed.name, candidate)
-                alignment = align(query_form, candidate, weight, self.weights)
+                alignment = align(query_form, candidate, weight, self.weights, self._person_order(indexed))
                 score, penalties = self._penalised(alignment.score, query_form, indexed, alignment)
                 held = best.get(indexed.entity)
                 if held is None or score > held.score:
@@ -101,13 +101,18 @@ class Matcher:
                 if form is None or form.space != native.space:
                     continue
                 indexed = IndexedForm(position, name_position, form)
-                alignment = align(native, form, weight, self.weights)
+                alignment = align(native, form, weight, self.weights, self._person_order(indexed))
                 score, penalties = self._penalised(alignment.score, native, indexed, alignment)
                 hits.append(NameHit(score, native, indexed, alignment, penalties))
             if hits:
                 top = max(hits, key=lambda hit: hit.score)
                 if decisive or top.score >= best[position].score:
                     best[position] = top
+
+    def _person_order(self, indexed: IndexedForm) -> int | None:
+        """For a person's name, how many leading tokens are a "FAMILY, " (see align.person_order)."""
+        entity = self.index.entities[indexed.entity]
+        return person_order(entity.names[indexed.name].value) if entity.schema is Schema.PERSON else None
 
     def _weight_function(self, space: str) -> Callable[[str], float]:
         index = self.index

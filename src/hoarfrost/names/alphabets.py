@@ -283,9 +283,30 @@ def _words(text: str, script: str) -> list[str]:
     return [word for word in _WORD.findall(text) if char_script(word[0]) == script]
 
 
+# Legal forms that rigour's table (see orgtypes) lacks, by their abbreviations, to their class: Armenian ՍՊԸ
+# (limited liability company), ԲԲԸ and ՓԲԸ (open and closed joint-stock companies), ՀԿ (public organisation);
+# Greek Α.Ε. (société anonyme) and Ι.Κ.Ε. (private company).
+_LEGAL_FORMS: dict[str, dict[str, str]] = {
+    "Armn": {"սպը": "llc", "բբը": "jsc", "փբը": "jsc", "հկ": "npo"},
+    "Grek": {"αε": "jsc", "ικε": "llc"},
+}
+_DOTTED = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]\.){2,})")  # Α.Ε., Ι.Κ.Ε.: an abbreviation, one word
+
+
+def _legal_form(words: list[str], script: str) -> tuple[list[str], str]:
+    """The words without a legal form that opens or closes the name, and that form's class (or "")."""
+    table = _LEGAL_FORMS.get(script, {})
+    for position in (-1, 0):
+        if len(words) > 1:
+            found = table.get(words[position].casefold())
+            if found:
+                return words[:position] if position else words[1:], found
+    return words, ""
+
+
 def _script_readings(text: str, script: str) -> list[Reading]:
     """Every scheme of one script over the words in that script, then anyascii's reading as a fallback."""
-    words = _words(text, script)
+    words, legal = _legal_form(_words(_DOTTED.sub(lambda m: m.group(1).replace(".", ""), text), script), script)
     if not words:
         return []
     schemes, speller = _SCRIPTS[script]
@@ -293,6 +314,8 @@ def _script_readings(text: str, script: str) -> list[Reading]:
              for scheme in schemes]
     fallback = tuple(token for token in (_ascii(word) for word in words) if token)
     found.append(Reading(fallback, "anyascii"))
+    if legal:
+        found = [Reading((*reading.tokens, legal), reading.scheme) for reading in found if reading.tokens]
     return unique_readings(found)
 
 

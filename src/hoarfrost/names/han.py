@@ -42,9 +42,21 @@ Written here, and why:
 
 Name structure: the family name is one token and the given name both joined ("hailun") and split
 ("hai", "lun"). A name with a middle dot (·) is a transcribed foreign name: each dot-separated part
-is read joined ("弗拉基米尔·普京" -> ("fulajimier", "pujing")). Longer strings (companies, places)
-cannot be cut into words reliably, so they give one token per syllable and one token per written run.
+is read joined ("弗拉基米尔·普京" -> ("fulajimier", "pujing")). Longer strings (places) cannot be cut
+into words reliably, so they give one token per syllable and one token per written run.
 Latin letters and digits mixed into the text are kept as tokens; other scripts are ignored.
+
+Organisations. A legal form (有限公司 arrives as the Latin class token "llc"), a word naming a kind of
+organisation at the end (银行, 集团, 研究所) or, beyond four characters, any organisation vocabulary
+marks a name as an organisation's; it is then never read as a person's (and a person's name never gets
+the translation reading: 王建设's 建设 is a given name, not "construction"). An organisation's run is
+cut into the vocabulary words of org_words_zh and the stretches between them (the brand, the place),
+each one word, and besides Pinyin, Wade-Giles and Cantonese it gets translation readings: the
+vocabulary in English, the brand romanised, since lists mix the two ("GSK CNC EQUIPMENT", "HK
+HENGBANGWEI ELECTRONICS"). Which English word (China or Sino), how the brand is spelled (Pinyin joined
+or split, Cantonese for Hong Kong firms, read back as a transcribed foreign word: 贝斯特 Best) and where
+the brand ends (恒邦微电子: Hengbang Microelectronics or Hengbangwei Electronics) all vary, so a few
+variants are given, bounded (`_translations`).
 """
 
 from __future__ import annotations
@@ -60,7 +72,8 @@ from typing import Any
 
 from anyascii import anyascii
 
-from hoarfrost.names.org_words_zh import segment
+from hoarfrost.names.org_words_zh import HEAD_WORDS, choices, segment, translate
+from hoarfrost.names.orgtypes import is_legal_form
 from hoarfrost.names.readings import MAX_READINGS, Reading, unique_readings
 from hoarfrost.names.scripts import char_script
 
@@ -610,6 +623,7 @@ class _Analysis:
     person: bool  # one run of 2-4 characters read as family name + given name
     surname: str  # the family name's characters when `person`
     dotted: bool  # parts separated by a middle dot: a transcribed foreign name
+    organisation: bool = False  # a legal form, or organisation vocabulary: never a person's name
 
 
 def _syllables(run: str, surname: str) -> tuple[_Syllable, ...]:
@@ -625,8 +639,11 @@ def _syllables(run: str, surname: str) -> tuple[_Syllable, ...]:
         if len(surname) == 1 or surname not in _COMPOUND_SURNAMES:
             cantonese[index] = _SURNAME_JYUTPING.get(char, cantonese[index])
     result: list[_Syllable] = []
-    for char, reading, jyutping in zip(run, mandarin, cantonese, strict=True):
-        alternates = _live_alternates(char, reading)
+    for position, (char, reading, jyutping) in enumerate(zip(run, mandarin, cantonese, strict=True)):
+        # a family name has one reading (冯 is Feng, never ping), but a polyphonic family name's first character
+        # (单 Shan) keeps its everyday readings: it may not be a family name after all (单田芳 Dan Tianfang)
+        family = position < len(surname) and char not in _SURNAME_PINYIN
+        alternates = () if family else _live_alternates(char, reading)
         hk = hong_kong_syllable(jyutping, reading) if jyutping else ()
         if reading:
             result.append(_Syllable(char, reading, alternates, hk))
@@ -656,11 +673,55 @@ def _person_words(syllables: tuple[_Syllable, ...], run: str, surname: str) -> t
     return tuple(syllables[start:end] for start, end in zip(cuts, ends, strict=True) if syllables[start:end])
 
 
+def _is_organisation(runs: Sequence[_Run]) -> bool:
+    """A legal form in Latin letters (有限公司 arrives as "llc"), a run that ends in a word naming a kind of
+    organisation (中国银行), or a run longer than a personal name that holds organisation vocabulary.
+
+    A short run's other vocabulary says little: 建设 (construction), 国强, 中华 are common given names.
+    """
+    for run in runs:
+        if not run.han:
+            if is_legal_form(run.text):
+                return True
+            continue
+        pieces = segment(run.text)
+        if pieces and pieces[-1][0] in HEAD_WORDS:
+            return True
+        if len(run.text) > 4 and any(org for _, _, org in pieces):
+            return True
+        if len(run.text) == 4 and pieces[-1][2] and len(_family_name(run.text)) == 1:
+            return True  # 瑞丰新材: as a person's, a three-character given name ending in a vocabulary word
+    return False
+
+
+def _org_words(syllables: tuple[_Syllable, ...], run: str) -> tuple[tuple[_Syllable, ...], ...]:
+    """An organisation's run cut into its words: vocabulary words, and the stretches between them (the
+    brand, the place) each one word, so that joined Pinyin reads "shenzhen youbangshida huoyun daili"."""
+    if len(syllables) != len(run):
+        return (syllables,)
+    words: list[tuple[_Syllable, ...]] = []
+    stretch: list[_Syllable] = []
+    start = 0
+    for chars, english, _ in segment(run):
+        if english is None or (len(chars) == 1 and english):  # 新拓 Xintuo: a one-character word goes with it
+            stretch.extend(syllables[start:start + len(chars)])
+        else:
+            if stretch:
+                words.append(tuple(stretch))
+                stretch = []
+            words.append(syllables[start:start + len(chars)])
+        start += len(chars)
+    if stretch:
+        words.append(tuple(stretch))
+    return tuple(words)
+
+
 @lru_cache(maxsize=16384)
 def _analyse(folded: str) -> _Analysis:
     runs, dotted = _runs(folded)
     han_runs = [run for run in runs if run.han]
-    person = not dotted and len(han_runs) == 1 and 2 <= len(han_runs[0].text) <= 4
+    organisation = not dotted and _is_organisation(runs)
+    person = not dotted and not organisation and len(han_runs) == 1 and 2 <= len(han_runs[0].text) <= 4
     parts: list[_Part] = []
     surname = ""
     for run in runs:
@@ -672,11 +733,12 @@ def _analyse(folded: str) -> _Analysis:
             syllables = _syllables(run.text, surname)
             parts.append(_Part(_person_words(syllables, run.text, surname)))
         else:
-            lone_surname = run.text if len(run.text) == 1 and run.text in _SURNAME_PINYIN else ""
+            lone = len(run.text) == 1 and (run.text in _SURNAME_PINYIN or run.text in _COMMON_SURNAMES)
+            lone_surname = run.text if lone and not organisation else ""
             syllables = _syllables(run.text, lone_surname)
             if syllables:
-                parts.append(_Part((syllables,)))
-    return _Analysis(tuple(parts), person, surname, dotted)
+                parts.append(_Part(_org_words(syllables, run.text) if organisation else (syllables,)))
+    return _Analysis(tuple(parts), person, surname, dotted, organisation)
 
 
 # --- foreign names --------------------------------------------------------------------------------
@@ -852,9 +914,8 @@ def _readings(folded: str) -> tuple[Reading, ...]:
                   (_tokens(parts, _tongyong_of, False), TONGYONG),
                   (_tokens(parts, _mps2_of, False), MPS2)]
     found += _umlaut_readings(parts) + cantonese[2:]
-    translated = _translation(parts)
-    if translated:  # an organisation: its English translation after the pinyin, joined and split
-        found.insert(2, (translated, TRANSLATION))
+    if analysis.organisation:  # its English translations after the pinyin, joined and split
+        found[2:2] = [(tokens, TRANSLATION) for tokens in _translations(parts)]
     schemes: dict[tuple[str, ...], str] = {}  # Reading objects only for what is kept: they are slow to build
     for tokens, scheme in found:
         if tokens and tokens not in schemes:
@@ -867,38 +928,178 @@ def _readings(folded: str) -> tuple[Reading, ...]:
 TRANSLATION = "translation"
 
 
-def _translation(parts: tuple[_Part, ...]) -> tuple[str, ...]:
-    """An organisation name with its vocabulary in English and the rest in joined Pinyin, or ().
+_Piece = tuple[tuple[_Syllable, ...], tuple[str, ...]]  # a word's syllables and its English words (or none)
+_Choose = Callable[[int, _Piece], str | None]  # the English for the n-th piece of the name, or None to romanise it
+_Romanise = Callable[[list[_Syllable]], list[str]]  # a stretch of untranslated syllables, one token each
+_MAX_WORD_SWITCHES = 4  # translation readings with one word in another English, per name
 
-    "中国电子科技集团公司" -> "china electronics technology group corporation": lists give such names in
-    English translation, which no romanisation meets. Only when a word says the name is an organisation's.
-    """
-    tokens: list[str] = []
-    organisation = False
+
+def _pieces(parts: tuple[_Part, ...]) -> list[_Piece | str]:
+    """The name cut into vocabulary words (with their English choices), single unknown characters and
+    Latin words (str), in order."""
+    pieces: list[_Piece | str] = []
     for part in parts:
         if part.latin:
-            tokens.append(part.latin)
+            pieces.append(part.latin)
             continue
-        syllables = [syllable for word in part.words for syllable in word]
-        pinyin = {index: syllable.pinyin_token for index, syllable in enumerate(syllables)}
-        unknown: list[str] = []
+        syllables = tuple(_syllables_of((part,)))
         start = 0
-        for chars, english, org in segment("".join(syllable.char for syllable in syllables)):
-            if english is None:
-                unknown.append(pinyin[start])
-            else:
-                tokens.extend(filter(None, ["".join(unknown), *english.split()]))
-                unknown = []
-                organisation = organisation or org
+        for chars, english, _ in segment("".join(syllable.char for syllable in syllables)):
+            pieces.append((syllables[start:start + len(chars)], () if english is None else choices(english)))
             start += len(chars)
-        if unknown:
-            tokens.append("".join(unknown))
-    return tuple(tokens) if organisation else ()
+    return pieces
+
+
+def _brand_prefixed(pieces: list[_Piece | str]) -> list[_Piece | str]:
+    """The pieces with a word's first character given to the unknown stretch before it, where the rest is a
+    word of its own: 恒邦微电子 is "Hengbangwei Electronics" as often as "Hengbang Microelectronics"."""
+    result: list[_Piece | str] = []
+    for piece in pieces:
+        if isinstance(piece, tuple) and piece[1] and len(piece[0]) > 1 and result and _unknown(result[-1]):
+            syllables = piece[0]
+            rest = translate("".join(syllable.char for syllable in syllables[1:]))
+            if rest is not None and translate(syllables[0].char) is None:
+                result += [(syllables[:1], ()), (syllables[1:], choices(rest))]
+                continue
+        result.append(piece)
+    return result
+
+
+def _unknown(piece: _Piece | str) -> bool:
+    return isinstance(piece, tuple) and not piece[1]
+
+
+def _usual(index: int, piece: _Piece) -> str | None:
+    """The usual English of a word; a one-character word (新 new, 和 and) is read as part of the brand
+    (新拓 Xintuo, 和德 Hede), except the ones that are dropped (市 city, 省 province)."""
+    syllables, english = piece
+    if not english or (len(syllables) == 1 and english[0]):
+        return None
+    return english[0]
+
+
+def _other(choice: int) -> _Choose:
+    """Every word in its `choice`-th English (or its last, where it has fewer)."""
+    def choose(index: int, piece: _Piece) -> str | None:
+        syllables, english = piece
+        return english[min(choice, len(english) - 1)] if english and len(syllables) > 1 else _usual(index, piece)
+    return choose
+
+
+def _single_translated(index: int, piece: _Piece) -> str | None:
+    return piece[1][0] if piece[1] else None
+
+
+def _switching(target: int, choice: int) -> _Choose:
+    """The usual English everywhere but in the `target`-th piece, which takes its `choice`-th."""
+    other = _other(choice)
+    return lambda index, piece: other(index, piece) if index == target else _usual(index, piece)
+
+
+def _pinyin_stretch(stretch: list[_Syllable]) -> list[str]:
+    return [syllable.pinyin_token for syllable in stretch]
+
+
+def _cantonese_stretch(stretch: list[_Syllable]) -> list[str]:
+    return [syllable.cantonese[0] for syllable in stretch]
+
+
+def _transcription_stretch(stretch: list[_Syllable]) -> list[str]:
+    """A brand transcribed from a foreign word (莫斯特 Most, 奥德斯 Odes) read back by the transcription
+    conventions; a single character or a two-character stretch is read in Pinyin."""
+    if len(stretch) < 3:
+        return _pinyin_stretch(stretch)
+    syllables = [syllable.pinyin for syllable in stretch]
+    following = [syllable[:1] for syllable in syllables[1:]] + [""]
+    return ["".join(_transcribed_syllable(s, f) for s, f in zip(syllables, following, strict=True))]
+
+
+def _translated(pieces: list[_Piece | str], choose: _Choose, romanise: _Romanise, joined: bool) -> tuple[str, ...]:
+    """One translation reading: the words `choose` gives in English, the stretches between them
+    romanised, each stretch one token when `joined`, else one token per syllable."""
+    tokens: list[str] = []
+    stretch: list[_Syllable] = []
+
+    def flush() -> None:
+        spelled = romanise(stretch)
+        tokens.extend(["".join(spelled)] if joined else spelled)
+        stretch.clear()
+
+    for index, piece in enumerate(pieces):
+        if isinstance(piece, str):
+            flush()
+            tokens.append(piece)
+            continue
+        english = choose(index, piece)
+        if english is None:
+            stretch.extend(piece[0])
+        else:
+            flush()
+            tokens.extend(english.split())
+    flush()
+    return tuple(token for token in tokens if token)
+
+
+def _translations(parts: tuple[_Part, ...]) -> list[tuple[str, ...]]:
+    """An organisation's name with its vocabulary in English and the rest romanised, in a few ways.
+
+    "中国电子科技集团公司" -> "china electronics technology group corporation": lists give such names in
+    English translation, which no romanisation meets. The rest (brand, place) is in Pinyin joined, then
+    Pinyin split; then words in their second English (Sino, Space), one word at a time and all at once;
+    then the rest in Hong Kong Cantonese (恒生 Hang Seng), read back as a transcribed foreign word, and
+    with the brand taking the first character of the word after it; then one-character words translated.
+    """
+    pieces = _pieces(parts)
+    switches = [(index, choice) for index, piece in enumerate(pieces)
+                if isinstance(piece, tuple) and len(piece[0]) > 1 for choice in range(1, len(piece[1]))]
+    found = [
+        _translated(pieces, _usual, _pinyin_stretch, True),
+        _translated(pieces, _usual, _pinyin_stretch, False),
+        *(_translated(pieces, _switching(index, choice), _pinyin_stretch, True)
+          for index, choice in switches[:_MAX_WORD_SWITCHES]),
+        _translated(pieces, _other(1), _pinyin_stretch, True),
+        _translated(pieces, _other(2), _pinyin_stretch, True),
+        _translated(pieces, _usual, _cantonese_stretch, False),
+        _translated(pieces, _usual, _transcription_stretch, True),
+        _translated(_brand_prefixed(pieces), _usual, _pinyin_stretch, True),
+        _translated(pieces, _single_translated, _pinyin_stretch, True),
+    ]
+    return list(dict.fromkeys(tokens for tokens in found if tokens))
 
 
 def readings(text: str) -> list[Reading]:
     """Every plausible Latin reading of a name written in Han characters, best first ([] if none)."""
-    return list(_readings(fold_han(text)))
+    found = list(_readings(fold_han(text)))
+    if _looks_japanese(text):  # 山田太郎 is Yamada Taro as well as Shantian Tailang
+        from hoarfrost.names import kana
+
+        found = unique_readings([*found[:MAX_READINGS - _MAX_JAPANESE], *kana.readings(text)[:_MAX_JAPANESE]])
+    return found
+
+
+# --- Japanese names in kanji alone ------------------------------------------------------------------
+# A Japanese name written without kana reaches this reader; its Japanese reading (by pykakasi, through the
+# kana reader) is added when the name looks Japanese: the iteration mark 々 or a character only Japanese
+# writes (国字 such as 畑, 込, 峠, 辻), or a two-character family name of the common Japanese ones
+# (general tables, not names of listed persons). It is read from the text as written: folded to simplified
+# Chinese, 東條 would no longer read Tojo.
+_MAX_JAPANESE = 4
+_JAPANESE_ONLY = frozenset("々〆畑畠込峠辻働枠栃匂榊笹凪雫麿躾糀鰯鱈鴫")
+_JAPANESE_SURNAMES = frozenset(re.findall(r"\S+", """
+    佐藤 鈴木 高橋 田中 伊藤 渡辺 渡邊 渡邉 山本 中村 小林 加藤 吉田 山田 山口 松本 井上 木村 斎藤 斉藤 清水 山崎
+    池田 橋本 阿部 石川 山下 中島 石井 小川 前田 岡田 藤田 後藤 近藤 村上 遠藤 青木 坂本 福田 太田 西村 藤井 岡本
+    藤原 中野 三浦 原田 中川 松田 竹内 小野 田村 中山 和田 森田 上田 内田 柴田 酒井 宮崎 横山 高木 安藤 宮本 大野
+    小島 谷口 今井 工藤 高田 増田 丸山 杉山 村田 大塚 新井 小山 平野 藤本 河野 上野 野口 武田 松井 千葉 岩崎 菅原
+    木下 久保 佐野 野村 松尾 市川 菊地 杉本 古川 大西 島田 水野 桜井 高野 吉川 山内 西田 飯田 菊池 西川 小松 北村
+    安田 川口 平田 中田 服部 岩田 土屋 川崎 福島 本田 樋口 秋山 田代 荒木 永井 中西
+"""))
+
+
+def _looks_japanese(text: str) -> bool:
+    run = "".join(char for char in unicodedata.normalize("NFKC", text) if not char.isspace())
+    if not 2 <= len(run) <= 7 or not all(_is_han(char) or char in "々〆" for char in run):
+        return False
+    return any(char in _JAPANESE_ONLY for char in run) or (len(run) >= 3 and run[:2] in _JAPANESE_SURNAMES)
 
 
 # --- one scheme at a time --------------------------------------------------------------------------

@@ -37,8 +37,10 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice, product
 
-from hoarfrost.names.arabic import SKELETON
+from hoarfrost.names.arabic import SKELETON, latin_skeleton
+from hoarfrost.names.org_words_he import translate_word
 from hoarfrost.names.readings import Reading, unique_readings
 
 SKELETON_SCHEME = "hebrew-skeleton"
@@ -46,6 +48,7 @@ LETTERS = "hebrew-letters"
 NIQQUD = "hebrew-niqqud"
 
 _GERESH = frozenset("\u05f3'\u2019`\u02bc")
+_GERSHAYIM = frozenset('"\u05f4\u201c\u201d')
 _DAGESH = "\u05bc"
 _SHIN_DOT, _SIN_DOT = "\u05c1", "\u05c2"
 _FINALS = str.maketrans("ךםןףץ", "כמנפצ")
@@ -72,10 +75,14 @@ def _split_words(text: str) -> list[list[_Letter]]:
 
 @lru_cache(maxsize=65536)
 def _cached_split(text: str) -> tuple[tuple[_Letter, ...], ...]:
-    """Words of Hebrew letters with their niqqud; a geresh stays with its letter, anything else splits."""
+    """Words of Hebrew letters with their niqqud; a geresh stays with its letter, a gershayim inside a word
+    (the mark of an acronym: להב"ה Lehava, צה"ל Tzahal) is dropped, anything else splits."""
     words: list[list[_Letter]] = []
     current: list[_Letter] = []
-    for char in unicodedata.normalize("NFD", text):
+    decomposed = unicodedata.normalize("NFD", text)
+    for position, char in enumerate(decomposed):
+        if char in _GERSHAYIM and current and _is_letter(decomposed[position + 1:position + 2] or " "):
+            continue
         if _is_letter(char):
             expanded = {"\u05f0": "וו", "\u05f1": "וי", "\u05f2": "יי"}.get(char, char)
             for part in expanded:
@@ -101,13 +108,20 @@ def _pointed(words: list[list[_Letter]]) -> bool:
 @dataclass(frozen=True, slots=True)
 class _Profile:
     soft: bool  # ב כ פ after the first letter are v kh f (unless a dagesh says otherwise); so is a first פ
-    ch: bool  # German, Yiddish and Polish habits: ח and soft כ are "ch" (x class), a first י is "j", ב is b
+    ch: bool  # ח and soft כ are "ch" (x class): German, Yiddish and Polish habits, and Israeli names in English
     sin: bool  # an undotted ש is sin (s)
     vav: bool = False  # every ו inside a word is v: the old full spelling that writes David דוד
+    german: bool = False  # German, Yiddish and Polish habits: a first י is "j", ב is b, a first פ is p
+    z: bool = False  # צ is "z" as English writes it in Zion, Zvi (tz, ts otherwise)
 
 
-_PROFILES = (_Profile(False, False, False), _Profile(True, False, False), _Profile(True, True, False),
-             _Profile(False, False, True), _Profile(True, False, True), _Profile(True, False, False, True))
+_PROFILES = (_Profile(False, False, False), _Profile(True, False, False), _Profile(True, True, False, german=True),
+             _Profile(False, False, True), _Profile(True, False, True), _Profile(True, False, False, True),
+             _Profile(True, True, False), _Profile(True, True, True))
+# Readings of single words beyond the whole-name profiles: צ as z.
+_Z_PROFILES = (_Profile(False, False, False, z=True), _Profile(True, False, False, z=True))
+# Skeleton readings of a name at most: whole-name profiles first, then mixes of the words' own variants.
+_MAX_SKELETONS = 18
 
 _HARD_KEYS = {"א": "", "ב": "b", "ג": "k", "ד": "d", "ה": "h", "ו": "", "ז": "d", "ח": "h", "ט": "t", "י": "",
               "כ": "k", "ל": "l", "מ": "m", "נ": "n", "ס": "s", "ע": "", "פ": "b", "צ": "s", "ק": "k", "ר": "r",
@@ -121,9 +135,9 @@ def _soft(letter: _Letter, index: int, pointed: bool, profile: _Profile) -> bool
         return _DAGESH not in letter.marks
     # A first פ is f in foreign names written in modern spelling (פרידמן Friedman); native ones (Peretz)
     # have the hard profile.
-    if profile.ch and letter.char == "ב":
+    if profile.german and letter.char == "ב":
         return False  # German and Yiddish habits keep b: Jakob, Abraham
-    return profile.soft and (index > 0 or letter.final_form or (letter.char == "פ" and not profile.ch))
+    return profile.soft and (index > 0 or letter.final_form or (letter.char == "פ" and not profile.german))
 
 
 def _letter_key(word: list[_Letter], index: int, pointed: bool, profile: _Profile) -> str:
@@ -138,7 +152,7 @@ def _letter_key(word: list[_Letter], index: int, pointed: bool, profile: _Profil
             return "w"
         return "f" if _consonantal_vav(word, index, pointed, profile) else ""
     if char == "י":
-        return ("j" if profile.ch else "y") if index == 0 else ""
+        return ("j" if profile.german else "y") if index == 0 else ""
     if char == "ז" and word[index + 1:index + 2] and word[index + 1].char == "ש":
         return "j"  # זש writes zh in foreign names
     if char == "ש" and index > 0 and word[index - 1].char == "ז":
@@ -156,6 +170,8 @@ def _letter_key(word: list[_Letter], index: int, pointed: bool, profile: _Profil
         return {"ב": "f", "פ": "f", "כ": "x" if profile.ch else "h"}[char]
     if char == "ח" and profile.ch:
         return "x"
+    if char == "צ" and profile.z:
+        return "d"
     return _HARD_KEYS[char]
 
 
@@ -198,7 +214,9 @@ def hebrew_skeleton(text: str) -> tuple[str, ...]:
 
 
 def skeleton_readings(text: str) -> list[Reading]:
-    """Skeleton readings under every profile (just one when niqqud decides), plain first."""
+    """Skeleton readings under every whole-name profile (just one when niqqud decides), plain first; then
+    mixes of each word's own variants, since one name may join a modern given name (Avichai, soft ב, ח as
+    ch) to an old-spelled surname (Suissa, ו a vowel)."""
     words = [word for word in _split_words(text) if not _is_particle(word)]
     if not words:
         return []
@@ -206,7 +224,24 @@ def skeleton_readings(text: str) -> list[Reading]:
     profiles = _PROFILES[:1] if pointed else _PROFILES
     found = [Reading(tuple(key for key in (_word_skeleton(w, pointed, p) for w in words) if key),
                      SKELETON_SCHEME, SKELETON) for p in profiles]
-    return unique_readings(found)
+    if not pointed:
+        variants = [_word_variants(word) for word in words]
+        for mix in islice(product(*variants), _MAX_SKELETONS * 2):
+            found.append(Reading(tuple(key for key in mix if key), SKELETON_SCHEME, SKELETON))
+    return unique_readings(found, _MAX_SKELETONS)
+
+
+def _word_variants(word: list[_Letter]) -> list[str]:
+    """The distinct skeletons of one unpointed word: under each profile, with צ as z, each followed by its
+    form with a first י before a consonant read as the vowel i that English writes (ישראל Israel, ישעיהו
+    Isaiah). A letter written twice stays two consonants: a vowel stands between them unwritten (ננסי
+    Nancy, הררי Harari)."""
+    keys = [_word_skeleton(word, False, profile) for profile in _PROFILES]
+    if any(letter.char == "צ" for letter in word):
+        keys += [_word_skeleton(word, False, profile) for profile in _Z_PROFILES]
+    if len(word) > 2 and word[0].char == "י" and word[1].char not in "ויאע":
+        keys = [variant for key in keys for variant in (key, "a" + key[1:] if key[:1] in ("y", "j") else key)]
+    return list(dict.fromkeys(key for key in keys if key))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -265,6 +300,59 @@ def letters_reading(text: str, modern: bool = True, back: str = "o", final: str 
     return " ".join(_letters_word(word, modern, back, final) for word in _split_words(text) if not _is_particle(word))
 
 
+VOWELLED = "hebrew-vowelled"
+_VOWEL_LETTERS = frozenset("אעוי")
+_VOWELLED_CONSONANTS = {"ח": "ch", "כ": "ch"}  # Israeli names in English: Avichai, Mordechai, Nachala
+
+
+def _vowelled_word(word: list[_Letter], vowel: str) -> str:
+    """Latin from unpointed letters with the unwritten vowels supplied: `vowel` between two consonants that
+    no vowel letter parts, and a final ה after a consonant read as `vowel` ("נחלה" -> "nachala", "אמנה" ->
+    "amana"). A guess, right for many modern names; the skeletons cover the rest."""
+    out: list[str] = []
+    last = len(word) - 1
+    for index, letter in enumerate(word):
+        char = letter.char
+        previous = word[index - 1].char if index else ""
+        following = word[index + 1].char if index < last else ""
+        if char in _VOWEL_LETTERS or (char == "ה" and index == last and index > 0):
+            vowel_before = previous in "אעי" or (previous == "ו" and index > 1 and word[index - 2].char != "ו")
+            out.append(_vowel_letter(char, index, previous, following, vowel, vowel_before))
+            continue
+        soft = char in "בכפ" and (index > 0 or letter.final_form)
+        spelled = _consonant_latin(word, index, soft)
+        out.append(_VOWELLED_CONSONANTS[char] if char in _VOWELLED_CONSONANTS and not letter.geresh
+                   and (soft or char == "ח") else spelled)
+        vowel_follows = following in _VOWEL_LETTERS or (following == "ה" and index + 1 == last)
+        if following and not vowel_follows:
+            out.append(vowel)
+    return "".join(out)
+
+
+def _vowel_letter(char: str, index: int, previous: str, following: str, vowel: str, vowel_before: bool) -> str:
+    """א ע ו י and a final ה in context: v and y at a word's start (i before a consonant: ישראל Israel),
+    o and i inside; א ע as a, but e next to י (מאיר Meir, דניאל Daniel); a final ה is silent after a
+    vowel letter."""
+    if char in "אע":
+        return "e" if index and (following == "י" or (previous == "י" and index > 1)) else "a"
+    if char == "ו":
+        if previous == "ו":
+            return ""
+        return "v" if index == 0 or following == "ו" else "o"
+    if char == "י":
+        if previous == "י":
+            return ""
+        if index == 0:
+            return "y" if following in _VOWEL_LETTERS else "i"
+        return "y" if following and following in "יאע" else "i"
+    return "" if vowel_before else vowel  # a final ה
+
+
+def vowelled_reading(text: str, vowel: str = "a") -> str:
+    """A Latin reading of unpointed Hebrew with its unwritten vowels guessed as `vowel`."""
+    return " ".join(_vowelled_word(word, vowel) for word in _split_words(text) if not _is_particle(word))
+
+
 def _niqqud_word(word: list[_Letter]) -> str:
     """Latin from pointed letters: the points give the vowels, the dagesh hard or soft, the dots shin or sin."""
     out: list[str] = []
@@ -299,6 +387,39 @@ def niqqud_reading(text: str) -> str:
     return " ".join(_niqqud_word(word) for word in words if not _is_particle(word))
 
 
+# ---------------------------------------------------------------------------------------------------------
+# Organisation names: their vocabulary in English
+# ---------------------------------------------------------------------------------------------------------
+
+TRANSLATION = "translation"
+_OF = "של"  # "X של Y" is "Y's X": the owner's name takes the English possessive s
+
+
+def translation_readings(text: str) -> list[Reading]:
+    """An organisation name with its vocabulary in English, the rest read with vowels supplied, in Latin
+    ("תנועת נחלה" -> "movement nachala"), and the same in the skeleton space with the possessive s on the
+    owner's name ("החווה של משה" -> "frm mxs", which meets "Moshe's Farm"); none unless a word says the name
+    is an organisation's."""
+    words = [word for word in _split_words(text) if not _is_particle(word)]
+    found = [translate_word("".join(letter.char for letter in word)) for word in words]
+    if not any(entry is not None and entry[1] for entry in found):
+        return []
+    latin: list[str] = []
+    for word, entry in zip(words, found, strict=True):
+        latin.extend(entry[0].split() if entry is not None else [_vowelled_word(word, "a")])
+    readings = [Reading(tuple(token for token in latin if token), TRANSLATION)]
+    for profile in (_PROFILES[1], _PROFILES[0], _Z_PROFILES[1]):
+        keys: list[str] = []
+        for index, (word, entry) in enumerate(zip(words, found, strict=True)):
+            if entry is not None:
+                keys.extend(latin_skeleton(english) for english in entry[0].split())
+                continue
+            owner = index > 0 and "".join(letter.char for letter in words[index - 1]) == _OF
+            keys.append(_word_skeleton(word, False, profile) + ("s" if owner else ""))
+        readings.append(Reading(tuple(key for key in keys if key), TRANSLATION, SKELETON))
+    return unique_readings(readings)
+
+
 @lru_cache(maxsize=65536)
 def _readings(text: str) -> tuple[Reading, ...]:
     words = _split_words(text)
@@ -311,6 +432,8 @@ def _readings(text: str) -> tuple[Reading, ...]:
     found.append(Reading(tuple(letters_reading(text, modern=False).split()), LETTERS))
     found.append(Reading(tuple(letters_reading(text, modern=True).split()), LETTERS))
     found.append(Reading(tuple(letters_reading(text, True, "u", "e").split()), LETTERS))
+    found += [Reading(tuple(vowelled_reading(text, vowel).split()), VOWELLED) for vowel in "ae"]
+    found[1:1] = translation_readings(text)  # an organisation: its translation right after the first reading
     return tuple(unique_readings(found + skeleton_readings(text)))
 
 

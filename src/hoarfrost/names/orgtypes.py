@@ -14,9 +14,10 @@ from rigour.names import extract_org_types
 
 LEGAL_FORM_CLASSES = frozenset({"llc", "jsc", "lp", "llp", "plc", "gov", "npo", "coop", "trust", "fund", "ltd"})
 
-# Longest first: 股份有限公司 before 有限公司.
+# Longest first: 股份有限公司 before 有限公司. A 股份有限公司 (company limited by shares) writes its English name
+# "Co., Ltd." far more often than "Joint Stock Company", so it is in the class of Ltd.
 _CJK_FORMS: tuple[tuple[str, str], ...] = (
-    ("股份有限公司", " jsc "), ("有限责任公司", " llc "), ("有限責任公司", " llc "), ("有限公司", " llc "),
+    ("股份有限公司", " llc "), ("有限责任公司", " llc "), ("有限責任公司", " llc "), ("有限公司", " llc "),
     ("株式会社", " jsc "), ("有限会社", " llc "), ("주식회사", " jsc "), ("유한회사", " llc "), ("(주)", " jsc "),
 )
 

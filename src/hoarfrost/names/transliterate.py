@@ -15,9 +15,9 @@ from collections.abc import Callable
 
 from anyascii import anyascii
 
-from hoarfrost.names import alphabets, arabic, cyrillic, han, hangul, hebrew, kana, wade_giles
+from hoarfrost.names import alphabets, arabic, cyrillic, ethiopic, han, hangul, hebrew, kana, thai, wade_giles
 from hoarfrost.names.normalise import normalise_name
-from hoarfrost.names.orgtypes import replace_legal_forms
+from hoarfrost.names.orgtypes import is_legal_form, replace_legal_forms
 from hoarfrost.names.readings import LATIN, Reading, unique_readings
 from hoarfrost.names.scripts import char_script
 from hoarfrost.names.tokens import clean_tokens
@@ -28,11 +28,13 @@ Reader = Callable[[str], list[Reading]]
 
 _FAMILY_OF_SCRIPT: dict[str, str] = {
     "Hani": "han", "Cyrl": "cyrillic", "Arab": "arabic", "Hebr": "hebrew", "Hang": "hangul",
-    "Hira": "kana", "Kana": "kana", "Grek": "alphabets", "Geor": "alphabets", "Armn": "alphabets",
+    "Hira": "kana", "Kana": "kana", "Grek": "alphabets", "Geor": "alphabets", "Armn": "alphabets", "Thai": "thai",
+    "Ethi": "ethiopic",
 }
 _READERS: dict[str, Reader] = {
     "han": han.readings, "cyrillic": cyrillic.readings, "arabic": arabic.readings, "hebrew": hebrew.readings,
-    "hangul": hangul.readings, "kana": kana.readings, "alphabets": alphabets.readings,
+    "hangul": hangul.readings, "kana": kana.readings, "alphabets": alphabets.readings, "thai": thai.readings,
+    "ethiopic": ethiopic.readings,
 }
 _NOT_ASCII_TOKEN = re.compile(r"[^a-z0-9]")
 _MIDDLE_DOT = re.compile("[·・•‧]")
@@ -86,10 +88,30 @@ def _compute_readings(name: str) -> tuple[Reading, ...]:
         return ()
     if all(family == "latin" for family, _ in runs):
         return _as_written(text)
+    legal = tuple(token for family, run in runs if family == "latin" and _only_legal_forms(run)
+                  for token in run.split())
     readings: list[Reading] = []
     for family, run in runs:
-        readings.extend(_read_run(family, run))
+        if not legal:
+            readings.extend(_read_run(family, run))
+        elif family != "latin":  # the reader sees the legal form too (it tells a company from a person)
+            readings.extend(_read_run(family, f"{run} {' '.join(legal)}"))
+        elif not _only_legal_forms(run):
+            readings.extend(_read_run(family, run))
+    if legal:  # "保利科技有限公司" is "baoli keji llc", not also a name "llc" (which met every "X LLC")
+        readings = [_with_legal_form(reading, legal) for reading in readings] or [Reading(legal, AS_WRITTEN)]
     return tuple(unique_readings(readings))
+
+
+def _only_legal_forms(run: str) -> bool:
+    return all(map(is_legal_form, run.split()))
+
+
+def _with_legal_form(reading: Reading, legal: tuple[str, ...]) -> Reading:
+    """A reading of the name's other run with the legal form that stood apart in Latin letters."""
+    if reading.space != LATIN or any(map(is_legal_form, reading.tokens)):
+        return reading
+    return Reading((*reading.tokens, *legal), reading.scheme, reading.space)
 
 
 def _as_written(text: str) -> tuple[Reading, ...]:

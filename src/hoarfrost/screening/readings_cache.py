@@ -1,10 +1,11 @@
-"""Keeping the transliteration readings of non-Latin list names between runs.
+"""Keeping the transliteration readings of list names between runs.
 
-Reading a few thousand Han, Cyrillic and Arabic names costs seconds (and
-loading the pinyin and Jyutping tables costs more); their readings only
-change when the code or its libraries do. They are kept in the store, keyed
-by a version made from the source of `hoarfrost.names` and the versions of
-the libraries it uses, so a stale reading can never be used.
+Reading the names of every list costs seconds: a few thousand Han, Cyrillic and Arabic names (and
+loading the pinyin and Jyutping tables), and tens of thousands of Latin names, each tried as a
+Chinese name in Wade-Giles. Their readings only change when the code or its libraries do. They are
+kept in the store, keyed by a version made from the source of `hoarfrost.names` and the versions of
+the libraries it uses, so a stale reading can never be used. (The built index itself is kept beside
+the store, matching/index_cache.py: the readings spare the build when a new snapshot comes in.)
 """
 
 from __future__ import annotations

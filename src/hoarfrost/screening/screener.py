@@ -9,18 +9,23 @@ and the HTTP API: `{"score", "source", "source_id", "entity_id", "caption",
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+import stat
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from hoarfrost.errors import QueryError
-from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM
+from hoarfrost.matching import index_cache
+from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM, Weights
+from hoarfrost.matching.index import NameIndex
 from hoarfrost.matching.matcher import Matcher
 from hoarfrost.model import Entity, Schema
 from hoarfrost.names.normalise import normalise_name
-from hoarfrost.names.transliterate import latin_readings, needs_transliteration, remember_readings
+from hoarfrost.names.transliterate import latin_readings, remember_readings
 from hoarfrost.screening.readings_cache import decode_readings, encode_readings, readings_version
-from hoarfrost.store import Store
+from hoarfrost.store import SnapshotInfo, Store
 from hoarfrost.values.countries import country_code
 from hoarfrost.values.dates import parse_partial_date
 
@@ -85,6 +90,59 @@ def _is_iso_partial_date(text: str) -> bool:
     return parsed is not None and parsed.iso == text
 
 
+def index_path(store: Store) -> Path | None:
+    """Where the built index of a SQLite store is kept: beside it, as `<store>.index`; None for other stores."""
+    url = store.engine.url
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(f"{url.database}.index")
+
+
+def _mode(store: Store) -> int:
+    """The permission bits of the store's file, for the index kept beside it."""
+    try:
+        return stat.S_IMODE(Path(str(store.engine.url.database)).stat().st_mode)
+    except OSError:
+        return 0o600
+
+
+def _build(store: Store, snapshots: list[SnapshotInfo], weights: Weights) -> NameIndex:
+    """The index over the entities of the snapshots, with every name read first (see _read_names)."""
+    entities = [entity for snapshot in snapshots for entity in store.entities(snapshot.id)]
+    gc.freeze()  # long-lived, as the index will be: the collection after reading names need not scan them
+    _read_names(store, entities)
+    return NameIndex(entities, weights)
+
+
+def _read_names(store: Store, entities: list[Entity]) -> None:
+    """Readings of every name, ready for the build: those the store keeps, and the others read now and kept.
+
+    Reading names leaves cyclic garbage (recursive closures); it is collected here, while the heap is
+    small, rather than after the build, when a collection would scan every object of the index.
+    """
+    version = readings_version()
+    kept = store.load_readings(version)
+    remember_readings({name: decode_readings(data) for name, data in kept.items()})
+    new = {
+        name.value: encode_readings(latin_readings(name.value))
+        for entity in entities for name in entity.names if name.value not in kept
+    }
+    if new:  # the kept ones are in the store under this version already: adding them again breaks its key
+        store.save_readings(version, new)
+        gc.collect()
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class Screener:
     """Screens queries against a fixed set of list entities under one named algorithm."""
 
@@ -99,25 +157,25 @@ class Screener:
     def from_store(cls, store: Store, algorithm: str = DEFAULT_ALGORITHM) -> Screener:
         """A screener over the snapshot in force of every list in the store.
 
-        Readings of non-Latin names kept from an earlier run are reused, and
-        new ones are kept for the next.
+        The index built by an earlier run over the same snapshots, by the same code, is loaded from
+        the file beside the store (matching/index_cache.py); otherwise it is built, and kept there for
+        the next run. Readings of names kept from an earlier run are reused in the build.
         """
-        entities = [entity for snapshot in store.current_snapshots() for entity in store.entities(snapshot.id)]
-        version = readings_version()
-        kept = store.load_readings(version)
-        remember_readings({name: decode_readings(data) for name, data in kept.items()})
-        screener = cls(entities, algorithm)
-        new = {
-            name.value: encode_readings(latin_readings(name.value))
-            for entity in entities for name in entity.names
-            if name.value not in kept and needs_transliteration(name.value)
-        }
-        if new:
-            store.save_readings(version, {**kept, **new})
-        # The index is millions of long-lived objects: move them out of the cyclic collector's reach, or
-        # every full collection rescans them all (a pause of about a second in the middle of screening).
-        gc.collect()
-        gc.freeze()
+        screener = cls((), algorithm)
+        snapshots = store.current_snapshots()
+        path = index_path(store)
+        key = index_cache.cache_key([(s.id, s.content_hash) for s in snapshots], algorithm)
+        # The index is millions of long-lived objects and no cycles: the cyclic collector stays out while
+        # they are made, and they are then moved out of its reach (gc.freeze), or every full collection
+        # rescans them all (a pause of about a second in the middle of screening).
+        with _collector_paused():
+            index = index_cache.load(path, key, screener.matcher.weights) if path else None
+            if index is None:
+                index = _build(store, snapshots, screener.matcher.weights)
+                if path:
+                    index_cache.save(path, key, index, _mode(store))
+            screener.matcher.index = index
+            gc.freeze()
         return screener
 
     @property

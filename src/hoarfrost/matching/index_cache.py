@@ -1,0 +1,178 @@
+"""Keeping the built name index in a file next to the store, so that later runs load it instead of building it.
+
+Building the index over every list (about 40,000 entries, 120,000 name forms) means reading each entry,
+reading each name in every script and making its keys: seconds of Python work that give the same result
+until a list is loaded or the code changes. The file `<store>.index` keeps what the build made (the
+entries, their name forms, the postings and the token frequencies) under a key made from the snapshots in
+force (ids and content hashes) and a hash of the code and libraries that make forms and keys; a file under
+another key is stale and is rebuilt.
+
+The file is loaded safely: typed msgspec decoding and raw numpy int32 bytes, no pickle, so nothing in it
+can run code. A header holds the key, the payload's length and its CRC-32: a stale file is skipped
+without decoding the payload, and a truncated or corrupt one is ignored with a warning and rebuilt. It is
+written to a temporary file in the same folder and renamed into place, so a reader never sees half a file
+(and one left short by a crash fails its checksum).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import struct
+import tempfile
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import BinaryIO
+
+import msgspec
+import numpy as np
+
+from hoarfrost import matching, model, names
+from hoarfrost.matching.algorithm import Weights
+from hoarfrost.matching.index import IndexedForm, NameIndex
+from hoarfrost.model import Entity
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1  # bump when the layout of the file changes
+_MAGIC = b"HOARFROST-INDEX\n"
+_LENGTH = struct.Struct("<Q")
+_LIBRARIES = ("opencc", "pypinyin", "tojyutping", "iuliia", "pykakasi", "korean-romanizer", "anyascii", "rigour",
+              "jellyfish", "rapidfuzz", "unidecode")
+
+
+class _Header(msgspec.Struct, frozen=True):
+    format: int
+    key: str
+    length: int  # bytes of the payload that follows the header
+    checksum: int  # CRC-32 of the payload
+
+
+class _Payload(msgspec.Struct, array_like=True):
+    entities: list[Entity]  # with their snapshot ids
+    forms: list[IndexedForm]
+    vocabulary: list[str]  # posting keys, in the order of their runs in `postings`
+    offsets: bytes  # int64, len(vocabulary) + 1: where the run of each key starts in `postings`
+    postings: bytes  # int32 form ids
+    frequency: dict[str, int]
+
+
+_HEADER_ENCODER = msgspec.msgpack.Encoder()
+_HEADER_DECODER = msgspec.msgpack.Decoder(_Header)
+_PAYLOAD_DECODER = msgspec.msgpack.Decoder(_Payload)
+
+
+class CacheUnreadable(Exception):
+    """The file is truncated, corrupt or not an index file."""
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the code that makes entries, forms and keys, and of the libraries it reads names with."""
+    digest = hashlib.sha256(f"format={FORMAT}".encode())
+    for package in (names, matching):
+        for source in sorted(Path(str(package.__file__)).parent.glob("*.py")):
+            digest.update(source.name.encode() + source.read_bytes())
+    digest.update(Path(model.__file__).read_bytes())
+    for library in _LIBRARIES + ("numpy", "msgspec"):
+        try:
+            digest.update(f"{library}={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library}=absent".encode())
+    return digest.hexdigest()[:16]
+
+
+def cache_key(snapshots: Sequence[tuple[int, str]], algorithm: str) -> str:
+    """The key of an index over these (snapshot id, content hash) pairs, in this order."""
+    parts = [code_version(), algorithm, *(f"{snapshot_id}:{content}" for snapshot_id, content in snapshots)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+# -- writing ----------------------------------------------------------------------------------------
+
+
+def save(path: Path, key: str, index: NameIndex, mode: int = 0o600) -> bool:
+    """Write the index to `path` atomically, readable as `mode` says (the store's own: it holds the
+    store's entries); False (with a warning) when the folder refuses it."""
+    payload = msgspec.msgpack.encode(_payload(index))
+    header = _HEADER_ENCODER.encode(_Header(FORMAT, key, len(payload), zlib.crc32(payload)))
+    temporary = None
+    try:
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.name}.", delete=False) as out:
+            temporary = Path(out.name)
+            os.chmod(temporary, mode)
+            out.write(_MAGIC + _LENGTH.pack(len(header)) + header)
+            out.write(payload)  # no fsync: a file cut short by a crash fails its checksum and is rebuilt
+        os.replace(temporary, path)
+    except OSError as exc:
+        log.warning("could not keep the name index in %s (%s): it will be built again next time", path, exc)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def _payload(index: NameIndex) -> _Payload:
+    vocabulary = list(index.postings)
+    runs = [index.postings[key] for key in vocabulary]
+    offsets = np.zeros(len(runs) + 1, dtype=np.int64)
+    np.cumsum([len(run) for run in runs], out=offsets[1:])
+    postings = np.concatenate(runs).astype(np.int32) if runs else np.zeros(0, dtype=np.int32)
+    return _Payload(index.entities, index.forms, vocabulary, offsets.tobytes(), postings.tobytes(),
+                    dict(index.document_frequency))
+
+
+# -- reading ----------------------------------------------------------------------------------------
+
+
+def load(path: Path, key: str, weights: Weights) -> NameIndex | None:
+    """The index kept in `path` under `key`, or None: no file, a stale one (silently), or an unreadable
+    one (with a warning); the caller then builds the index and saves it over the file."""
+    try:
+        with path.open("rb") as file:
+            header = _read_header(file)
+            if header.format != FORMAT or header.key != key:
+                return None  # stale: other snapshots, other code, another layout
+            payload = file.read()
+        if len(payload) != header.length or zlib.crc32(payload) != header.checksum:
+            raise CacheUnreadable("its length or checksum does not match: truncated or damaged")
+        return _index(_PAYLOAD_DECODER.decode(payload), weights)
+    except FileNotFoundError:
+        return None
+    except (OSError, CacheUnreadable, msgspec.DecodeError, ValueError, IndexError, OverflowError) as exc:
+        log.warning("ignoring the kept name index %s (%s): building it again", path, exc)
+        return None
+
+
+_MAX_HEADER = 4096
+
+
+def _read_header(file: BinaryIO) -> _Header:
+    if file.read(len(_MAGIC)) != _MAGIC:
+        raise CacheUnreadable("not a hoarfrost index file")
+    size = file.read(_LENGTH.size)
+    if len(size) != _LENGTH.size or not 0 < _LENGTH.unpack(size)[0] <= _MAX_HEADER:
+        raise CacheUnreadable("damaged header")
+    try:
+        return _HEADER_DECODER.decode(file.read(_LENGTH.unpack(size)[0]))
+    except msgspec.DecodeError as exc:
+        raise CacheUnreadable(f"unreadable header: {exc}") from None
+
+
+def _index(payload: _Payload, weights: Weights) -> NameIndex:
+    entities, forms = payload.entities, payload.forms
+    offsets = np.frombuffer(payload.offsets, dtype=np.int64)
+    postings = np.frombuffer(payload.postings, dtype=np.int32).copy()  # writable, as a fresh build's are
+    if (len(offsets) != len(payload.vocabulary) + 1 or offsets[0] != 0 or offsets[-1] != len(postings)
+            or np.any(np.diff(offsets) <= 0)):
+        raise CacheUnreadable("posting offsets out of step with the vocabulary")
+    if len(postings) and (postings.min() < 0 or postings.max() >= len(forms)):
+        raise CacheUnreadable("a posting names a form that is not there")
+    bounds = offsets.tolist()
+    by_key = {key: postings[bounds[i] : bounds[i + 1]] for i, key in enumerate(payload.vocabulary)}
+    return NameIndex.from_parts(entities, weights, forms, by_key, Counter(payload.frequency))

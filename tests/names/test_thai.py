@@ -1,0 +1,105 @@
+"""Thai names: RTGS, the loanword readings, acronyms spelled by letter names, organisation words."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from dataclasses import replace
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hoarfrost.names.readings import MAX_READINGS
+from hoarfrost.names.scripts import detect_script
+from hoarfrost.names.thai import ACRONYM, acronym, loanword, readings, rtgs
+from hoarfrost.names.transliterate import latin_readings
+from hoarfrost.screening.screener import Screener, make_query
+
+_TOKEN = re.compile("[a-z0-9]+")
+
+
+@pytest.mark.parametrize(
+    ("thai", "latin"),
+    [("จำกัด", "chamkat"), ("บริษัท", "borisat"), ("กรุงเทพ", "krungthep"), ("ทักษิณ", "thaksin"),
+     ("สมชาย", "somchai"), ("เมือง", "mueang"), ("ขาว", "khao"), ("คน", "khon"), ("เปรม", "prem"),
+     ("ไทย", "thai"), ("ตัว", "tua"), ("เรือ", "ruea")],
+)
+def test_rtgs(thai: str, latin: str) -> None:
+    assert rtgs(thai) == latin
+
+
+@pytest.mark.parametrize(
+    ("thai", "latin", "gz"),
+    [("ฮาร์ดแวร์", "hardwar", False), ("ไทยแลนด์", "tailand", False), ("เอ็กโซร่า", "eksora", False),
+     ("แพลนท์", "plant", False), ("บริษัท", "brisat", False), ("เมนซ์", "mens", False),
+     ("โซกุโซ่", "soguzo", True), ("กรุ๊ป", "grup", True)],
+)
+def test_loanword_reading_undoes_thai_spelling(thai: str, latin: str, gz: bool) -> None:
+    """The karan's silent letters are read, finals keep their letter, aspiration goes, clusters stay."""
+    assert loanword(thai, gz) == latin
+
+
+@pytest.mark.parametrize(
+    ("thai", "letters"),
+    [("ไอที", "it"), ("ทีอีซีจีอาร์", "tecgr"), ("ทีเอบี", "tab"), ("เอ็มไอที", "mit"), ("ดี", ""),
+     ("บริษัท", ""), ("ฮาร์ดแวร์", "")],
+)
+def test_acronyms_spelled_by_letter_names(thai: str, letters: str) -> None:
+    assert acronym(thai) == letters
+
+
+def test_legal_form_and_organisation_words() -> None:
+    assert readings("บริษัท เอ็กโซร่า จำกัด")[0].tokens == ("eksora", "llc")  # Co., Ltd: the class of orgtypes
+    first = readings("ทีเอบี คอร์เปอร์เรชั่น (ไทยแลนด์) จำกัด")[0]
+    assert first.scheme == ACRONYM and first.tokens == ("tab", "corporation", "thailand", "llc")
+    assert readings("บริษัท ไทย จำกัด (มหาชน)")[0].tokens == ("thai", "llc", "public")
+    assert readings("บริษัท ไทย")[0].tokens == ("company", "thai")  # no จำกัด: บริษัท is a plain word
+
+
+def test_thai_is_read_by_this_module() -> None:
+    assert {reading.scheme for reading in latin_readings("ฮาร์ดแวร์")} == {"rtgs", "thai-loanword"}
+
+
+@given(st.text(st.one_of(st.characters(min_codepoint=0x0E00, max_codepoint=0x0E7F), st.sampled_from(" ()-")),
+               max_size=30))
+def test_never_raises_and_tokens_are_ascii(text: str) -> None:
+    found = readings(text)
+    assert len(found) <= MAX_READINGS
+    for reading in found:
+        assert reading.tokens and all(_TOKEN.fullmatch(token) for token in reading.tokens)
+
+
+def _bench_datasets() -> ModuleType:
+    """The benchmark's reader of the EU journal transcriptions (benchmarks/datasets.py), loaded once."""
+    name = "hoarfrost_bench_datasets"
+    if name in sys.modules:
+        return sys.modules[name]
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "datasets.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_eu_journal_thai_names_find_their_entry(data_dir: Path) -> None:
+    """Every Thai name of the EU journal screened against the Latin names of every tenth entry and of the
+    entries that bear Thai names: its own entry comes first."""
+    entities = _bench_datasets().read_eu_journal(data_dir / "eu_oj_sanctions_opensanctions" / "data" / "consolidated")
+    thai = [(entity, name.value) for entity in entities for name in entity.names if detect_script(name.value) == "Thai"]
+    bearers = {entity.id for entity, _ in thai}
+    latin = [replace(entity, names=tuple(n for n in entity.names if detect_script(n.value) == "Latn"))
+             for position, entity in enumerate(entities) if position % 10 == 0 or entity.id in bearers]
+    screener = Screener([entity for entity in latin if entity.names])
+    missed = []
+    for entity, name in thai:
+        matches = screener.screen(make_query(name, str(entity.schema)))
+        if not matches or matches[0].entity.id != entity.id:
+            missed.append(name)
+    assert len(thai) == 4
+    assert missed == []  # measured: TAB Corporation (Thailand), Thai IT Hardware, TECGR, Soguzo all found
