@@ -71,9 +71,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from hoarfrost.names.org_words_ar import KIND, PHRASE_LENGTHS, Translation, translate_phrase, translate_word
 from hoarfrost.names.readings import Reading, unique_readings
 
 SKELETON = "consonant-skeleton"
@@ -136,22 +137,24 @@ class _Word:
     article: bool  # the word was written with the article ال
     particle: bool  # bin, bint, ibn, the family marker آل, a lone article: no key
     folded: str = ""  # `text` as `fold_arabic` folds it, for table look-ups
+    joined: bool = False  # written joined to the next word (Persian محمدحسین, علیرضا)
 
     @property
     def allah(self) -> bool:
-        return self.article and self.folded == "له"
+        return self.article and self.folded in ("له", "لهي")  # Allah, and its nisba: فیض اللهی Feyzollahi
 
 
 def _word(text: str, article: bool, particle: bool) -> _Word:
     return _Word(text, article, particle, fold_arabic(text))
 
 
-_PARTICLES = frozenset({"بن", "ابن", "بنت", "ال", "ولد"})  # folded: آل is ال
+# folded: آل is ال; في (in) and a lone و (and) join the words of organisation names, and carry no key either
+_PARTICLES = frozenset({"بن", "ابن", "بنت", "ال", "ولد", "في", "و"})
 _ABD = "عبد"
 _ABU = frozenset({"ابو", "ابي", "بو"})
 # Second elements of compounds that Latin spellings often join to the word before:
 # Nasrallah, Salahuddin, Saiful Islam, Ziaulhaq, Habibur Rahman.
-_COMPOUND_HEADS = frozenset({"له", "دين", "اسلام", "حق", "رحمن", "زمان", "هدي", "نبي", "نور", "ملك"})
+_COMPOUND_HEADS = frozenset({"له", "دين", "اسلام", "حق", "رحمن", "رحمان", "زمان", "هدي", "نبي", "نور", "ملك"})
 
 
 def _clean(text: str) -> str:
@@ -159,14 +162,17 @@ def _clean(text: str) -> str:
     return _STRIP.sub("", unicodedata.normalize("NFKC", text))
 
 
-def _split_words(text: str) -> list[str]:
-    """Runs of Arabic-script letters; a zero-width non-joiner keeps its word whole (Persian احمدی‌نژاد)."""
+def _split_words(text: str, keep_zwnj: bool = False) -> list[str]:
+    """Runs of Arabic-script letters; a zero-width non-joiner keeps its word whole (Persian احمدی‌نژاد), and is
+    kept in it with `keep_zwnj`."""
     words: list[str] = []
     current: list[str] = []
     for char in _clean(text):
         if _ARABIC_LETTER.match(char):
             current.append(char)
         elif char == _ZWNJ and current:
+            if keep_zwnj:
+                current.append(char)
             continue
         elif current:
             words.append("".join(current))
@@ -181,7 +187,7 @@ def _analyse(word: str) -> _Word:
     folded = fold_arabic(word)
     if folded in _PARTICLES:
         return _word(word, False, True)
-    if len(word) >= 4 and folded.startswith("ال"):
+    if len(word) >= 4 and folded.startswith("ال") and word[0] != "آ":  # آلومینا is not an article
         return _word(word[2:], True, False)
     return _word(word, False, False)
 
@@ -195,7 +201,34 @@ def _cached_words(text: str) -> tuple[_Word, ...]:
     """The words of a name, with compounds written as one word (عبدالرحمن, ابوالحسن, نصرالله,
     نورالدين) cut where the article starts, as they are when written apart."""
     words: list[_Word] = []
-    for raw in _split_words(text):
+    for whole in _split_words(text, keep_zwnj=True):
+        pieces = _zwnj_pieces(whole)
+        for piece in pieces[:-1]:  # احمدی‌مقدم: Ahmadi-Moghaddam or Ahmadimoghaddam
+            words.extend(_piece_words(piece))
+            words[-1] = replace(words[-1], joined=True)
+        words.extend(_piece_words(pieces[-1]))
+    return tuple(words)
+
+
+_PLURAL_ENDINGS = frozenset({"هاي", "ها", "هايي", "اي", "ايي"})
+
+
+def _zwnj_pieces(word: str) -> list[str]:
+    """A word cut at its zero-width non-joiners, where both sides have three letters or more (a plural or
+    ezafe ending stays on its word)."""
+    pieces: list[str] = []
+    for piece in word.split(_ZWNJ):
+        if pieces and (len(pieces[-1]) < 3 or len(piece) < 3 or fold_arabic(piece) in _PLURAL_ENDINGS):
+            pieces[-1] += piece
+        elif piece:
+            pieces.append(piece)
+    return pieces
+
+
+def _piece_words(raw: str) -> list[_Word]:
+    """The words of one written word: compounds cut where the article starts, compound given names split."""
+    words: list[_Word] = []
+    if raw:
         folded = fold_arabic(raw)
         cut = next((len(prefix) - 2 for prefix in ("عبدال", "ابوال") if folded.startswith(prefix)), 0)
         if not cut:
@@ -203,9 +236,41 @@ def _cached_words(text: str) -> tuple[_Word, ...]:
         if cut >= 2 and len(raw) - cut >= 4:
             words.append(_analyse(raw[:cut]))
             words.append(_analyse(raw[cut:]))
+        elif folded.startswith("بن") and folded[2:] in _COMMON and len(folded) >= 5:  # بنحسين: Ben Hassine
+            words += [_analyse(raw[:2]), _analyse(raw[2:])]
+        elif folded.startswith("وال") and len(folded) >= 7:  # والمسلمين: wa al-Muslimin
+            words += [_analyse(raw[:1]), _analyse(raw[1:])]
+        elif (given := _given_names_cut(folded)) is not None:
+            words.append(replace(_analyse(raw[:given]), joined=True))
+            words.append(_analyse(raw[given:]))
         else:
             words.append(_analyse(raw))
-    return tuple(words)
+    return words
+
+
+def _given_names_cut(folded: str) -> int | None:
+    """Where a word joins two common name elements, or None: Persian writes compound given names as one word
+    (محمدحسین, علیرضا, احمدعلی) and Latin apart or hyphenated (Mohammad Hossein, Ali-Reza)."""
+    if folded in _COMMON or len(folded) < 6:
+        return None
+    for cut in range(3, len(folded) - 2):
+        head, tail = folded[:cut], folded[cut:]
+        if tail.startswith("ي"):
+            continue
+        known_head = head in _COMMON or (head.endswith("ي") and head[:-1] in _COMMON)  # احمدی‌مقدم
+        if tail in _SURNAME_SUFFIXES:
+            if known_head and len(tail) >= 4:  # زاده, نژاد, مقدم: a surname the query lost its ZWNJ in
+                return cut
+            continue
+        if head in _FIRST_ELEMENTS or (head in _COMMON and (tail in _COMMON or (tail.endswith("ي")
+                                                                                 and tail[:-1] in _COMMON))):
+            return cut
+    return None
+
+
+# Name elements that open most Persian compounds, whatever follows (محمدباقر, محمدتقی, آقااحمدی, اللهکرم).
+_FIRST_ELEMENTS = frozenset(fold_arabic(word) for word in ("محمد", "علی", "احمد", "سید", "حسین", "امیر", "آقا",
+                                                            "الله"))
 
 
 @lru_cache(maxsize=131072)
@@ -246,10 +311,11 @@ def _letters_key(word: str, initial: bool = True, profile: str = "", final: bool
 
 
 def _consonantal_vav(word: str, index: int) -> bool:
-    """و inside a word next to a long vowel letter (جواد, موسوی, داوود) is a consonant, w or v."""
+    """و inside a word next to a long vowel letter (جواد, موسوی, داوود) is a consonant, w or v; so it is in
+    the Persian surname ending وند (Alvand, Khoshnamvand)."""
     if index == 0:
         return False
-    return word[index - 1] == "ا" or word[index + 1:index + 2] in ("ا", "ی", "ي")
+    return word[index - 1] == "ا" or word[index + 1:index + 2] in ("ا", "ی", "ي", "ى") or word[index + 1:] == "ند"
 
 
 def _word_key(word: _Word, profile: str = "") -> str:
@@ -307,10 +373,11 @@ def _compound_variant(words: list[_Word], profile: str, mode: str) -> tuple[str,
     return tuple(keys) if found else None
 
 
-def _core_joined(words: list[_Word], keys: tuple[str, ...]) -> tuple[str, ...]:
+def _core_joined(words: list[_Word], keys: tuple[str, ...], profile: str = "") -> tuple[str, ...]:
     """Abd, Abu and Allah compounds as one token (Abdulaziz, Abubakar, Nasrullah): the two keys end to end,
     as `latin_skeleton` cuts them. The matcher can join two tokens itself, but only those left over after
-    the single matches, and "Nurullah Nuri" would lose its "nr" to the wrong token."""
+    the single matches, and "Nurullah Nuri" would lose its "nr" to the wrong token. Words written joined
+    (محمدحسین, اللهکرم) are one Latin word: the second is read as its inside (Mohammadhossein, Allahkaram)."""
     joined: list[str] = []
     index = 0
     while index < len(words):
@@ -321,6 +388,10 @@ def _core_joined(words: list[_Word], keys: tuple[str, ...]) -> tuple[str, ...]:
             joined.append(keys[index] + keys[index + 1])
             index += 2
             continue
+        if nxt is not None and not nxt.particle and head.joined:
+            joined.append(("alh" if head.allah else keys[index]) + _letters_key(nxt.text, False, profile))
+            index += 2
+            continue
         joined.append(keys[index])
         index += 1
     return tuple(joined)
@@ -329,18 +400,44 @@ def _core_joined(words: list[_Word], keys: tuple[str, ...]) -> tuple[str, ...]:
 def _tokenisations(words: list[_Word], profile: str) -> list[tuple[str, ...]]:
     """Skeleton tuples of one name: as written, compounds joined, the article written on its word."""
     plain = tuple(_word_key(word, profile) for word in words)
-    variants: list[tuple[str, ...]] = [plain, _core_joined(words, plain)]
+    variants: list[tuple[str, ...]] = [plain, _core_joined(words, plain, profile)]
     has_compound = any(_is_compound(head, word) for head, word in zip(words, words[1:], strict=False))
     for mode in ("join-sun", "join", "attach", "attach-sun") if has_compound else ():
         variant = _compound_variant(words, profile, mode)
         if variant is not None:
             variants.append(variant)
+    if any(word.folded in _SURNAME_SUFFIXES for word in words[1:]):  # زارع پور: Zarepour
+        variants += [_suffixes_joined(words, plain, profile, final) for final in (True, False)]
     if any(word.article and not word.allah for word in words):  # Alnajrani, Elmasry: article written on
         variants.append(tuple(
             "al" + _letters_key(word.text, False, profile) if word.article and not word.allah else key
             for word, key in zip(words, plain, strict=True)
         ))
     return [tuple(key for key in variant if key) for variant in variants]
+
+
+# Persian (and Pashto) surname endings that are words of their own, often written apart (زارع پور, ایمانی نژاد,
+# قلی زاده) where Latin joins them (Zarepour, Imaninejad, Gholizadeh).
+_SURNAME_SUFFIXES = frozenset(fold_arabic(word) for word in (
+    "پور", "نژاد", "زاده", "وند", "خواه", "کیا", "نیا", "فر", "راد", "منش", "پناه", "ورز", "کش", "خیل", "آبادی",
+    "آباد", "نسب", "دوست", "یار", "مقدم", "زی", "جان"))
+
+
+def _suffixes_joined(words: list[_Word], keys: tuple[str, ...], profile: str, final: bool) -> tuple[str, ...]:
+    """The keys with every surname ending written apart joined to the word before it. The ending's
+    initial و is Latin v (Adinehvand, Nikvarz); with `final` False, the word before keeps a final ه
+    (Adinehvand, not Adinevand)."""
+    joined: list[str] = []
+    for index, (word, key) in enumerate(zip(words, keys, strict=True)):
+        if joined and joined[-1] and word.folded in _SURNAME_SUFFIXES:
+            before = words[index - 1]
+            if not final and not before.particle and not before.allah:
+                joined[-1] = _letters_key(before.text, True, profile, final=False)
+            suffix = _letters_key(word.text, False, profile)
+            joined[-1] += "f" + suffix if word.text[0] in _W_LETTERS else suffix
+        else:
+            joined.append(key)
+    return tuple(joined)
 
 
 def skeleton_readings(text: str, uyghur: bool = False) -> list[Reading]:
@@ -407,7 +504,7 @@ def _latin_units(token: str) -> Iterator[tuple[str, str]]:
             index += 1
 
 
-_ALLAH_ENDINGS = ("ullah", "ulla", "allah", "alla", "ollah", "olla", "ullo")
+_ALLAH_ENDINGS = ("ullahi", "allahi", "ollahi", "ullah", "ulla", "allah", "alla", "ollah", "olla", "ullo")
 _SUN_UNITS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
 _ABUL = re.compile(r"ab(?:u|ou|o)l(.*)")
 
@@ -437,7 +534,7 @@ def _compound_skeleton(text: str) -> str | None:
     for ending in _ALLAH_ENDINGS:
         if text.endswith(ending):
             stem = _word_skeleton(text[:-len(ending)])
-            if len(stem) >= 2:
+            if len(stem) >= 2 or (len(text) - len(ending) >= 3 and stem not in ("", "a")):  # Ruhollah, not Mullah
                 return stem + "al"
     if text.startswith("abd") and len(text) > 4:
         return "abd" + _consonantal(_word_skeleton(_after_article(text[3:])))
@@ -459,7 +556,16 @@ def latin_skeleton(token: str) -> str:
     if not text or text in _LATIN_PARTICLES:
         return ""
     compound = _compound_skeleton(text)
-    return compound if compound is not None else _word_skeleton(text)
+    return compound if compound is not None else _word_skeleton(_without_written_article(text))
+
+
+_ASSIMILATED_ARTICLE = re.compile("e(tt|dd|rr|ss|nn)(?=[a-z]{3})")  # not Ezz- (عز: Ezzeddine, Ezzat)
+
+
+def _without_written_article(text: str) -> str:
+    """The Maghreb (French) spelling of the assimilated article written on its word, taken off:
+    "Essabar" (الصبار) -> "sabar", "Eddine" -> "dine", "Ennahda" -> "nahda"; not "Essam" or "Essa"."""
+    return text[2:] if _ASSIMILATED_ARTICLE.match(text) else text
 
 
 def _word_skeleton(text: str) -> str:
@@ -842,7 +948,8 @@ def _unit_alternatives(words: list[_Word], index: int, persian: bool,
     nxt = words[index + 1] if index + 1 < len(words) else None
     if word.particle:
         folded = word.folded
-        particle = {"بن": ("bin", "ibn", "ben"), "ابن": ("ibn", "bin"), "بنت": ("bint",), "ولد": ("ould",)}
+        particle = {"بن": ("bin", "ibn", "ben"), "ابن": ("ibn", "bin"), "بنت": ("bint",), "ولد": ("ould",),
+                    "في": ("fi",), "و": ("wa",)}
         return [(spelling,) for spelling in particle.get(folded, ("al",))], 1, True
     head, head_known = _spellings(word, persian, back_vowel)
     if nxt is not None and not nxt.particle and not word.article and nxt.article:
@@ -1025,6 +1132,132 @@ def uyghur_readings(text: str) -> list[Reading]:
 
 
 # ---------------------------------------------------------------------------------------------------------
+# Organisation names: their vocabulary in English
+# ---------------------------------------------------------------------------------------------------------
+
+TRANSLATION = "translation"
+_Unit = tuple[tuple[str, ...], "_Word | None"]  # a word's English senses, or () and the word itself
+_TRANSLATION_DEPTH = 3  # readings per space: the first, second and third usual sense of each word
+_CLITIC_ARTICLES = ("وال", "فال", "بال", "كال")  # and/so/with/like + the article, on a word of four letters or more
+
+
+def translation_readings(text: str, legal_form: bool = False) -> list[Reading]:
+    """An organisation name with its vocabulary in English and the rest as written in Latin and as keys, or [].
+
+    "جبهة النصرة" -> "front nsra" (Latin) and "frnt nsr" (skeleton, where it meets "Al-Nusrah Front"); the
+    i-th pair of readings takes every word's i-th usual sense. Only when a word says the name is an
+    organisation's (`org_words_ar.ORG_WORDS`), so that person names never get one.
+    """
+    persian = any(char in _PERSIAN_LETTERS for char in text)
+    pieces = [piece for word in _clean(text).replace(_ZWNJ, " ").split() for piece in _split_words(word)
+              if len(piece) > 1 or piece == "و"]  # another lone letter is what is left of an abbreviation
+    units: list[_Unit] = []
+    kinds: list[bool] = []  # the word names a kind of organisation
+    organisation = legal_form
+    index = 0
+    while index < len(pieces):
+        used, found = _translate_at(pieces, index, persian)
+        units.append(((), _untranslated(pieces[index])) if found is None else (found[0], None))
+        kinds.append(found is not None and found[1] == KIND)
+        organisation = organisation or (found is not None and bool(found[1]))
+        pieces[index:index + used] = [" ".join(pieces[index:index + used])]
+        index += 1
+    if not (organisation or _all_vocabulary(units, pieces)):
+        return []
+    depth = min(_TRANSLATION_DEPTH, max(len(senses) for senses, _ in units))
+    found_readings: list[Reading] = []
+    for rank in range(depth):
+        found_readings += _translated(units, rank, persian)
+    head = _head_only(units, kinds, pieces)
+    if head is not None:  # "شرکت ایمن صنعت زمان فرا": Imen Sanat Zaman Fara Company
+        found_readings[2:2] = _translated(head, 0, persian)
+    core = _core(units, kinds)
+    if core is not None:
+        found_readings[2:2] = _translated(core, 0, persian)
+    kindless = _kindless(units, kinds)
+    if kindless is not None:  # "سازمان بسیج مستضعفین": Basij-e Mostazafin
+        found_readings += _translated(kindless, 0, persian)
+    return [reading for reading in found_readings if reading.tokens]
+
+
+def _translated(units: list[_Unit], rank: int, persian: bool) -> list[Reading]:
+    """The Latin and skeleton readings that take every word's `rank`-th sense (or its last)."""
+    latin: list[str] = []
+    keys: list[str] = []
+    for senses, word in units:
+        if word is None:
+            english = senses[min(rank, len(senses) - 1)].split()
+            latin += english
+            keys += [latin_skeleton(token) for token in english]
+        elif not word.particle:
+            spelt = common_spellings(word.text, persian)
+            latin.append(spelt[0] if spelt else letter_reading(word.text))
+            keys.append(_word_key(word))
+    return [Reading(_distinct(latin), TRANSLATION), Reading(_distinct(keys), TRANSLATION, SKELETON)]
+
+
+def _distinct(tokens: list[str]) -> tuple[str, ...]:
+    """Tokens without empties and without a word twice in a row (الحماية والحراسة: protection, security)."""
+    return tuple(token for index, token in enumerate(tokens) if token and (index == 0 or token != tokens[index - 1]))
+
+
+def _head_only(units: list[_Unit], kinds: list[bool], pieces: list[str]) -> list[_Unit] | None:
+    """The units with only the kind of organisation translated (the first or last word: company, bank,
+    group), or None: lists often romanise the rest of a name ("Sanat", "Tejarat") and translate the kind."""
+    head = 0 if kinds[0] else len(units) - 1
+    inner = [index for index, (senses, word) in enumerate(units)
+             if word is None and senses[0] and index != head and " " not in pieces[index]]  # a phrase stays
+    if not kinds[head] or not inner:
+        return None
+    return [((), _untranslated(pieces[index])) if index in inner else unit for index, unit in enumerate(units)]
+
+
+def _kindless(units: list[_Unit], kinds: list[bool]) -> list[_Unit] | None:
+    """The units without the kind of organisation at either end, or None: lists often leave it out or
+    give it in the other language ("Sazman", "Bonyad") where the name is romanised."""
+    ends = [index for index in (0, len(units) - 1) if kinds[index]]
+    rest = [unit for index, unit in enumerate(units) if index not in ends[:1] and (unit[1] is not None or unit[0][0])]
+    return rest if ends and len(rest) >= 2 else None
+
+
+def _core(units: list[_Unit], kinds: list[bool]) -> list[_Unit] | None:
+    """The units without the vocabulary that does not name a kind of organisation (adjectives, places),
+    or None when there is none: lists often drop it ("شركة صروح العقارية": Souruh Company)."""
+    if all(kind or word is not None for (_, word), kind in zip(units, kinds, strict=True)):
+        return None
+    core = [unit for unit, kind in zip(units, kinds, strict=True) if kind or unit[1] is not None]
+    return core if len(core) >= 2 else None
+
+
+def _all_vocabulary(units: list[_Unit], pieces: list[str]) -> bool:
+    """Two words or more, all of them vocabulary, the first with the article ("الجهاد الاسلامي المصري"):
+    a person's name is made of names and does not open with the article on an ordinary word."""
+    words = [senses for senses, word in units if word is None and senses[0]]
+    return len(words) >= 2 and len(words) == len(units) and fold_arabic(pieces[0]).startswith("ال")
+
+
+def _translate_at(pieces: list[str], index: int, persian: bool) -> tuple[int, Translation | None]:
+    """(words used, senses and mark) of the phrase or word at `index`; (1, None) when it is not vocabulary."""
+    for length in PHRASE_LENGTHS:
+        if index + length <= len(pieces):
+            found = translate_phrase(tuple(pieces[index:index + length]))
+            if found is not None:
+                return length, found
+    return 1, translate_word(pieces[index], persian)
+
+
+def _untranslated(piece: str) -> _Word:
+    """A word outside the vocabulary, with the article and any clitic on it taken off: "والمسلمين" -> مسلمين."""
+    folded = fold_arabic(piece)
+    for prefix in _CLITIC_ARTICLES:
+        if folded.startswith(prefix) and len(piece) - len(prefix) >= 4:
+            return _word(piece[len(prefix):], True, False)
+    if folded.startswith("لل") and len(piece) >= 5:
+        return _word(piece[2:], True, False)
+    return _analyse(piece)
+
+
+# ---------------------------------------------------------------------------------------------------------
 # Entry point
 # ---------------------------------------------------------------------------------------------------------
 
@@ -1034,11 +1267,43 @@ def _readings(text: str) -> tuple[Reading, ...]:
         return ()
     if is_uyghur(text):
         return tuple(unique_readings(uyghur_readings(text) + skeleton_readings(text, uyghur=True)))
+    text, legal_form = _legal_form(text)
     common = common_spelling_readings(text)
     skeletons = skeleton_readings(text)
     if common and common[0].scheme == COMMON_SPELLING:
-        return tuple(unique_readings(common + skeletons))
-    return tuple(unique_readings(skeletons[:_SKELETON_FIRST] + common + skeletons[_SKELETON_FIRST:]))
+        found = common + skeletons
+    else:
+        found = skeletons[:_SKELETON_FIRST] + common + skeletons[_SKELETON_FIRST:]
+    # an organisation: right after the main reading, never cut by the cap
+    found[1:1] = translation_readings(text, bool(legal_form))
+    if legal_form:
+        found = [Reading(reading.tokens + (legal_form if reading.space != SKELETON else latin_skeleton(legal_form),),
+                         reading.scheme, reading.space) for reading in found]
+    return tuple(unique_readings(found))
+
+
+# Legal forms abbreviated letter by letter (Gulf and Levant registers): ذ.م.م (LLC), ش.م.ح (free-zone company),
+# م.د.م.س (DMCC), ش.م.ع (public joint stock). Lists write them LLC, FZE, FZCO, DMCC, PJSC, which
+# `orgtypes.replace_legal_forms` reduces to their class; so are these.
+_LEGAL_ABBREVIATIONS = {"ذمم": "llc", "شذمم": "llc", "شذم": "llc", "ممح": "llc", "شمح": "llc", "مدمس": "llc",
+                        "شمم": "llc", "شمع": "jsc", "شمعق": "jsc", "شمخ": "jsc", "شمل": "jsc"}
+_ABBREVIATION = re.compile(r"(?<![^\s\-/()])(?:[\u0621-\u064a]\s*[.\s]\s*){1,4}[\u0621-\u064a]\.?(?![^\s\-/()])")
+
+
+def _legal_form(text: str) -> tuple[str, str]:
+    """The name without its abbreviated legal forms, and the class of the last one ("" when it has none)."""
+    found = ""
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal found
+        letters = "".join(char for char in match.group(0) if _ARABIC_LETTER.match(char))
+        if letters not in _LEGAL_ABBREVIATIONS:
+            return match.group(0)
+        found = _LEGAL_ABBREVIATIONS[letters]
+        return " "
+
+    stripped = _ABBREVIATION.sub(replace, text)
+    return (stripped, found) if found and _split_words(stripped) else (text, "")
 
 
 _SKELETON_FIRST = 12  # skeletons before letter readings, which are only hints for Arabic names
