@@ -38,7 +38,8 @@ _GRADE = {kind: sorted({c for _, c in _KEY_CREDIT}, reverse=True).index(credit) 
 TOKEN_CACHE_IDS = 4_000_000
 # A query token's weight, and (sorted distinct form ids, float32 share of the weight) of the forms it hits.
 TokenHits = tuple[float, np.ndarray, np.ndarray]
-MAX_CANDIDATES = 10  # forms scored in full per query form
+MAX_CANDIDATES = 10  # forms scored in full per query form, and every form tied with the last of them ...
+MAX_TIED = 30  # ... up to this many: a common name ("Ibrahim Mohammed") is borne by dozens of listed people
 # A candidate must share keys carrying this share of the query's weight: a score of 0.8 needs the
 # query's coverage at 0.64 or more, so this leaves a margin for near matches the keys missed.
 MIN_HIT_SHARE = 0.55
@@ -230,8 +231,7 @@ class NameIndex:
         keep = totals >= needed - 1e-6
         forms, totals = forms[keep], totals[keep]
         if len(forms) > MAX_CANDIDATES:
-            best = np.argpartition(-totals, MAX_CANDIDATES)[:MAX_CANDIDATES]
-            forms, totals = forms[best], totals[best]
+            forms, totals = _best(forms, totals)
         order = np.argsort(-totals, kind="stable")
         return [int(form_id) for form_id in forms[order]]
 
@@ -303,6 +303,16 @@ _PRUNE_MARGIN = 1e-4
 
 def _rarest_first(weights: list[float]) -> list[int]:
     return sorted(range(len(weights)), key=lambda i: -weights[i])
+
+
+def _best(forms: np.ndarray, totals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The MAX_CANDIDATES best forms and those tied with the last of them (up to MAX_TIED): which of
+    several equally promising forms goes on must not be left to the order of a partition."""
+    last = -np.partition(-totals, MAX_CANDIDATES - 1)[MAX_CANDIDATES - 1]
+    keep = np.flatnonzero(totals >= last - 1e-9)
+    if len(keep) > MAX_TIED:
+        keep = keep[np.argpartition(-totals[keep], MAX_TIED)[:MAX_TIED]]
+    return forms[keep], totals[keep]
 
 
 def _rare_tokens(weights: list[float], needed: float, rarest_first: list[int] | None = None) -> list[int]:
