@@ -97,3 +97,11 @@ def test_odd_but_valid_names_give_sane_results(screener: Screener) -> None:
     for name in ["Zhu Hailun 😀", "ZHU\u200bHailun", "Zhu Hailun Чжу 朱", "A", "Ω"]:
         for match in screener.screen(make_query(name)):
             assert 0 < match.score <= 1
+
+
+def test_invisible_characters_in_a_query() -> None:
+    # a tab or newline parts words; Persian keeps its zero-width non-joiner (احمدی‌مقدم is two words
+    # joined in writing); soft hyphens and direction marks are dropped
+    assert make_query("ZHU\tHailun\n").name == "ZHU Hailun"
+    assert make_query("احمدی\u200cمقدم").name == "احمدی\u200cمقدم"
+    assert make_query("Hai\u00adlun\u200e ZHU").name == "Hailun ZHU"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import stat
+import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -60,10 +61,21 @@ class Match:
         }
 
 
+_JOINERS = "\u200c\u200d"  # zero-width (non-)joiners shape Persian, Urdu and Indic words: kept for the readers
+
+
+def _printable(ch: str) -> str:
+    """A control character (tab, newline) parts words like a space; the joiners stay; other invisible
+    format characters (soft hyphen, byte-order and direction marks) are dropped."""
+    if ch.isprintable() or ch in _JOINERS:
+        return ch
+    return " " if unicodedata.category(ch) == "Cc" or ch == "\u200b" else ""
+
+
 def make_query(name: str | None, schema: str | None = None, dob: str | None = None,
                country: str | None = None, identifiers: tuple[str, ...] = ()) -> Query:
     """A validated query; QueryError says what is wrong with the input."""
-    cleaned = " ".join("".join(ch for ch in (name or "") if ch.isprintable()).split())
+    cleaned = " ".join("".join(_printable(ch) for ch in (name or "")).split())
     if not normalise_name(cleaned):
         raise QueryError("the name is empty (or holds no letters or digits)")
     if len(cleaned) > MAX_NAME_LENGTH:
