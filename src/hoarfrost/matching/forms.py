@@ -4,6 +4,13 @@ A form is one reading of a name (as written, pinyin, BGN/PCGN, ...) with a
 phonetic key per token. Latin forms are also given in the consonant-skeleton
 space, so that a Latin name meets an Arabic or Hebrew one, which are written
 without vowels, on equal terms.
+
+Organisation names carry more than their name: a parenthesised acronym or place ("FAR EASTERN SHIPPING
+COMPANY (FESCO)", "NEWAY CNC EQUIPMENT (SUZHOU) CO LTD"), a quoted core ("State Corporation ‘Donbass
+Development Corporation’"), and English function words that a reading of a foreign name does not have
+("Ministry of Defence of the Russian Federation" read from Russian is "ministry defence russian
+federation"). Each name therefore also stands in its shorter shapes (`name_variants`), and Latin forms
+leave out the function words.
 """
 
 from __future__ import annotations
@@ -21,13 +28,24 @@ from hoarfrost.names.readings import LATIN
 from hoarfrost.names.scripts import detect_script
 from hoarfrost.names.transliterate import AS_WRITTEN, latin_readings
 
+# Words that say "a company" in any company name: they do not tell one company from another.
+_COMPANY_WORDS = frozenset({
+    "company", "corporation", "corp", "co", "inc", "incorporated", "group", "holding", "holdings", "ltd",
+    "industries", "industry", "industrial", "trading", "enterprise", "enterprises", "private", "firm",
+})
 # Tokens that a name may carry or drop without being another name: particles, patronymics, legal forms.
-_PARTICLES = frozenset({
+_PARTICLES = _COMPANY_WORDS | {
     "al", "el", "ul", "bin", "ibn", "bint", "ben", "abu", "abou", "ould", "de", "del", "della", "di", "da", "do",
     "dos", "das", "du", "la", "le", "van", "von", "der", "den", "ter", "y", "e", "and", "of", "the", "mr", "mrs",
-    # words that say "a company" in any company name: they do not tell one company from another
-    "company", "corporation", "corp", "co", "inc", "incorporated", "group", "holding", "holdings", "ltd",
-})
+}
+# English words that join the parts of an organisation's name and are never a part of a person's: left out
+# of Latin forms, as readings of other scripts (and many list spellings) have nothing for them.
+_FUNCTION_WORDS = frozenset({"of", "the", "for", "and"})
+# A bracketed part: an acronym, a place, a former name ("(FESCO)", "(SUZHOU)", "(HONG KONG)").
+_BRACKETED = re.compile(r"\s*[(\[（]([^()\[\]（）]*)[)\]）]")
+# A quoted part, opening and closing marks of any usual kind, without quotes inside.
+_QUOTED = re.compile(r"[‘“«„\"]([^‘’“”«»„\"]+)[’”»\"]")
+_WORD = re.compile(r"\w+")
 _PATRONYMIC = re.compile(r".{3,}(ovich|evich|ovych|evych|vich|ovna|evna|ivna|ichna|inichna|ogly|oglu|kyzy|qizi|uly)$")
 
 
@@ -49,18 +67,91 @@ def is_optional(token: str) -> bool:
 NATIVE = "native-"  # prefix of the spaces of names compared in their own script
 
 
-@lru_cache(maxsize=131072)
 def name_forms(name: str) -> tuple[NameForm, ...]:
-    """The readings of a name as forms, in the Latin space or a script's key space, and the name in
-    its own script when it is written in one other than Latin."""
-    forms = []
-    for reading in latin_readings(name):
-        keys = tuple(map(phonetic_key, reading.tokens)) if reading.space == LATIN else reading.tokens
-        forms.append(NameForm(reading.tokens, keys, reading.space, reading.scheme))
+    """The readings of a listed name and of its variants as forms, in the Latin space or a script's key
+    space, and the name in its own script when it is written in one other than Latin."""
+    return _forms(name, listed=True)
+
+
+@lru_cache(maxsize=131072)
+def _forms(name: str, listed: bool) -> tuple[NameForm, ...]:
+    """Forms with no telling token (a reading of "有限公司" alone, "llc") are dropped, unless all are such."""
+    forms: list[NameForm] = []
+    seen: set[tuple[tuple[str, ...], str]] = set()
+    for variant in name_variants(name, listed):
+        for reading in latin_readings(variant):
+            tokens = _without_function_words(reading.tokens) if reading.space == LATIN else reading.tokens
+            if (tokens, reading.space) in seen:
+                continue
+            seen.add((tokens, reading.space))
+            keys = tuple(map(phonetic_key, tokens)) if reading.space == LATIN else tokens
+            forms.append(NameForm(tokens, keys, reading.space, reading.scheme))
+    telling = [form for form in forms if not all(map(is_optional, form.tokens))]
     native = native_form(name)
     if native is not None:
-        forms.append(native)
-    return tuple(forms)
+        telling.append(native)
+    return tuple(telling or forms)
+
+
+def _without_function_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    kept = tuple(token for token in tokens if token not in _FUNCTION_WORDS)
+    return kept if kept else tokens
+
+
+@lru_cache(maxsize=131072)
+def name_variants(name: str, listed: bool = True) -> tuple[str, ...]:
+    """The name, then its shorter shapes: without bracketed parts; a bracketed acronym of the rest alone;
+    a quoted part of two words or more alone; without a one-word quoted part between two others (a
+    nickname: "Ben-Zion ‘Bentzi’ Gopstein") when the rest is two to four words of no organisation.
+
+    A form of a variant only adds a way to meet the name; the full name keeps all its forms. A query
+    drops a bracketed part only when it restates the name (acronym, legal form, quoted short name):
+    "Bank of China (Hong Kong)" is not "Bank of China (Singapore)", and would meet it if both sides
+    dropped their places; a listed name may drop it, as the query then still has its place to lose.
+    """
+    variants = [name]
+    bare = _BRACKETED.sub(" ", name).strip()
+    restates = listed or all(_restates(inner.strip(), bare) for inner in _BRACKETED.findall(name))
+    if bare != name and _WORD.search(bare) and restates:
+        variants.append(bare)
+        variants.extend(inner.strip() for inner in _BRACKETED.findall(name) if _is_acronym_of(inner.strip(), bare))
+    for quoted in _QUOTED.finditer(bare):
+        words = _WORD.findall(quoted[1])
+        if len(words) >= 2:
+            variants.append(quoted[1].strip())
+        elif len(words) == 1:
+            before, after = bare[: quoted.start()], bare[quoted.end() :]
+            if _WORD.search(before) and _WORD.search(after) and _is_plain_name(before + " " + after):
+                variants.append(" ".join((before + " " + after).split()))
+    return tuple(dict.fromkeys(variants))
+
+
+def _restates(inner: str, name: str) -> bool:
+    """A bracketed part that gives the name again in short: an acronym of it, or with a legal form or quotes
+    ("(FESCO)", "(АО «АОМЗ»)"), as opposed to a place or another name ("(Hong Kong)")."""
+    if _is_acronym_of(inner, name) or _QUOTED.search(inner):
+        return True
+    return any(map(is_legal_form, replace_legal_forms(normalise_name(inner)).split()))
+
+
+def _is_plain_name(text: str) -> bool:
+    """Two to four Latin words, none a legal form or a company word: what is left of a person's name."""
+    words = replace_legal_forms(normalise_name(text)).split()
+    return (2 <= len(words) <= 4 and detect_script(text) == "Latn"
+            and not any(w in _COMPANY_WORDS or is_legal_form(w) for w in words))
+
+
+def _is_acronym_of(token: str, name: str) -> bool:
+    """One word of three letters or more, upper case in the main, whose letters begin with the name's first
+    letter and run through the name in order: "FESCO" of "Far Eastern Shipping Company", not "SUZHOU"."""
+    letters = token.casefold()
+    if not (3 <= len(token) <= 10 and token.isalnum() and sum(c.isupper() for c in token) * 2 > len(token)):
+        return False
+    words = _WORD.findall(name.casefold())
+    if not words or words[0][0] != letters[0]:
+        return False
+    rest = iter("".join(words))
+    return all(letter in rest for letter in letters)
 
 
 def native_form(name: str) -> NameForm | None:
@@ -90,9 +181,9 @@ def skeleton_of(form: NameForm) -> NameForm | None:
 @lru_cache(maxsize=65536)
 def query_forms(name: str) -> tuple[NameForm, ...]:
     """The forms a query is looked up and compared with: its readings and their skeletons."""
-    forms = list(name_forms(name))
+    forms = list(_forms(name, listed=False))
     seen = {(form.tokens, form.space) for form in forms}
-    for form in name_forms(name):
+    for form in _forms(name, listed=False):
         skeleton = skeleton_of(form)
         if skeleton is not None and (skeleton.tokens, skeleton.space) not in seen:
             seen.add((skeleton.tokens, skeleton.space))
