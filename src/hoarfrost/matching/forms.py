@@ -24,9 +24,9 @@ from hoarfrost.names.han import fold_han
 from hoarfrost.names.normalise import normalise_name
 from hoarfrost.names.orgtypes import is_legal_form, replace_legal_forms
 from hoarfrost.names.phonetic import phonetic_key
-from hoarfrost.names.readings import LATIN
+from hoarfrost.names.readings import LATIN, Reading
 from hoarfrost.names.scripts import detect_script
-from hoarfrost.names.transliterate import AS_WRITTEN, latin_readings
+from hoarfrost.names.transliterate import AS_WRITTEN, latin_readings, script_runs
 
 # Words that say "a company" in any company name: they do not tell one company from another.
 _COMPANY_WORDS = frozenset({
@@ -79,7 +79,7 @@ def _forms(name: str, listed: bool) -> tuple[NameForm, ...]:
     forms: list[NameForm] = []
     seen: set[tuple[tuple[str, ...], str]] = set()
     for variant in name_variants(name, listed):
-        for reading in latin_readings(variant):
+        for reading in (*latin_readings(variant), *_whole_readings(variant)):
             tokens = _without_function_words(reading.tokens) if reading.space == LATIN else reading.tokens
             if (tokens, reading.space) in seen:
                 continue
@@ -91,6 +91,32 @@ def _forms(name: str, listed: bool) -> tuple[NameForm, ...]:
     if native is not None:
         telling.append(native)
     return tuple(telling or forms)
+
+
+@lru_cache(maxsize=65536)
+def _whole_readings(name: str) -> tuple[Reading, ...]:
+    """Readings of the whole of a name written in more than one script, run after run.
+
+    The readings of a name are made run by run ("ООО Юнисервис" is the legal form, now Latin `llc`,
+    then a Cyrillic run), each run standing alone: right for a name given again in a second script
+    ("Jin Tiesan (金铁三)", left alone here), wrong for one name in two scripts, whose parts would never meet the list's
+    "Uniservice LLC" together. So each reading of one run also stands with the first reading of the others.
+    """
+    runs = script_runs(replace_legal_forms(name))
+    bare = _BRACKETED.sub(" ", name)
+    if len(runs) < 2 or any(_other_script(inner, bare) for inner in _BRACKETED.findall(name)):
+        return ()
+    per_run = [[r for r in latin_readings(run) if r.space == LATIN] for _, run in runs]
+    per_run = [readings for readings in per_run if readings]
+    if len(per_run) < 2:
+        return ()
+    firsts = [readings[0].tokens for readings in per_run]
+    whole = []
+    for position, readings in enumerate(per_run):
+        for reading in readings:
+            tokens = (*sum(firsts[:position], ()), *reading.tokens, *sum(firsts[position + 1 :], ()))
+            whole.append(Reading(tokens, reading.scheme))
+    return tuple(whole)
 
 
 def _without_function_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -128,10 +154,16 @@ def name_variants(name: str, listed: bool = True) -> tuple[str, ...]:
 
 def _restates(inner: str, name: str) -> bool:
     """A bracketed part that gives the name again in short: an acronym of it, or with a legal form or quotes
-    ("(FESCO)", "(АО «АОМЗ»)"), as opposed to a place or another name ("(Hong Kong)")."""
-    if _is_acronym_of(inner, name) or _QUOTED.search(inner):
+    ("(FESCO)", "(АО «АОМЗ»)"), or in another script ("Jin Tiesan (金铁三)"), as opposed to a place or
+    another name ("(Hong Kong)")."""
+    if _is_acronym_of(inner, name) or _QUOTED.search(inner) or _other_script(inner, name):
         return True
     return any(map(is_legal_form, replace_legal_forms(normalise_name(inner)).split()))
+
+
+def _other_script(inner: str, name: str) -> bool:
+    script = detect_script(inner)
+    return script not in ("Zyyy", "Zmix") and detect_script(name) not in (script, "Zyyy", "Zmix")
 
 
 def _is_plain_name(text: str) -> bool:
