@@ -46,6 +46,10 @@ _BRACKETED = re.compile(r"\s*[(\[（]([^()\[\]（）]*)[)\]）]")
 # A quoted part, opening and closing marks of any usual kind, without quotes inside.
 _QUOTED = re.compile(r"[‘“«„\"]([^‘’“”«»„\"]+)[’”»\"]")
 _WORD = re.compile(r"\w+")
+# Russian, Ukrainian and Belarusian legal forms as their readings spell them: a form written with a Latin
+# look-alike letter ("ОOO", "AО") escapes the legal-form reader and only shows in the reading.
+_CYRILLIC_LEGAL_FORMS = frozenset({"ooo", "oao", "zao", "pao", "ao", "tov", "pat", "at", "aat"})
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _PATRONYMIC = re.compile(r".{3,}(ovich|evich|ovych|evych|vich|ovna|evna|ivna|ichna|inichna|ogly|oglu|kyzy|qizi|uly)$")
 
 
@@ -78,9 +82,12 @@ def _forms(name: str, listed: bool) -> tuple[NameForm, ...]:
     """Forms with no telling token (a reading of "有限公司" alone, "llc") are dropped, unless all are such."""
     forms: list[NameForm] = []
     seen: set[tuple[tuple[str, ...], str]] = set()
+    cyrillic = bool(_CYRILLIC.search(name))
     for variant in name_variants(name, listed):
         for reading in (*latin_readings(variant), *_whole_readings(variant)):
-            tokens = _without_function_words(reading.tokens) if reading.space == LATIN else reading.tokens
+            tokens = reading.tokens
+            if reading.space == LATIN:
+                tokens = _without_function_words(_edge_legal_forms(tokens) if cyrillic else tokens)
             if (tokens, reading.space) in seen:
                 continue
             seen.add((tokens, reading.space))
@@ -117,6 +124,12 @@ def _whole_readings(name: str) -> tuple[Reading, ...]:
             tokens = (*sum(firsts[:position], ()), *reading.tokens, *sum(firsts[position + 1 :], ()))
             whole.append(Reading(tokens, reading.scheme))
     return tuple(whole)
+
+
+def _edge_legal_forms(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    if tokens and (tokens[0] in _CYRILLIC_LEGAL_FORMS or tokens[-1] in _CYRILLIC_LEGAL_FORMS):
+        return tuple(replace_legal_forms(" ".join(tokens)).split()) or tokens
+    return tokens
 
 
 def _without_function_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -201,13 +214,21 @@ def native_form(name: str) -> NameForm | None:
 
 
 @lru_cache(maxsize=262144)
-def skeleton_of(form: NameForm) -> NameForm | None:
+def skeleton_of(form: NameForm, listed: bool = True) -> NameForm | None:
     """The consonant skeleton of a Latin name as written, to meet names written in Arabic or Hebrew
-    script (the readings of a Han or Hangul name have no business meeting Arabic names)."""
+    script (the readings of a Han or Hangul name have no business meeting Arabic names).
+
+    A listed name keeps its company words and legal forms as they are (optional there as in the Latin
+    space, where no Arabic-script reading meets "kmbn" for company); a query's skeleton has them as
+    skeletons, lest "CDE Company" be the two consonants "kd" (al-Qaida) and an optional word."""
     if form.space != LATIN or form.scheme != AS_WRITTEN:
         return None
-    skeleton = tuple(filter(None, map(latin_skeleton, form.tokens)))
+    skeleton = tuple(filter(None, map(_skeleton_token if listed else latin_skeleton, form.tokens)))
     return NameForm(skeleton, skeleton, SKELETON, form.scheme + "+skeleton", derived=True) if skeleton else None
+
+
+def _skeleton_token(token: str) -> str:
+    return token if token in _COMPANY_WORDS or is_legal_form(token) else latin_skeleton(token)
 
 
 @lru_cache(maxsize=65536)
@@ -216,7 +237,7 @@ def query_forms(name: str) -> tuple[NameForm, ...]:
     forms = list(_forms(name, listed=False))
     seen = {(form.tokens, form.space) for form in forms}
     for form in _forms(name, listed=False):
-        skeleton = skeleton_of(form)
+        skeleton = skeleton_of(form, listed=False)
         if skeleton is not None and (skeleton.tokens, skeleton.space) not in seen:
             seen.add((skeleton.tokens, skeleton.space))
             forms.append(skeleton)
