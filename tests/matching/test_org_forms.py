@@ -13,7 +13,7 @@ import pytest
 
 from hoarfrost.matching import compare_names
 from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM
-from hoarfrost.matching.forms import is_optional, name_forms, name_variants, query_forms
+from hoarfrost.matching.forms import is_optional, name_forms, name_variants, query_forms, skeleton_of
 from hoarfrost.matching.matcher import Matcher
 from hoarfrost.model import Entity, Name, Schema
 from hoarfrost.names.readings import LATIN
@@ -119,3 +119,17 @@ def test_a_bracketed_place_alone_does_not_find_the_name() -> None:
     matcher = Matcher([listed])
     assert matcher.match("Neway CNC Equipment", schema=Schema.ORGANIZATION)
     assert not matcher.match("Suzhou", schema=Schema.ORGANIZATION)
+
+
+def test_cyrillic_legal_form_typed_with_a_latin_look_alike() -> None:
+    """"ОOO" (a Cyrillic О, then Latin Os) escapes the legal-form reader; its reading is still a legal form."""
+    for form in query_forms("Пелла-Маш ОOO"):
+        if form.space == LATIN and form.scheme != "as-written+skeleton":
+            assert "ooo" not in form.tokens, form
+
+
+def test_company_words_are_optional_in_a_listed_names_skeleton() -> None:
+    latin = name_forms("BAHARESTAN KISH COMPANY")[0]
+    listed, query = skeleton_of(latin), skeleton_of(latin, listed=False)
+    assert listed is not None and query is not None
+    assert any(map(is_optional, listed.tokens)) and not any(map(is_optional, query.tokens))
