@@ -133,3 +133,11 @@ def test_company_words_are_optional_in_a_listed_names_skeleton() -> None:
     listed, query = skeleton_of(latin), skeleton_of(latin, listed=False)
     assert listed is not None and query is not None
     assert any(map(is_optional, listed.tokens)) and not any(map(is_optional, query.tokens))
+
+
+def test_several_names_in_one_listed_name_stand_each_alone() -> None:
+    listed = "Beijing Integrity Technology Company Limited, Yongxin Zhicheng Technology Group Company Limited"
+    assert "Yongxin Zhicheng Technology Group Company Limited" in name_variants(listed)
+    # a comma in one name is no list of names
+    assert name_variants("ZHU, Hailun") == ("ZHU, Hailun",)
+    assert name_variants("Arsenal Machine-Building plant, OJSC") == ("Arsenal Machine-Building plant, OJSC",)

@@ -142,6 +142,8 @@ def name_variants(name: str, listed: bool = True) -> tuple[str, ...]:
     """The name, then its shorter shapes: without bracketed parts; a bracketed acronym of the rest alone;
     a quoted part of two words or more alone; without a one-word quoted part between two others (a
     nickname: "Ben-Zion ‘Bentzi’ Gopstein") when the rest is two to four words of no organisation.
+    A listed name that is several names in one ("X Co., Ltd, Y Technology Group Company Limited") also
+    stands as each of them.
 
     A form of a variant only adds a way to meet the name; the full name keeps all its forms. A query
     drops a bracketed part only when it restates the name (acronym, legal form, quoted short name):
@@ -149,6 +151,9 @@ def name_variants(name: str, listed: bool = True) -> tuple[str, ...]:
     dropped their places; a listed name may drop it, as the query then still has its place to lose.
     """
     variants = [name]
+    if listed:
+        for part in _listed_parts(name):
+            variants.extend(name_variants(part))
     bare = _BRACKETED.sub(" ", name).strip()
     restates = listed or all(_restates(inner.strip(), bare) for inner in _BRACKETED.findall(name))
     if bare != name and _WORD.search(bare) and restates:
@@ -163,6 +168,27 @@ def name_variants(name: str, listed: bool = True) -> tuple[str, ...]:
             if _WORD.search(before) and _WORD.search(after) and _is_plain_name(before + " " + after):
                 variants.append(" ".join((before + " " + after).split()))
     return tuple(dict.fromkeys(variants))
+
+
+_NAME_SEPARATORS = re.compile(r";| / ")
+
+
+def _listed_parts(name: str) -> list[str]:
+    """The names a listed name strings together: parts between semicolons or spaced slashes, or between
+    commas when two parts or more are company names (a legal form or company word each), of two words
+    or more; "ZHU, Hailun" and "Arsenal Machine-Building plant, OJSC" are one name."""
+    parts = [part.strip() for part in _NAME_SEPARATORS.split(name)]
+    if len(parts) < 2:
+        parts = [part.strip() for part in name.split(",")]
+        if sum(map(_is_company_name, parts)) < 2:
+            return []
+    named = [part for part in parts if len(_WORD.findall(part)) >= 2]
+    return named if len(parts) >= 2 else []
+
+
+def _is_company_name(text: str) -> bool:
+    words = replace_legal_forms(normalise_name(text)).split()
+    return len(words) >= 2 and any(w in _COMPANY_WORDS or is_legal_form(w) for w in words)
 
 
 def _restates(inner: str, name: str) -> bool:
