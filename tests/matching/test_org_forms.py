@@ -141,3 +141,19 @@ def test_several_names_in_one_listed_name_stand_each_alone() -> None:
     # a comma in one name is no list of names
     assert name_variants("ZHU, Hailun") == ("ZHU, Hailun",)
     assert name_variants("Arsenal Machine-Building plant, OJSC") == ("Arsenal Machine-Building plant, OJSC",)
+
+
+def test_generic_org_classes_are_optional() -> None:
+    """rigour writes "soe" (state-owned enterprise) and "mil" (private military company) besides the legal
+    forms; like them they say what kind of body it is, not which."""
+    assert is_optional("soe") and is_optional("mil")
+    # a quoted "Scientific and Production Enterprise" is only the class "soe": no variant of its own
+    listed = 'JOINT-STOCK COMPANY "SCIENTIFIC AND PRODUCTION ENTERPRISE "SALYUT"'
+    assert all(not all(map(is_optional, form.tokens)) for form in name_forms(listed))
+
+
+def test_a_number_reads_with_the_words_after_it() -> None:
+    """"АО «150 Авиационный Ремонтный Завод»": 150 is the plant's number, not part of the legal form."""
+    for form in query_forms("АО «150 Авиационный Ремонтный Завод»"):
+        if form.space == LATIN and "plant" in form.tokens:
+            assert "150" in form.tokens, form

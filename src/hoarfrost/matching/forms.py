@@ -37,7 +37,12 @@ _COMPANY_WORDS = frozenset({
 _PARTICLES = _COMPANY_WORDS | {
     "al", "el", "ul", "bin", "ibn", "bint", "ben", "abu", "abou", "ould", "de", "del", "della", "di", "da", "do",
     "dos", "das", "du", "la", "le", "van", "von", "der", "den", "ter", "y", "e", "and", "of", "the", "mr", "mrs",
+    "des", "les", "los", "las", "und", "et", "fur", "pour",  # French, Spanish, German function words
 }
+# Classes that the legal-form reader (rigour's generic org types) writes besides the legal forms proper:
+# state-owned enterprise, non-governmental organisation, financial institution, sole proprietor, general
+# partnership, military (private military company).
+_GENERIC_ORG_CLASSES = frozenset({"soe", "ngo", "fin", "sp", "gp", "mil"})
 # English words that join the parts of an organisation's name and are never a part of a person's: left out
 # of Latin forms, as readings of other scripts (and many list spellings) have nothing for them.
 _FUNCTION_WORDS = frozenset({"of", "the", "for", "and"})
@@ -65,7 +70,8 @@ class NameForm:
 @lru_cache(maxsize=131072)
 def is_optional(token: str) -> bool:
     """A token whose absence on one side costs little: particles, patronymics, legal forms, initials."""
-    return len(token) == 1 or token in _PARTICLES or is_legal_form(token) or bool(_PATRONYMIC.match(token))
+    return (len(token) == 1 or token in _PARTICLES or is_legal_form(token) or token in _GENERIC_ORG_CLASSES
+            or bool(_PATRONYMIC.match(token)))
 
 
 NATIVE = "native-"  # prefix of the spaces of names compared in their own script
@@ -188,7 +194,8 @@ def _listed_parts(name: str) -> list[str]:
 
 def _is_company_name(text: str) -> bool:
     words = replace_legal_forms(normalise_name(text)).split()
-    return len(words) >= 2 and any(w in _COMPANY_WORDS or is_legal_form(w) for w in words)
+    return len(words) >= 2 and any(w in _COMPANY_WORDS or is_legal_form(w) or w in _GENERIC_ORG_CLASSES
+                                   for w in words)
 
 
 def _restates(inner: str, name: str) -> bool:
