@@ -26,7 +26,7 @@ from hoarfrost.names.orgtypes import is_legal_form, replace_legal_forms
 from hoarfrost.names.phonetic import phonetic_key
 from hoarfrost.names.readings import LATIN, Reading
 from hoarfrost.names.scripts import detect_script
-from hoarfrost.names.transliterate import AS_WRITTEN, latin_readings, script_runs
+from hoarfrost.names.transliterate import AS_WRITTEN, latin_readings, needs_transliteration, script_runs
 
 # Words that say "a company" in any company name: they do not tell one company from another.
 _COMPANY_WORDS = frozenset({
@@ -51,6 +51,7 @@ _BRACKETED = re.compile(r"\s*[(\[（]([^()\[\]（）]*)[)\]）]")
 # A quoted part, opening and closing marks of any usual kind, without quotes inside.
 _QUOTED = re.compile(r"[‘“«„\"]([^‘’“”«»„\"]+)[’”»\"]")
 _WORD = re.compile(r"\w+")
+_MARKS = re.compile(r"[()\[\]（）‘’“”«»„\";,/]")  # a name without any of these is its only variant
 # Russian, Ukrainian and Belarusian legal forms as their readings spell them: a form written with a Latin
 # look-alike letter ("ОOO", "AО") escapes the legal-form reader and only shows in the reading.
 _CYRILLIC_LEGAL_FORMS = frozenset({"ooo", "oao", "zao", "pao", "ao", "tov", "pat", "at", "aat"})
@@ -108,28 +109,29 @@ def _forms(name: str, listed: bool) -> tuple[NameForm, ...]:
 
 @lru_cache(maxsize=65536)
 def _whole_readings(name: str) -> tuple[Reading, ...]:
-    """Readings of the whole of a name written in more than one script, run after run.
+    """Readings of a name whose legal form is written in one script and the rest in another, whole.
 
-    The readings of a name are made run by run ("ООО Юнисервис" is the legal form, now Latin `llc`,
-    then a Cyrillic run), each run standing alone: right for a name given again in a second script
-    ("Jin Tiesan (金铁三)", left alone here), wrong for one name in two scripts, whose parts would never meet the list's
-    "Uniservice LLC" together. So each reading of one run also stands with the first reading of the others.
+    The readings of a name are made run by run: "ООО Юнисервис" is the legal form, now Latin `llc`, then
+    a Cyrillic run, each read alone (right for a name given again in a second script, "Jin Tiesan
+    (金铁三)"), so that the name's parts would never meet the list's "Uniservice LLC" together. Here the
+    legal-form runs (Latin runs of optional tokens only) frame every reading of the one other run.
+    The name's own readings are reused: no run is read again.
     """
+    if not needs_transliteration(name):
+        return ()
     runs = script_runs(replace_legal_forms(name))
-    bare = _BRACKETED.sub(" ", name)
-    if len(runs) < 2 or any(_other_script(inner, bare) for inner in _BRACKETED.findall(name)):
+    if len(runs) < 2:
         return ()
-    per_run = [[r for r in latin_readings(run) if r.space == LATIN] for _, run in runs]
-    per_run = [readings for readings in per_run if readings]
-    if len(per_run) < 2:
+    frames = [tuple(normalise_name(run).split()) if family == "latin" else None for family, run in runs]
+    is_frame = [tokens is not None and bool(tokens) and all(map(is_optional, tokens)) for tokens in frames]
+    if is_frame.count(False) != 1:
         return ()
-    firsts = [readings[0].tokens for readings in per_run]
-    whole = []
-    for position, readings in enumerate(per_run):
-        for reading in readings:
-            tokens = (*sum(firsts[:position], ()), *reading.tokens, *sum(firsts[position + 1 :], ()))
-            whole.append(Reading(tokens, reading.scheme))
-    return tuple(whole)
+    core = is_frame.index(False)
+    before = tuple(t for tokens in frames[:core] for t in tokens or ())
+    after = tuple(t for tokens in frames[core + 1 :] for t in tokens or ())
+    framing = {tokens for tokens in frames if tokens}
+    return tuple(Reading((*before, *reading.tokens, *after), reading.scheme)
+                 for reading in latin_readings(name) if reading.space == LATIN and reading.tokens not in framing)
 
 
 def _edge_legal_forms(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -156,6 +158,8 @@ def name_variants(name: str, listed: bool = True) -> tuple[str, ...]:
     "Bank of China (Hong Kong)" is not "Bank of China (Singapore)", and would meet it if both sides
     dropped their places; a listed name may drop it, as the query then still has its place to lose.
     """
+    if not _MARKS.search(name):
+        return (name,)
     variants = [name]
     if listed:
         for part in _listed_parts(name):
@@ -186,7 +190,7 @@ def _listed_parts(name: str) -> list[str]:
     parts = [part.strip() for part in _NAME_SEPARATORS.split(name)]
     if len(parts) < 2:
         parts = [part.strip() for part in name.split(",")]
-        if sum(map(_is_company_name, parts)) < 2:
+        if sum(len(_WORD.findall(part)) >= 2 for part in parts) < 2 or sum(map(_is_company_name, parts)) < 2:
             return []
     named = [part for part in parts if len(_WORD.findall(part)) >= 2]
     return named if len(parts) >= 2 else []
