@@ -157,16 +157,21 @@ def script_runs(text: str) -> list[tuple[str, str]]:
     """
     has_kana = any(char_script(c) in ("Hira", "Kana") for c in text)
     runs: list[tuple[str, list[str]]] = []
+    # Words of no script (numbers) go with the run that follows them: "ООО «150 Авиационный Завод»" reads
+    # the number with the Cyrillic words, not with the legal form before it.
+    pending: list[str] = []
     for word in _PARENTHESES.sub(" ", text).split():
         family = _word_family(word, has_kana)
         if family is None:
-            if runs:
-                runs[-1][1].append(word)
+            pending.append(word)
             continue
         if runs and runs[-1][0] == family:
-            runs[-1][1].append(word)
+            runs[-1][1].extend((*pending, word))
         else:
-            runs.append((family, [word]))
+            runs.append((family, [*pending, word]))
+        pending = []
+    if runs:
+        runs[-1][1].extend(pending)
     return [(family, " ".join(words)) for family, words in runs]
 
 
