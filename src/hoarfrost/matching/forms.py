@@ -22,17 +22,14 @@ from functools import lru_cache
 from hoarfrost.names.arabic import SKELETON, latin_skeleton
 from hoarfrost.names.han import fold_han
 from hoarfrost.names.normalise import normalise_name
-from hoarfrost.names.orgtypes import is_legal_form, replace_legal_forms
+from hoarfrost.names.orgtypes import COMPANY_WORDS, is_legal_form, kept_in_skeleton, replace_legal_forms
 from hoarfrost.names.phonetic import phonetic_key
 from hoarfrost.names.readings import LATIN, Reading
 from hoarfrost.names.scripts import detect_script
 from hoarfrost.names.transliterate import AS_WRITTEN, latin_readings, needs_transliteration, script_runs
 
 # Words that say "a company" in any company name: they do not tell one company from another.
-_COMPANY_WORDS = frozenset({
-    "company", "corporation", "corp", "co", "inc", "incorporated", "group", "holding", "holdings", "ltd",
-    "industries", "industry", "industrial", "trading", "enterprise", "enterprises", "private", "firm",
-})
+_COMPANY_WORDS = COMPANY_WORDS
 # Tokens that a name may carry or drop without being another name: particles, patronymics, legal forms.
 _PARTICLES = _COMPANY_WORDS | {
     "al", "el", "ul", "bin", "ibn", "bint", "ben", "abu", "abou", "ould", "de", "del", "della", "di", "da", "do",
@@ -265,7 +262,7 @@ def skeleton_of(form: NameForm, listed: bool = True) -> NameForm | None:
 
 
 def _skeleton_token(token: str) -> str:
-    return token if token in _COMPANY_WORDS or is_legal_form(token) else latin_skeleton(token)
+    return token if kept_in_skeleton(token) else latin_skeleton(token)
 
 
 @lru_cache(maxsize=65536)

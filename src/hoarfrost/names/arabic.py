@@ -75,6 +75,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from hoarfrost.names.org_words_ar import KIND, PHRASE_LENGTHS, Translation, translate_phrase, translate_word
+from hoarfrost.names.orgtypes import kept_in_skeleton
 from hoarfrost.names.readings import Reading, unique_readings
 
 SKELETON = "consonant-skeleton"
@@ -550,6 +551,12 @@ def _consonantal(key: str) -> str:
 
 
 @lru_cache(maxsize=131072)
+def english_key(token: str) -> str:
+    """The skeleton key of an English word of a translated organisation name: a company word or legal
+    form stays itself, as in a listed Latin name's skeleton (matching.forms.skeleton_of)."""
+    return token if kept_in_skeleton(token) else latin_skeleton(token)
+
+
 def latin_skeleton(token: str) -> str:
     """A Latin token in the skeleton alphabet: "Mohammed" -> "mhmd", "Kassem" -> "ksm", "al" -> ""."""
     text = _ascii_token(token)
@@ -1188,7 +1195,7 @@ def _translated(units: list[_Unit], rank: int, persian: bool) -> list[Reading]:
         if word is None:
             english = senses[min(rank, len(senses) - 1)].split()
             latin += english
-            keys += [latin_skeleton(token) for token in english]
+            keys += [english_key(token) for token in english]
         elif not word.particle:
             spelt = common_spellings(word.text, persian)
             latin.append(spelt[0] if spelt else letter_reading(word.text))
@@ -1277,7 +1284,7 @@ def _readings(text: str) -> tuple[Reading, ...]:
     # an organisation: right after the main reading, never cut by the cap
     found[1:1] = translation_readings(text, bool(legal_form))
     if legal_form:
-        found = [Reading(reading.tokens + (legal_form if reading.space != SKELETON else latin_skeleton(legal_form),),
+        found = [Reading(reading.tokens + (legal_form if reading.space != SKELETON else english_key(legal_form),),
                          reading.scheme, reading.space) for reading in found]
     return tuple(unique_readings(found))
 

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, product
 
-from hoarfrost.names.arabic import SKELETON, latin_skeleton
+from hoarfrost.names.arabic import SKELETON, english_key
 from hoarfrost.names.org_words_he import translate_word
 from hoarfrost.names.readings import Reading, unique_readings
 
@@ -412,7 +412,7 @@ def translation_readings(text: str) -> list[Reading]:
         keys: list[str] = []
         for index, (word, entry) in enumerate(zip(words, found, strict=True)):
             if entry is not None:
-                keys.extend(latin_skeleton(english) for english in entry[0].split())
+                keys.extend(english_key(english) for english in entry[0].split())
                 continue
             owner = index > 0 and "".join(letter.char for letter in words[index - 1]) == _OF
             keys.append(_word_skeleton(word, False, profile) + ("s" if owner else ""))

@@ -123,3 +123,16 @@ def _closing_form(body: str, forms: list[tuple[str, str]], after: str | None) ->
 
 def is_legal_form(token: str) -> bool:
     return token in LEGAL_FORM_CLASSES
+
+
+# Words that say what kind of company a name is, without naming it: optional in a listed name, and kept
+# as English words (not consonant skeletons) where a Latin name meets an Arabic- or Hebrew-script one.
+COMPANY_WORDS = frozenset({
+    "company", "corporation", "corp", "co", "inc", "incorporated", "group", "holding", "holdings", "ltd",
+    "industries", "industry", "industrial", "trading", "enterprise", "enterprises", "private", "firm",
+})
+
+
+def kept_in_skeleton(token: str) -> bool:
+    """A company word or legal form: it stands as itself in the consonant-skeleton space (forms.skeleton_of)."""
+    return token in COMPANY_WORDS or token in LEGAL_FORM_CLASSES
