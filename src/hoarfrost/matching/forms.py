@@ -266,12 +266,15 @@ def _skeleton_token(token: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def query_forms(name: str) -> tuple[NameForm, ...]:
-    """The forms a query is looked up and compared with: its readings and their skeletons."""
+def query_forms(name: str, listed_skeletons: bool = False) -> tuple[NameForm, ...]:
+    """The forms a query is looked up and compared with: its readings and their skeletons.
+
+    `listed_skeletons`: skeletons made as a listed name's (company words kept as words), for the second
+    name of a pairwise comparison (compare.py), which must meet a query's readings as a listed name does."""
     forms = list(_forms(name, listed=False))
     seen = {(form.tokens, form.space) for form in forms}
     for form in _forms(name, listed=False):
-        skeleton = skeleton_of(form, listed=False)
+        skeleton = skeleton_of(form, listed=listed_skeletons)
         if skeleton is not None and (skeleton.tokens, skeleton.space) not in seen:
             seen.add((skeleton.tokens, skeleton.space))
             forms.append(skeleton)
