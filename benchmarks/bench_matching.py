@@ -279,10 +279,17 @@ def speed_names(data: Path) -> tuple[list[str], list[str]]:
 
 
 def run_speed(data: Path, store_path: Path) -> Row:
+    """Two fresh processes: one builds the index as a new snapshot makes it (readings kept, no kept
+    index) and keeps it; the other loads it, as a restart does, and screens. Each its own peak RSS."""
     batch, latency = speed_names(data)
+    build = _in_fresh_process(_build, str(store_path))
+    return {**_in_fresh_process(_speed, str(store_path), batch, latency), **build}
+
+
+def _in_fresh_process(function: Callable[..., Row], *args: Any) -> Row:
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    process = context.Process(target=_speed_process, args=(str(store_path), batch, latency, queue))
+    process = context.Process(target=_report_to, args=(queue, function, *args))
     process.start()
     result: Row = queue.get()
     process.join()
@@ -291,24 +298,29 @@ def run_speed(data: Path, store_path: Path) -> Row:
     return result
 
 
-def _speed_process(store_path: str, batch: list[str], latency: list[str], queue: Any) -> None:
+def _report_to(queue: Any, function: Callable[..., Row], *args: Any) -> None:
     try:
-        queue.put(_speed(store_path, batch, latency))
+        queue.put(function(*args))
     except Exception as exc:  # noqa: BLE001 - handed to the parent, which would otherwise wait forever
         queue.put({"error": f"{type(exc).__name__}: {exc}"})
+
+
+def _build(store_path: str) -> Row:
+    store = Store.open(store_path)
+    kept = index_path(store)
+    if kept is not None:
+        kept.unlink(missing_ok=True)  # the build a new snapshot causes: readings kept, index built anew
+    started = time.perf_counter()
+    Screener.from_store(store)
+    build = time.perf_counter() - started
+    store.close()
+    return {"build_s": build, "build_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def _speed(store_path: str, batch: list[str], latency: list[str]) -> Row:
     global _SCREENER
     load_average = os.getloadavg()[0]  # other work on the machine skews wall times: say how much there was
     store = Store.open(store_path)
-    kept = index_path(store)
-    if kept is not None:
-        kept.unlink(missing_ok=True)  # the build a new snapshot causes: readings kept, index built anew
-    started = time.perf_counter()
-    _SCREENER = Screener.from_store(store)
-    build = time.perf_counter() - started
-    _SCREENER = None
     started = time.perf_counter()
     _SCREENER = Screener.from_store(store)  # a restart over the same snapshots: the kept index is loaded
     loaded = time.perf_counter() - started
@@ -324,7 +336,7 @@ def _speed(store_path: str, batch: list[str], latency: list[str]) -> Row:
     single, single_cpu = time.perf_counter() - started, time.process_time() - cpu
     timings = [_timed(_SCREENER, name) for name in latency[20:]]
     return {
-        "build_s": build, "load_s": loaded, "warm_s": warm, "entities": _SCREENER.entity_count,
+        "load_s": loaded, "warm_s": warm, "entities": _SCREENER.entity_count,
         "batch": len(batch), "alerts": alerts,
         "parallel_alerts": parallel_alerts, "single_per_s": len(batch) / single,
         "single_per_cpu_s": len(batch) / single_cpu, "parallel_per_s": len(batch) / parallel,
@@ -532,12 +544,14 @@ def _md_speed(result: Row) -> str:
     rf = next(r for r in result["pairs"]["rows"] if "rapidfuzz" in r["label"])
     return "\n".join([
         "### 5. Speed with every list loaded", "",
-        f"In a fresh process: `Screener.from_store` over the store of section 3 ({speed['entities']:,} entities), "
+        f"In a fresh process, the index is built over the store of section 3 ({speed['entities']:,} entities) "
+        "as a new snapshot makes it build (the names' readings kept in the store, no kept index) and kept "
+        "beside the store. In a second fresh process: `Screener.from_store` loads it, as a restart does, "
         f"then a batch of {speed['batch']:,} names (every fixture name of sections 3–4 plus fresh recombined "
         f"given/family names; {speed['alerts']:,} alert), screened as Persons in one process, then over "
         f"{WORKERS} processes forked after the build (sharing the index, pool start included), then "
         f"{speed['latency_n']:,} single queries of names not seen before (after 20 warm-up queries). "
-        f"Peak RSS of that process (`ru_maxrss`). Load average (1 min) when it started: "
+        f"Peak RSS of each process (`ru_maxrss`). Load average (1 min) when it started: "
         f"{speed['load_average']:.1f} on {os.cpu_count()} cores: wall times suffer when the machine is shared.", "",
         "| measure | hoarfrost | target |", "|---|---:|---:|",
         f"| index build (`Screener.from_store` after a new snapshot: readings kept, index built) "
@@ -549,7 +563,8 @@ def _md_speed(result: Row) -> str:
         f"({speed['single_per_cpu_s']:,.0f} per CPU second) | |",
         f"| batch, {WORKERS} processes (the machine) | {speed['parallel_per_s']:,.0f} names/s | ≥ 5,000 names/s |",
         f"| latency p50 / p99 | {speed['p50_ms']:.2f} / {speed['p99_ms']:.2f} ms | p99 ≤ 10 ms |",
-        f"| peak RSS | {speed['rss_mb']:,.0f} MB | ≤ 1,024 MB |", "",
+        f"| peak RSS, screening (index loaded) / building the index | {speed['rss_mb']:,.0f} / "
+        f"{speed['build_rss_mb']:,.0f} MB | ≤ 1,024 MB |", "",
         f"For context: rapidfuzz `process.extractOne` over all {alerts['all_names']:,} list names, "
         f"{alerts['rf_all_per_s']:,.0f} names/s; logic-v2 pairwise, {lv2['per_s']:,.0f} comparisons/s; "
         f"rapidfuzz pairwise, {rf['per_s']:,.0f} comparisons/s (both on cases.csv).",
@@ -576,7 +591,8 @@ def targets(result: Row) -> list[tuple[str, str, bool]]:
          speed["parallel_per_s"] >= 5000),
         ("latency p99 ≤ 10 ms", f"{speed['p99_ms']:.2f} ms", speed["p99_ms"] <= 10),
         ("index build ≤ 10 s", f"{speed['build_s']:.1f} s", speed["build_s"] <= 10),
-        ("peak RSS ≤ 1 GB", f"{speed['rss_mb']:,.0f} MB", speed["rss_mb"] <= 1024),
+        ("peak RSS ≤ 1 GB", f"{max(speed['rss_mb'], speed['build_rss_mb']):,.0f} MB",
+         max(speed["rss_mb"], speed["build_rss_mb"]) <= 1024),
     ]
 
 
