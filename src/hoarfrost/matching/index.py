@@ -87,6 +87,24 @@ def form_keys(form: NameForm) -> list[tuple[int, str]]:
     return keys
 
 
+def _space_token(space: str, token: str) -> str:
+    return token if space == LATIN else f"{space}:{token}"
+
+
+@lru_cache(maxsize=131072)
+def _indexed_keys(form: NameForm) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(posting keys, space tokens counted for document frequency) of a listed form; the Latin form also
+    stands, as a skeleton, for Arabic-script queries. Cached while the index is built: the same person
+    stands on several lists under the very same names."""
+    keys = {key for _, key in form_keys(form)}
+    tokens = {_space_token(form.space, t) for t in form.tokens}
+    skeleton = skeleton_of(form)
+    if skeleton is not None:
+        keys.update(key for _, key in form_keys(skeleton))
+        tokens.update(_space_token(skeleton.space, t) for t in skeleton.tokens)
+    return tuple(keys), tuple(tokens)
+
+
 @lru_cache(maxsize=262144)
 def deletion_variants(key: str) -> tuple[str, ...]:
     """The key with one letter deleted (keys of four letters or more): one typo on either side still meets."""
@@ -158,6 +176,7 @@ class NameIndex:
         with _collector_paused():
             for entity in entities:
                 self._add(entity)
+            _indexed_keys.cache_clear()  # only the build needs it
         # Postings as sorted int32 arrays: a tenth of the memory of lists of ints, and numpy sums them.
         self.postings = {key: np.asarray(ids, dtype=np.int32) for key, ids in self.postings.items()}
         self._schema_codes = np.asarray([_SCHEMA_CODES[self.entities[f.entity].schema] for f in self.forms],
@@ -177,19 +196,15 @@ class NameIndex:
             for form in name_forms(name.value):
                 form_id = len(self.forms)
                 self.forms.append(IndexedForm(position, name_position, form))
-                keys = {key for _, key in form_keys(form)}
-                skeleton = skeleton_of(form)
-                if skeleton is not None:  # the Latin form also stands, as a skeleton, for Arabic-script queries
-                    keys.update(key for _, key in form_keys(skeleton))
-                    tokens_seen.update(self._space_token(skeleton.space, t) for t in skeleton.tokens)
+                keys, tokens = _indexed_keys(form)
                 for key in keys:
                     self.postings[key].append(form_id)
-                tokens_seen.update(self._space_token(form.space, t) for t in form.tokens)
+                tokens_seen.update(tokens)
             self.document_frequency.update(tokens_seen)
 
     @staticmethod
     def _space_token(space: str, token: str) -> str:
-        return token if space == LATIN else f"{space}:{token}"
+        return _space_token(space, token)
 
     def token_weight(self, space: str, token: str) -> float:
         """Rarity weight in [min_token_weight, 1]: names sharing a common token share little."""

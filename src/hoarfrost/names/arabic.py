@@ -557,6 +557,7 @@ def english_key(token: str) -> str:
     return token if kept_in_skeleton(token) else latin_skeleton(token)
 
 
+@lru_cache(maxsize=262144)  # every listed Latin name's tokens pass here when the index is built
 def latin_skeleton(token: str) -> str:
     """A Latin token in the skeleton alphabet: "Mohammed" -> "mhmd", "Kassem" -> "ksm", "al" -> ""."""
     text = _ascii_token(token)
