@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from hoarfrost.matching.compare import compare_names
+from hoarfrost.model import Schema
 from hoarfrost.names.arabic import (
     COMMON_SPELLING,
     SKELETON,
@@ -396,3 +397,17 @@ def test_maghreb_assimilated_article_written_on_the_word() -> None:
     assert latin_skeleton("Eddine") == arabic_skeleton("الدين")[0]
     assert latin_skeleton("Essam") == arabic_skeleton("عصام")[0]  # a name, not es- + "am"
     assert latin_skeleton("Ezzeddine") != latin_skeleton("Eddine")  # Ezz- is عز
+
+
+@pytest.mark.parametrize(("name", "latin"), [
+    ("نور افييشن سيرفيسز ش م ح", "Noor Aviation Services FZE"),  # English loanwords in Arabic letters
+    ("الريم جروب", "Al Reem Group"),
+    ("شركة النجم انترناشيونال تريدنج", "Al Najm International Trading Company"),
+    ("د کریم کمپنی", "Karim Company"),  # Pashto: the company of Karim
+])
+def test_english_loanwords_in_arabic_letters_are_read_back(name: str, latin: str) -> None:
+    assert compare_names(name, latin, schema=Schema.ORGANIZATION).score >= 0.8
+
+
+def test_loanword_reading_is_not_given_to_a_person() -> None:
+    assert not any(reading.scheme == "translation" for reading in readings("جنرال كريم"))

@@ -16,7 +16,9 @@ reader makes one reading per rank, as lists translate one word several ways. Wor
 endings that do not change the translation: ة / ية (feminine), ات / ين / ون (plural), Persian ها / های
 (plural) and the written ezafe ی after a vowel (نیروی هوافضای). `ORG_WORDS` mark a name as an organisation's;
 `STATE_WORDS` (state, republic) mark one too without naming its kind; `OTHER_WORDS` (adjectives, places,
-connectives) are translated but alone do not, so a person's name never gets a translation reading. Persian
+connectives) are translated but alone do not, so a person's name never gets a translation reading. English
+loanwords written in Arabic letters (سيرفيسز services, افييشن aviation, جروب group), as Gulf registers and
+Pashto and Urdu names write them, are read back to the English word. Persian
 overrides the few words whose sense differs there (مخابرات is intelligence in
 Arabic, telecommunications in Persian).
 """
@@ -77,6 +79,16 @@ ORG_WORDS: Mapping[str, str] = word_table("""
     تدارکات=procurement|logistics; پشتیبانی=support|logistics; بیمارستان=hospital; روزنامه=newspaper;
     مجله=magazine; انتشارات=publications|publishing; لشکر=division; تیپ=brigade; گردان=battalion; هنگ=regiment;
     پایگاه=base; شهرداری=municipality; استانداری=governorate; کمیته=committee; گمرک=customs; حوزه=seminary;
+
+    سيرفيسز=services; سيرفيسيز=services; سيرفسز=services; سرفيسز=services; سيرفيس=services|service;
+    سرويسز=services; افييشن=aviation; افياشن=aviation; ايفييشن=aviation; افيشن=aviation; ايفيشن=aviation;
+    جروب=group; غروب=group; كروب=group; گروپ=group; گروب=group; هولدنج=holding; هولدينج=holding;
+    هولدينغ=holding; هولدینگ=holding; كوربوريشن=corporation; كوربوريشين=corporation; كومباني=company;
+    كمباني=company; كمبني=company; کمپنی=company; کمپني=company; تريدنج=trading; تريدينج=trading;
+    تريدينغ=trading; ترايدنغ=trading; تريدنغ=trading; انتربرايزز=enterprises; انتربرايز=enterprise|enterprises;
+    انتربرايسز=enterprises; شيبينج=shipping; شيبينغ=shipping; شبنج=shipping; لوجستيكس=logistics;
+    لوجيستيكس=logistics; كونسلتنج=consulting; كونسلتنغ=consulting; موتورز=motors; ايرلاينز=airlines;
+    ايرويز=airways;
 """)
 
 OTHER_WORDS: Mapping[str, str] = word_table("""
@@ -148,6 +160,14 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     مقاومت=resistance; مذهبی=religious; خیریه=charity|charitable; نیکوکاری=charity; امداد=relief|aid;
     اجرایی=executive; مهاجرت=migration; مالیات=tax; اسلحه=weapons|arms; ایر=air;
     بهره=; با=; از=; به=; در=; برای=; را=; ها=; های=; ای=; ی=; یا=;
+
+    اوفرسيز=overseas; انترناشيونال=international; انترناشونال=international; انترناشنال=international;
+    انترنشونال=international; جنرال=general; اند=; بتروليوم=petroleum; انرجي=energy; سيستمز=systems;
+    تكنولوجيز=technologies; ماريتايم=maritime; مارين=marine; انفستمنت=investment; انفستمنتس=investments;
+    كابيتال=capital; فاينانشال=financial; فايننشال=financial; فاينانشيال=financial; ترافل=travel; تورز=tours;
+    اكسبرس=express; اكسبريس=express; ستيل=steel; الكترونيكس=electronics; اليكترونيكس=electronics;
+    بريشس=precious; جلوبال=global; غلوبال=global; ميديا=media; سوليوشنز=solutions; بروبرتيز=properties;
+    اندستريز=industries; اندستريال=industrial; ايرو=aero; اير=air; ترانس=trans; سبلاي=supply; سبلايز=supplies;
 """)
 
 # Words that mark a name as an organisation's without naming a kind of organisation: a reading without the
