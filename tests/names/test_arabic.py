@@ -411,3 +411,9 @@ def test_english_loanwords_in_arabic_letters_are_read_back(name: str, latin: str
 
 def test_loanword_reading_is_not_given_to_a_person() -> None:
     assert not any(reading.scheme == "translation" for reading in readings("جنرال كريم"))
+
+
+def test_sin_then_ha_may_be_written_sh() -> None:
+    assert (latin_skeleton("Ishaq"),) in [reading.tokens for reading in skeleton_readings("اسحاق")]
+    assert arabic_skeleton("اسحاق") == ("ashk",)  # the plain reading keeps s + h (Is-haq)
+    assert compare_names("عبد الله اسحاقزی", "Abdullah ISHAKZAI").score >= 0.8

@@ -457,7 +457,16 @@ def skeleton_readings(text: str, uyghur: bool = False) -> list[Reading]:
         if profile and not any(letter in table for word in words for letter in word.text):
             continue
         found.extend(Reading(tokens, SKELETON_SCHEME, SKELETON) for tokens in _tokenisations(words, profile))
+    if any(_SPLIT_SH.search(word.text) for word in words if not word.particle):
+        keys = tuple(_word_key(replace(word, text=_SPLIT_SH.sub("ش", word.text)) if not word.particle else word)
+                     for word in words)
+        found.append(Reading(tuple(key for key in keys if key), SKELETON_SCHEME, SKELETON))
     return unique_readings(found)
+
+
+# س then ح or ه inside a word (اسحاق Is-haq, اسحاقزی) is written "sh" in Latin spellings (Ishaq, Ishakzai),
+# which Latin reads as ش: a variant reads the pair so.
+_SPLIT_SH = re.compile("س[حه](?=.)")
 
 
 # ---------------------------------------------------------------------------------------------------------
