@@ -417,3 +417,8 @@ def test_sin_then_ha_may_be_written_sh() -> None:
     assert (latin_skeleton("Ishaq"),) in [reading.tokens for reading in skeleton_readings("اسحاق")]
     assert arabic_skeleton("اسحاق") == ("ashk",)  # the plain reading keeps s + h (Is-haq)
     assert compare_names("عبد الله اسحاقزی", "Abdullah ISHAKZAI").score >= 0.8
+
+
+def test_ship_management_phrase_is_translated() -> None:
+    name = "الريم لادارة السفن ذ.م.م"
+    assert compare_names(name, "Al Reem Shipmanagement LLC", schema=Schema.ORGANIZATION).score >= 0.8

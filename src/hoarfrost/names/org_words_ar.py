@@ -182,6 +182,8 @@ ORG_PHRASES: Mapping[str, str] = word_table("""
     المسؤولية المحدودة=llc; المحدودة المسؤولية=llc; با مسئولیت محدود=llc;
     مسئولیت محدود=llc; منطقة حرة=free zone|fz; المنطقة الحرة=free zone|fz; القوات الجوية=air force;
     القوات المسلحة=armed forces; نیروهای مسلح=armed forces; الخطوط الجوية=airlines|airways; سلاح الجو=air force;
+    ادارة السفن=shipmanagement|ship management; لادارة السفن=shipmanagement|ship management;
+    مديرية السفن=shipmanagement|ship management; مدیریت کشتی=shipmanagement|ship management;
     صدا و سیما=broadcasting; حمل و نقل=transport|transportation; قوای محرکه=propulsion;
 """)
 OTHER_PHRASES: Mapping[str, str] = word_table("""
