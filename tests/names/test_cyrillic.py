@@ -411,3 +411,9 @@ def test_phrase_words_apart_are_not_a_phrase() -> None:
     # железная ... дорога only as neighbours: "Железнов Дорогин" are no railways, and a person gets no translation
     assert _translations("Иван Железнов") == []
     assert all("railways" not in tokens for tokens in _translations("АО Железный завод Дорогин"))
+
+
+def test_in_the_field_of_read_as_one_phrase() -> None:
+    # "в области" in an organisation's name is "in the field of", not "v region"
+    assert ("center", "technological", "competencies", "in", "the", "field", "of", "radiofotoniki") in \
+        _translations("Центр Технологических Компетенций в Области Радиофотоники")

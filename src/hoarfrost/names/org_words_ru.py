@@ -48,8 +48,8 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     корпораці=corporation; карпарацы=corporation; компани=company; компані=company; кампані=company;
     объединени=association; обьединени=association; об'єднанн=association; обєднанн=association;
     аб'яднанн=association; абяднанн=association; ассоциаци=association; асоціаці=association; союз=union;
-    концерн=concern; холдинг=holding; групп=group; груп=group; трест=trust; фонд=fund|foundation; центр=centre;
-    цэнтр=centre; бюро=bureau; лаборатори=laboratory; лабораторі=laboratory; организаци=organisation;
+    концерн=concern; холдинг=holding; групп=group; груп=group; трест=trust; фонд=fund|foundation; центр=center|centre;
+    цэнтр=center|centre; бюро=bureau; лаборатори=laboratory; лабораторі=laboratory; организаци=organisation;
     організаці=organisation; арганізацы=organisation; учреждени=institution; установ=institution;
     обществ=company|society; товариств=company; таварыств=company; фирм=firm; фірм=firm; партнерств=partnership;
     верфь=shipyard; верфи=shipyard; судоверф=shipyard; верф=shipyard; судостроительн=shipbuilding;
@@ -121,7 +121,7 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     внедренческ=implementation; прыбор=instruments|devices; тэхналогі=technologies|technology; тэхнічн=technical;
     авиастроительн=aircraft building|aircraft; двигателестроительн=engine building|engine; синтез=synthesis;
     композиционн=composite; материал=materials|material; радионавигаци=radio navigation; автоматизированн=automated;
-    конструировани=design; компетенци=competencies; мобильн=mobile; платформ=platforms|platform;
+    конструировани=design; компетенци=competencies; мобильн=mobile; платформ=platform|platforms;
     авиакомпани=airline|airlines; физико=physics; техническ=technical|technology; ликероводочн=distillery;
     винодельческ=winery; виноградарств=wine growing; виноделия=wine making; кузнечно=forge and; кузнечн=forge;
     прессов=press; электрооборудовани=electrical equipment; электромеханик=electromechanics|electro mechanics;
@@ -200,6 +200,7 @@ PHRASES: Mapping[str, str] = word_table("""
     машиностроительн завод=machine building plant|engineering plant;
     систем управлени=control systems; систем связ=communication systems;
     точн машиностроени=precision engineering|precision machine building;
+    в област=in the field of|in;
 """)
 _PHRASE_STEMS = tuple(sorted(((tuple(key.split()), english) for key, english in PHRASES.items()),
                              key=lambda item: -len(item[0][0])))
