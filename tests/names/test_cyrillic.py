@@ -417,3 +417,12 @@ def test_in_the_field_of_read_as_one_phrase() -> None:
     # "в области" in an organisation's name is "in the field of", not "v region"
     assert ("center", "technological", "competencies", "in", "the", "field", "of", "radiofotoniki") in \
         _translations("Центр Технологических Компетенций в Области Радиофотоники")
+
+
+@pytest.mark.parametrize(("name", "english"), [
+    ("Нахимовское военно-морское училище", ("nakhimovsk", "naval", "school")),  # not "military marine"
+    ("Ракетно-космический центр Прогресс", ("rocket", "and", "space", "center", "progress")),
+    ("ГУП Севастопольский морской порт", ("gup", "sevastopol", "sea", "port")),
+])
+def test_hyphenated_and_paired_words_read_as_list_english(name: str, english: tuple[str, ...]) -> None:
+    assert english in _translations(name)

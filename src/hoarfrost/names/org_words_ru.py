@@ -201,6 +201,8 @@ PHRASES: Mapping[str, str] = word_table("""
     систем управлени=control systems; систем связ=communication systems;
     точн машиностроени=precision engineering|precision machine building;
     в област=in the field of|in;
+    военн морск=naval|navy; ракетн космическ=rocket and space|rocket space; морск порт=sea port|seaport;
+    физико техническ=physics and technology|physical technical;
 """)
 _PHRASE_STEMS = tuple(sorted(((tuple(key.split()), english) for key, english in PHRASES.items()),
                              key=lambda item: -len(item[0][0])))
