@@ -198,7 +198,7 @@ PHRASES: Mapping[str, str] = word_table("""
     железн дорог=railways|railway; железнодорожн транспорт=railway transport;
     судостроительн завод=shipbuilding plant|shipyard; судостроительн верф=shipyard;
     машиностроительн завод=machine building plant|engineering plant;
-    систем управлени=control systems; систем связ=communication systems;
+    систем управлени=control systems;
     точн машиностроени=precision engineering|precision machine building;
     в област=in the field of|in;
     военн морск=naval|navy; ракетн космическ=rocket and space|rocket space; морск порт=sea port|seaport;
