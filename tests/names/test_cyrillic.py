@@ -385,3 +385,44 @@ def test_uk_ofsi_cyrillic_names(data_dir: Path) -> None:
 ])
 def test_ordinal_endings_of_numbers(name: str, main: str) -> None:
     assert readings(name)[0].text == main
+
+
+def _translations(text: str) -> list[tuple[str, ...]]:
+    return [r.tokens for r in readings(text) if r.scheme == "translation"]
+
+
+@pytest.mark.parametrize(("name", "english"), [
+    ("ОАО Российские железные дороги", ("oao", "russian", "railways")),  # not "iron roads"
+    ("Судостроительный завод Залив", ("shipyard", "zaliv")),  # a phrase in its second sense
+    ("Судостроительный завод Залив", ("shipbuilding", "plant", "zaliv")),  # and word by word
+    ("АО Научно-исследовательский институт систем управления", ("ao", "scientific", "research", "institute",
+                                                                 "control", "systems")),
+    ("Войсковая часть 12345", ("military", "unit", "12345")),
+    ("Приборный завод Сигнал", ("instrument", "plant", "signal")),  # an adjective in -ный of a listed noun
+    ("АО Казанский вертолётный завод", ("ao", "kazan", "helicopter", "plant")),
+    ("ООО Газпром СПГ", ("ooo", "gazprom", "lng")),
+    ("Таварыства з абмежаванай адказнасцю Інтэр", ("company", "limited", "liability", "inter")),
+])
+def test_organisation_phrases_and_words_translated(name: str, english: tuple[str, ...]) -> None:
+    assert english in _translations(name)
+
+
+def test_phrase_words_apart_are_not_a_phrase() -> None:
+    # железная ... дорога only as neighbours: "Железнов Дорогин" are no railways, and a person gets no translation
+    assert _translations("Иван Железнов") == []
+    assert all("railways" not in tokens for tokens in _translations("АО Железный завод Дорогин"))
+
+
+def test_in_the_field_of_read_as_one_phrase() -> None:
+    # "в области" in an organisation's name is "in the field of", not "v region"
+    assert ("center", "technological", "competencies", "in", "the", "field", "of", "radiofotoniki") in \
+        _translations("Центр Технологических Компетенций в Области Радиофотоники")
+
+
+@pytest.mark.parametrize(("name", "english"), [
+    ("Нахимовское военно-морское училище", ("nakhimovsk", "naval", "school")),  # not "military marine"
+    ("Ракетно-космический центр Прогресс", ("rocket", "and", "space", "center", "progress")),
+    ("ГУП Севастопольский морской порт", ("gup", "sevastopol", "sea", "port")),
+])
+def test_hyphenated_and_paired_words_read_as_list_english(name: str, english: tuple[str, ...]) -> None:
+    assert english in _translations(name)

@@ -63,7 +63,9 @@ from hoarfrost.names.org_words_ru import (
     geographic_stem,
     ic_stem,
     is_geographic_adjective,
+    phrase_senses,
     sense_count,
+    translate_phrase,
     translate_word,
 )
 from hoarfrost.names.orgtypes import is_legal_form
@@ -921,11 +923,18 @@ def _translations(words: tuple[str, ...], transliterate: TokenScheme) -> list[Re
     choices: list[dict[int, int]] = []
     if any(is_geographic_adjective(word) and translate_word(word) is None for word in words):
         choices.append({_SHORT_PLACES: 1})
-    choices += [{position: sense} for position, word in enumerate(words) for sense in range(1, sense_count(word))]
+    choices += [{position: sense} for position in range(len(words)) for sense in range(1, _senses(words, position))]
     found = [first]
     for choice in choices[: _MAX_TRANSLATIONS - 1]:
         found.append(Reading(_translated_tokens(words, transliterate, choice)[0], TRANSLATION))
     return found
+
+
+def _senses(words: tuple[str, ...], position: int) -> int:
+    """How many English senses the word at position has, or the phrase it starts with the next word."""
+    if position + 1 < len(words) and phrase_senses(words[position], words[position + 1]):
+        return len(phrase_senses(words[position], words[position + 1]))
+    return sense_count(words[position])
 
 
 def _translation(words: tuple[str, ...], transliterate: TokenScheme, choice: dict[int, int]) -> Reading | None:
@@ -945,8 +954,16 @@ def _translated_tokens(words: tuple[str, ...], transliterate: TokenScheme,
     and whether a word marks an organisation."""
     tokens: list[str] = []
     organisation = False
+    phrase_end = -1
     for position, word in enumerate(words):
-        found = translate_word(word, choice.get(position, 0))
+        if position <= phrase_end:
+            continue
+        found = translate_phrase(word, words[position + 1], choice.get(position, 0)) \
+            if position + 1 < len(words) else None
+        if found is not None:
+            phrase_end = position + 1
+        else:
+            found = translate_word(word, choice.get(position, 0))
         if found is None and _is_cyrillic(word[:1]):
             stem = ic_stem(word)
             place = geographic_stem(word, _SHORT_PLACES in choice)

@@ -48,14 +48,14 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     корпораці=corporation; карпарацы=corporation; компани=company; компані=company; кампані=company;
     объединени=association; обьединени=association; об'єднанн=association; обєднанн=association;
     аб'яднанн=association; абяднанн=association; ассоциаци=association; асоціаці=association; союз=union;
-    концерн=concern; холдинг=holding; групп=group; груп=group; трест=trust; фонд=fund|foundation; центр=centre;
-    цэнтр=centre; бюро=bureau; лаборатори=laboratory; лабораторі=laboratory; организаци=organisation;
+    концерн=concern; холдинг=holding; групп=group; груп=group; трест=trust; фонд=fund|foundation; центр=center|centre;
+    цэнтр=center|centre; бюро=bureau; лаборатори=laboratory; лабораторі=laboratory; организаци=organisation;
     організаці=organisation; арганізацы=organisation; учреждени=institution; установ=institution;
     обществ=company|society; товариств=company; таварыств=company; фирм=firm; фірм=firm; партнерств=partnership;
     верфь=shipyard; верфи=shipyard; судоверф=shipyard; верф=shipyard; судостроительн=shipbuilding;
     суднобудівн=shipbuilding; машиностроительн=machine building|engineering;
-    машиностроени=engineering|machine building; приборостроени=instrument engineering;
-    приборостроительн=instrument engineering; станкостроительн=machine tool; конструкторск=design;
+    машиностроени=machine building|engineering; приборостроени=instrument engineering;
+    приборостроительн=instrument building|instrument engineering; станкостроительн=machine tool; конструкторск=design;
     конструкторськ=design; проектн=design; научно=scientific||research; научн=scientific|research;
     науково=scientific||research; науков=scientific|research; навукова=scientific; исследовательск=research;
     дослідн=research; даследч=research; производственн=production; виробнич=production; вытворч=production;
@@ -121,7 +121,7 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     внедренческ=implementation; прыбор=instruments|devices; тэхналогі=technologies|technology; тэхнічн=technical;
     авиастроительн=aircraft building|aircraft; двигателестроительн=engine building|engine; синтез=synthesis;
     композиционн=composite; материал=materials|material; радионавигаци=radio navigation; автоматизированн=automated;
-    конструировани=design; компетенци=competencies; мобильн=mobile; платформ=platforms|platform;
+    конструировани=design; компетенци=competencies; мобильн=mobile; платформ=platform|platforms;
     авиакомпани=airline|airlines; физико=physics; техническ=technical|technology; ликероводочн=distillery;
     винодельческ=winery; виноградарств=wine growing; виноделия=wine making; кузнечно=forge and; кузнечн=forge;
     прессов=press; электрооборудовани=electrical equipment; электромеханик=electromechanics|electro mechanics;
@@ -166,6 +166,11 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     взвод=platoon; отряд=detachment|unit; корпус=corps; флотили=flotilla; эскадрили=squadron; авиабаз=air base;
     арсенал=arsenal; полигон=range; училищ=school; гимнази=gymnasium; кадетск=cadet; курс=courses;
     типографи=printing house; редакци=editorial office; газет=newspaper; журнал=magazine; радиостанци=radio station;
+    приборн=instrument; вертолетн=helicopter;
+    вертолётн=helicopter; техник=equipment|engineering|technology; коммуникационн=communication|communications;
+    электрогенераторн=electric generator; генераторн=generator; агрегатн=aggregate|unit; табак=tobacco;
+    абмежаван=limited; адказнасц=liability; нпз=npz|oil refinery; спг=spg|lng; защитник=defenders;
+    радиотехническ=radio engineering;
 """)
 
 OTHER_STEMS: Mapping[str, str] = word_table("""
@@ -184,8 +189,23 @@ OTHER_STEMS: Mapping[str, str] = word_table("""
     рэспубліканск=republican; город=city; горад=city; мiст=city; област=region|oblast; обласн=regional;
     краев=regional; район=district; районн=district; зона=zone; зоны=zone; зоне=zone; зону=zone; типа=type;
     прямы=direct; прям=direct; высш=higher; боев=combat; бойов=combat; внешн=foreign; внешторг=foreign trade;
-    внутренн=internal; дальн=far; ближн=near;
+    внутренн=internal; дальн=far; ближн=near; время=time; времен=time; част=unit; отечеств=fatherland;
 """)
+
+# Two words that lists translate as one English phrase, not word by word: "железные дороги" is railways, not
+# "iron roads"; "судостроительный завод" a shipyard as often as a shipbuilding plant. Written as two stems.
+PHRASES: Mapping[str, str] = word_table("""
+    железн дорог=railways|railway; железнодорожн транспорт=railway transport;
+    судостроительн завод=shipbuilding plant|shipyard; судостроительн верф=shipyard;
+    машиностроительн завод=machine building plant|engineering plant;
+    систем управлени=control systems;
+    точн машиностроени=precision engineering|precision machine building;
+    в област=in the field of|in;
+    военн морск=naval|navy; ракетн космическ=rocket and space|rocket space; морск порт=sea port|seaport;
+    физико техническ=physics and technology|physical technical;
+""")
+_PHRASE_STEMS = tuple(sorted(((tuple(key.split()), english) for key, english in PHRASES.items()),
+                             key=lambda item: -len(item[0][0])))
 
 # Inflectional endings of nouns and adjectives in the three languages; a word is a stem plus one of these.
 _ENDING = re.compile("[аяуюеэиыоійьъмхвгїєўёщ]{0,4}")
@@ -209,6 +229,28 @@ def translate_word(word: str, sense: int = 0) -> tuple[str, bool] | None:
         return None
     senses, org = found
     return senses[sense] if sense < len(senses) else senses[0], org
+
+
+def translate_phrase(first: str, second: str, sense: int = 0) -> tuple[str, bool] | None:
+    """The English of two lower-case words that lists translate as one phrase, and that it marks an
+    organisation; None when the two are not such a phrase."""
+    senses = phrase_senses(first, second)
+    if not senses:
+        return None
+    return senses[sense] if sense < len(senses) else senses[0], True
+
+
+@lru_cache(maxsize=65536)
+def phrase_senses(first: str, second: str) -> tuple[str, ...]:
+    """The English senses of the phrase the two words make, () when they make none."""
+    for (stem1, stem2), english in _PHRASE_STEMS:
+        if _inflects(first, stem1) and _inflects(second, stem2):
+            return tuple(english.split("|"))
+    return ()
+
+
+def _inflects(word: str, stem: str) -> bool:
+    return word.startswith(stem) and bool(_ENDING.fullmatch(word[len(stem):]))
 
 
 def sense_count(word: str) -> int:
