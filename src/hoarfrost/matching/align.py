@@ -290,6 +290,9 @@ def _partial_leftovers(query: NameForm, candidate: NameForm, used_q: set[int], u
 def _score(query: NameForm, candidate: NameForm, chosen: list[_Pair], used_q: set[int], used_c: set[int],
            weight: TokenWeight, weights: Weights,
            middle: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())) -> Alignment:
+    weights_q = [weight(token) for token in query.tokens]  # each token's weight looked up once
+    weights_c = [weight(token) for token in candidate.tokens]
+
     def leftover_weight(token: str, position: int, side: int) -> float:
         if is_optional(token):
             discount = weights.optional_discount
@@ -297,13 +300,13 @@ def _score(query: NameForm, candidate: NameForm, chosen: list[_Pair], used_q: se
             discount = weights.middle_leftover[side]
         else:
             discount = (1.0, weights.candidate_leftover)[side]
-        return weight(token) * discount
+        return (weights_q, weights_c)[side][position] * discount
 
     matched_q = matched_c = full_q = full_c = 0.0
     matches = []
     for pair in chosen:
-        w_q = sum(weight(query.tokens[i]) for i in pair.query)
-        w_c = sum(weight(candidate.tokens[j]) for j in pair.candidate)
+        w_q = sum(weights_q[i] for i in pair.query)
+        w_c = sum(weights_c[j] for j in pair.candidate)
         matched_q, full_q = matched_q + w_q * pair.similarity, full_q + w_q
         matched_c, full_c = matched_c + w_c * pair.similarity, full_c + w_c
         matches.append(TokenMatch(" ".join(query.tokens[i] for i in pair.query),
