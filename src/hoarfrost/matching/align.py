@@ -43,9 +43,8 @@ class Alignment:
     unmatched_candidate: tuple[str, ...]
 
 
-@lru_cache(maxsize=524288)
-def token_similarity(query: str, candidate: str, query_key: str, candidate_key: str, space: str,
-                     weights: Weights, transliterated: bool = False) -> tuple[float, str]:
+def _token_similarity(query: str, candidate: str, query_key: str, candidate_key: str, space: str,
+                      weights: Weights, transliterated: bool = False) -> tuple[float, str]:
     """How alike two tokens are, and by which route. `transliterated`: one side is a reading of
     another script, whose spelling varies more than a name written in Latin (Oleksiy ~ Alexey)."""
     if query == candidate and (space == LATIN or space.startswith("native-")):
@@ -88,6 +87,21 @@ def token_similarity(query: str, candidate: str, query_key: str, candidate_key: 
     if key_ratio >= weights.key_edit_floor and min(len(query_key), len(candidate_key)) >= 3:
         return key_ratio * weights.key_edit_scale, "phonetic edit distance"
     return 0.0, ""
+
+
+token_similarity = lru_cache(maxsize=524288)(_token_similarity)
+
+# token_similarity for _pairs, one table per Weights: a frozen dataclass hashes all its fields on every call,
+# so the table is found once per alignment and each token pair looked up by its strings alone.
+_SIMILARITY_TABLE_SIZE = 524288
+_similarity_tables: dict[Weights, dict[tuple[str, str, str, str, str, bool], tuple[float, str]]] = {}
+
+
+def _similarity_table(weights: Weights) -> dict[tuple[str, str, str, str, str, bool], tuple[float, str]]:
+    table = _similarity_tables.get(weights)
+    if table is None or len(table) > _SIMILARITY_TABLE_SIZE:
+        table = _similarity_tables[weights] = {}
+    return table
 
 
 def _phonetic_credit(query: str, candidate: str, weights: Weights, transliterated: bool) -> float:
@@ -204,9 +218,15 @@ def _pairs(query: NameForm, candidate: NameForm, weights: Weights) -> list[_Pair
     syllabic = query.scheme in _SYLLABIC_SCHEMES or candidate.scheme in _SYLLABIC_SCHEMES
     # readings of alphabets vary in spelling; those of syllabic scripts come one reading per scheme already
     transliterated = not syllabic and (query.scheme != AS_WRITTEN or candidate.scheme != AS_WRITTEN)
+    table, space = _similarity_table(weights), query.space
+    candidates = tuple(enumerate(zip(candidate.tokens, candidate.keys, strict=True)))
     for i, (q, qk) in enumerate(zip(query.tokens, query.keys, strict=True)):
-        for j, (c, ck) in enumerate(zip(candidate.tokens, candidate.keys, strict=True)):
-            similarity, method = token_similarity(q, c, qk, ck, query.space, weights, transliterated)
+        for j, (c, ck) in candidates:
+            key = (q, c, qk, ck, space, transliterated)
+            found = table.get(key)
+            if found is None:
+                found = table[key] = _token_similarity(q, c, qk, ck, space, weights, transliterated)
+            similarity, method = found
             if similarity > 0 and not (syllabic and method in ("initial", "truncated")):
                 pairs.append(_Pair(similarity, (i,), (j,), method))
     pairs.extend(_joined_pairs(query.tokens, candidate.tokens, weights, flip=False))
@@ -270,6 +290,9 @@ def _partial_leftovers(query: NameForm, candidate: NameForm, used_q: set[int], u
 def _score(query: NameForm, candidate: NameForm, chosen: list[_Pair], used_q: set[int], used_c: set[int],
            weight: TokenWeight, weights: Weights,
            middle: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())) -> Alignment:
+    weights_q = [weight(token) for token in query.tokens]  # each token's weight looked up once
+    weights_c = [weight(token) for token in candidate.tokens]
+
     def leftover_weight(token: str, position: int, side: int) -> float:
         if is_optional(token):
             discount = weights.optional_discount
@@ -277,13 +300,13 @@ def _score(query: NameForm, candidate: NameForm, chosen: list[_Pair], used_q: se
             discount = weights.middle_leftover[side]
         else:
             discount = (1.0, weights.candidate_leftover)[side]
-        return weight(token) * discount
+        return (weights_q, weights_c)[side][position] * discount
 
     matched_q = matched_c = full_q = full_c = 0.0
     matches = []
     for pair in chosen:
-        w_q = sum(weight(query.tokens[i]) for i in pair.query)
-        w_c = sum(weight(candidate.tokens[j]) for j in pair.candidate)
+        w_q = sum(weights_q[i] for i in pair.query)
+        w_c = sum(weights_c[j] for j in pair.candidate)
         matched_q, full_q = matched_q + w_q * pair.similarity, full_q + w_q
         matched_c, full_c = matched_c + w_c * pair.similarity, full_c + w_c
         matches.append(TokenMatch(" ".join(query.tokens[i] for i in pair.query),

@@ -187,6 +187,8 @@ class NameIndex:
         self._space_weights: dict[str, _SpaceWeights] = {}
         self._token_cache: OrderedDict[tuple[str, bool, str, str, int], TokenHits] = OrderedDict()
         self._token_cache_size = 0
+        # (entity, name) -> where a person's "FAMILY, " ends (align.person_order), filled as names are met
+        self.person_orders: dict[tuple[int, int], int | None] = {}
 
     def _add(self, entity: Entity) -> None:
         position = len(self.entities)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from hoarfrost.matching import qualifiers
@@ -69,6 +70,7 @@ class Matcher:
         best: dict[int, NameHit] = {}
         align = _AlignmentMemo(self.index, self.weights)
         for query_form in query_forms(name):
+            query_core = _core_count(query_form.tokens)
             for form_id in self.index.candidates(query_form, schema):
                 indexed = self.index.forms[form_id]
                 candidate = indexed.form if indexed.form.space == query_form.space else skeleton_of(indexed.form)
@@ -77,7 +79,7 @@ class Matcher:
                 if candidate is not indexed.form:
                     indexed = IndexedForm(indexed.entity, indexed.name, candidate)
                 alignment = align(query_form, candidate, self._person_order(indexed))
-                score, penalties = self._penalised(alignment.score, query_form, indexed, alignment)
+                score, penalties = self._penalised(alignment.score, query_form, indexed, alignment, query_core)
                 held = best.get(indexed.entity)
                 if held is None or score > held.score:
                     best[indexed.entity] = NameHit(score, query_form, indexed, alignment, penalties)
@@ -110,22 +112,33 @@ class Matcher:
 
     def _person_order(self, indexed: IndexedForm) -> int | None:
         """For a person's name, how many leading tokens are a "FAMILY, " (see align.person_order)."""
-        entity = self.index.entities[indexed.entity]
-        return person_order(entity.names[indexed.name].value) if entity.schema is Schema.PERSON else None
+        orders, key = self.index.person_orders, (indexed.entity, indexed.name)
+        try:
+            return orders[key]
+        except KeyError:
+            entity = self.index.entities[indexed.entity]
+            person = entity.schema is Schema.PERSON
+            order = orders[key] = person_order(entity.names[indexed.name].value) if person else None
+            return order
 
     def _weight_function(self, space: str) -> Callable[[str], float]:
         return self.index.weight_function(space)
 
     def _penalised(self, score: float, query: NameForm, indexed: IndexedForm,
-                   alignment: Alignment | None = None) -> tuple[float, tuple[str, ...]]:
+                   alignment: Alignment | None = None, query_core: int | None = None) -> tuple[float, tuple[str, ...]]:
+        """The score after the penalties of the name pair (`query_core`: the query form's count of
+        non-optional tokens, when the caller has it)."""
+        single = (_core_count(query.tokens) if query_core is None else query_core) == 1
+        one_word = (single and _core_count(indexed.form.tokens) >= 2
+                    and not (alignment is not None and any(m.method in _SPANNING for m in alignment.matches)))
+        weak = self.index.is_weak(indexed)
+        if not one_word and not weak:
+            return score, ()
         penalties = []
-        query_core = [t for t in query.tokens if not is_optional(t)]
-        listed_core = [t for t in indexed.form.tokens if not is_optional(t)]
-        spans = alignment is not None and any(m.method in ("initials", "joined") for m in alignment.matches)
-        if len(query_core) == 1 and len(listed_core) >= 2 and not spans:
+        if one_word:
             score *= self.weights.single_token_penalty
             penalties.append("one-word query against a longer listed name")
-        if self.index.is_weak(indexed):
+        if weak:
             score *= self.weights.weak_alias
             penalties.append("weak (low-quality) alias")
         return score, tuple(penalties)
@@ -169,6 +182,15 @@ class Matcher:
         explanation.extend(effect.as_json() for effect in effects)
         explanation.append({"step": "algorithm", "name": self.algorithm.name})
         return MatchResult(entity, score, listed.value, tuple(explanation))
+
+
+_SPANNING = ("initials", "joined")  # methods by which one token meets several
+
+
+@lru_cache(maxsize=262144)
+def _core_count(tokens: tuple[str, ...]) -> int:
+    """How many tokens of a form are not optional (see forms.is_optional)."""
+    return sum(not is_optional(token) for token in tokens)
 
 
 class _AlignmentMemo:
