@@ -1,12 +1,14 @@
-"""Test helpers: run the real CLI in a subprocess."""
+"""Test helpers: run the real CLI in a subprocess; load the benchmark's dataset readers."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 
@@ -39,3 +41,17 @@ def read_list(paths: list[Path], reader_type: type | None = None, format: str | 
     if reader_type is not None:
         assert isinstance(reader, reader_type)
     return list(reader.entities()), report
+
+
+def bench_datasets() -> ModuleType:
+    """The benchmark's dataset readers (benchmarks/datasets.py, not a package), loaded once."""
+    name = "hoarfrost_bench_datasets"
+    if name in sys.modules:
+        return sys.modules[name]
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "datasets.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module

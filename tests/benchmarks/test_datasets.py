@@ -6,27 +6,14 @@ the data is read as the benchmark says it is (counts, ids, script buckets, the E
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from tests.helpers import bench_datasets
 
 from hoarfrost.model import NameKind, Schema
 
-
-def _load() -> ModuleType:
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "datasets.py"
-    spec = importlib.util.spec_from_file_location("hoarfrost_bench_datasets", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-ds = _load()
+ds = bench_datasets()
 EU_HEADER = ("celex,recordId,programKey,annex,measure,startDate,reason,schema,name,alias,weakAlias,previousName,"
              "country,nationality")
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
-import sys
 from dataclasses import replace
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from anyascii import anyascii
@@ -34,6 +31,7 @@ from hoarfrost.names.hebrew import (
 from hoarfrost.names.readings import LATIN, MAX_READINGS, Reading
 from hoarfrost.names.scripts import detect_script
 from hoarfrost.screening.screener import Screener, make_query
+from tests.helpers import bench_datasets
 
 _TOKEN = re.compile("[a-z0-9]+")
 
@@ -193,24 +191,10 @@ def test_no_translation_without_an_organisation_word() -> None:
     assert all(reading.scheme != TRANSLATION for reading in readings("משה שרביט"))
 
 
-def _bench_datasets() -> ModuleType:
-    """The benchmark's reader of the EU journal transcriptions (benchmarks/datasets.py), loaded once."""
-    name = "hoarfrost_bench_datasets"
-    if name in sys.modules:
-        return sys.modules[name]
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "datasets.py"
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_eu_journal_hebrew_names_find_their_entry(data_dir: Path) -> None:
     """Every Hebrew name of the EU journal screened against the Latin names of every tenth entry and of
     the entries that bear Hebrew names: its own entry comes first."""
-    entities = _bench_datasets().read_eu_journal(data_dir / "eu_oj_sanctions_opensanctions" / "data" / "consolidated")
+    entities = bench_datasets().read_eu_journal(data_dir / "eu_oj_sanctions_opensanctions" / "data" / "consolidated")
     hebrew = [(entity, name.value) for entity in entities for name in entity.names
               if detect_script(name.value) == "Hebr"]
     bearers = {entity.id for entity, _ in hebrew}

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from dataclasses import replace
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import given
@@ -18,6 +15,7 @@ from hoarfrost.names.scripts import detect_script
 from hoarfrost.names.thai import ACRONYM, acronym, loanword, readings, rtgs
 from hoarfrost.names.transliterate import latin_readings
 from hoarfrost.screening.screener import Screener, make_query
+from tests.helpers import bench_datasets
 
 _TOKEN = re.compile("[a-z0-9]+")
 
@@ -73,24 +71,10 @@ def test_never_raises_and_tokens_are_ascii(text: str) -> None:
         assert reading.tokens and all(_TOKEN.fullmatch(token) for token in reading.tokens)
 
 
-def _bench_datasets() -> ModuleType:
-    """The benchmark's reader of the EU journal transcriptions (benchmarks/datasets.py), loaded once."""
-    name = "hoarfrost_bench_datasets"
-    if name in sys.modules:
-        return sys.modules[name]
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "datasets.py"
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_eu_journal_thai_names_find_their_entry(data_dir: Path) -> None:
     """Every Thai name of the EU journal screened against the Latin names of every tenth entry and of the
     entries that bear Thai names: its own entry comes first."""
-    entities = _bench_datasets().read_eu_journal(data_dir / "eu_oj_sanctions_opensanctions" / "data" / "consolidated")
+    entities = bench_datasets().read_eu_journal(data_dir / "eu_oj_sanctions_opensanctions" / "data" / "consolidated")
     thai = [(entity, name.value) for entity in entities for name in entity.names if detect_script(name.value) == "Thai"]
     bearers = {entity.id for entity, _ in thai}
     latin = [replace(entity, names=tuple(n for n in entity.names if detect_script(n.value) == "Latn"))

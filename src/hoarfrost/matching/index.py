@@ -46,7 +46,7 @@ MIN_HIT_SHARE = 0.55
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Build without cyclic garbage collection: the index makes millions of objects and no cycles,
     and the collector would rescan them (and the transliteration tables) over and over."""
     was_enabled = gc.isenabled()
@@ -173,7 +173,7 @@ class NameIndex:
         self.forms: list[IndexedForm] = []
         self.postings: dict[str, Any] = defaultdict(list)
         self.document_frequency: Counter[str] = Counter()
-        with _collector_paused():
+        with collector_paused():
             for entity in entities:
                 self._add(entity)
             _indexed_keys.cache_clear()  # only the build needs it

@@ -11,8 +11,7 @@ from __future__ import annotations
 import gc
 import stat
 import unicodedata
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from typing import Any
 from hoarfrost.errors import QueryError
 from hoarfrost.matching import index_cache
 from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM, Weights
-from hoarfrost.matching.index import NameIndex
+from hoarfrost.matching.index import NameIndex, collector_paused
 from hoarfrost.matching.matcher import Matcher
 from hoarfrost.model import Entity, Schema
 from hoarfrost.names.normalise import normalise_name
@@ -144,15 +143,6 @@ def _read_names(store: Store, entities: list[Entity]) -> None:
         gc.collect()
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class Screener:
@@ -180,7 +170,7 @@ class Screener:
         # The index is millions of long-lived objects and no cycles: the cyclic collector stays out while
         # they are made, and they are then moved out of its reach (gc.freeze), or every full collection
         # rescans them all (a pause of about a second in the middle of screening).
-        with _collector_paused():
+        with collector_paused():
             index = index_cache.load(path, key, screener.matcher.weights) if path else None
             if index is None:
                 index = _build(store, snapshots, screener.matcher.weights)
