@@ -7,9 +7,13 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from hoarfrost.names.scripts import detect_script
+from hoarfrost.screening.screener import Screener, make_query
 
 
 def run_cli(*args: str | Path, db: Path, check: bool = True, env: dict[str, str] | None = None
@@ -55,3 +59,20 @@ def bench_datasets() -> ModuleType:
     sys.modules[name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     return module
+
+
+def eu_journal_names_found(data_dir: Path, script: str) -> list[tuple[str, bool]]:
+    """Every EU-journal name written in `script` (ISO 15924), screened against the Latin names of every
+    tenth entry and of the entries bearing such names: (name, whether its own entry comes first)."""
+    entities = bench_datasets().read_eu_journal(data_dir / "eu_oj_sanctions_opensanctions" / "data" / "consolidated")
+    written = [(entity, name.value) for entity in entities for name in entity.names
+               if detect_script(name.value) == script]
+    bearers = {entity.id for entity, _ in written}
+    latin = [replace(entity, names=tuple(n for n in entity.names if detect_script(n.value) == "Latn"))
+             for position, entity in enumerate(entities) if position % 10 == 0 or entity.id in bearers]
+    screener = Screener([entity for entity in latin if entity.names])
+    found = []
+    for entity, name in written:
+        matches = screener.screen(make_query(name, str(entity.schema)))
+        found.append((name, bool(matches) and matches[0].entity.id == entity.id))
+    return found

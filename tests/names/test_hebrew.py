@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -29,9 +28,7 @@ from hoarfrost.names.hebrew import (
     vowelled_reading,
 )
 from hoarfrost.names.readings import LATIN, MAX_READINGS, Reading
-from hoarfrost.names.scripts import detect_script
-from hoarfrost.screening.screener import Screener, make_query
-from tests.helpers import bench_datasets
+from tests.helpers import eu_journal_names_found
 
 _TOKEN = re.compile("[a-z0-9]+")
 
@@ -194,19 +191,9 @@ def test_no_translation_without_an_organisation_word() -> None:
 def test_eu_journal_hebrew_names_find_their_entry(data_dir: Path) -> None:
     """Every Hebrew name of the EU journal screened against the Latin names of every tenth entry and of
     the entries that bear Hebrew names: its own entry comes first."""
-    entities = bench_datasets().read_eu_journal(data_dir / "eu_oj_sanctions_opensanctions" / "data" / "consolidated")
-    hebrew = [(entity, name.value) for entity in entities for name in entity.names
-              if detect_script(name.value) == "Hebr"]
-    bearers = {entity.id for entity, _ in hebrew}
-    latin = [replace(entity, names=tuple(n for n in entity.names if detect_script(n.value) == "Latn"))
-             for position, entity in enumerate(entities) if position % 10 == 0 or entity.id in bearers]
-    screener = Screener([entity for entity in latin if entity.names])
-    found = []
-    for entity, name in hebrew:
-        matches = screener.screen(make_query(name, str(entity.schema)))
-        found.append(bool(matches) and matches[0].entity.id == entity.id)
-    assert len(found) == 16, [name for _, name in hebrew]
+    found = eu_journal_names_found(data_dir, "Hebr")
+    assert len(found) == 16, [name for name, _ in found]
     # Measured 14 of 16: נחלה alone is one word of "Nachala Movement" (a one-word query is discounted), and
     # יששכר מן "Issachar Mann" keeps the silent second ש of the traditional spelling (two written letters
     # are otherwise two consonants with a vowel between: ננסי Nancy, הררי Harari).
-    assert sum(found) >= 14, [name for (_, name), hit in zip(hebrew, found, strict=True) if not hit]
+    assert sum(hit for _, hit in found) >= 14, [name for name, hit in found if not hit]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,11 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hoarfrost.names.readings import MAX_READINGS
-from hoarfrost.names.scripts import detect_script
 from hoarfrost.names.thai import ACRONYM, acronym, loanword, readings, rtgs
 from hoarfrost.names.transliterate import latin_readings
-from hoarfrost.screening.screener import Screener, make_query
-from tests.helpers import bench_datasets
+from tests.helpers import eu_journal_names_found
 
 _TOKEN = re.compile("[a-z0-9]+")
 
@@ -74,16 +71,7 @@ def test_never_raises_and_tokens_are_ascii(text: str) -> None:
 def test_eu_journal_thai_names_find_their_entry(data_dir: Path) -> None:
     """Every Thai name of the EU journal screened against the Latin names of every tenth entry and of the
     entries that bear Thai names: its own entry comes first."""
-    entities = bench_datasets().read_eu_journal(data_dir / "eu_oj_sanctions_opensanctions" / "data" / "consolidated")
-    thai = [(entity, name.value) for entity in entities for name in entity.names if detect_script(name.value) == "Thai"]
-    bearers = {entity.id for entity, _ in thai}
-    latin = [replace(entity, names=tuple(n for n in entity.names if detect_script(n.value) == "Latn"))
-             for position, entity in enumerate(entities) if position % 10 == 0 or entity.id in bearers]
-    screener = Screener([entity for entity in latin if entity.names])
-    missed = []
-    for entity, name in thai:
-        matches = screener.screen(make_query(name, str(entity.schema)))
-        if not matches or matches[0].entity.id != entity.id:
-            missed.append(name)
-    assert len(thai) == 4
+    found = eu_journal_names_found(data_dir, "Thai")
+    missed = [name for name, hit in found if not hit]
+    assert len(found) == 4
     assert missed == []  # measured: TAB Corporation (Thailand), Thai IT Hardware, TECGR, Soguzo all found
