@@ -348,14 +348,19 @@ def _split_name(words: list[list[Syllable]], texts: list[str]) -> tuple[list[Syl
 # Words of organisation names (DPRK trading companies, ministries, banks), written run together in Hangul
 # ("조선남강무역회사") but as separate words in Latin ("Korea Namgang Trading Corporation", "Joson ... Muyok
 # Hoesa"): Hangul -> English. Multi-syllable words are found anywhere; one-syllable ones only at a word's end.
+# "a|b": two usual translations (연구소 is a "Research Institute" or a "Research Centre"); each gives a reading.
 _ORG_WORDS: dict[str, str] = {
-    "조선": "korea", "무역": "trading", "회사": "corporation", "총회사": "general corporation",
-    "총국": "general bureau", "은행": "bank", "연구소": "research institute", "연구원": "research institute",
-    "련구소": "research institute", "공업": "industry", "위원회": "committee", "련합": "union",
+    "조선민주주의인민공화국": "dprk|democratic peoples republic of korea",
+    "조선": "korea", "무역": "trading", "회사": "corporation|company", "총회사": "general corporation",
+    "총국": "general bureau", "은행": "bank", "연구소": "research institute|research centre",
+    "연구원": "research institute|research centre", "련구소": "research institute|research centre",
+    "연구센터": "research centre", "련구센터": "research centre", "공업": "industry", "위원회": "committee",
+    "련합": "union",
     "연합": "union", "기업소": "enterprise", "상사": "trading company", "대외": "external", "건설": "construction",
     "광업": "mining", "개발": "development", "기술": "technology", "국제": "international", "해운": "shipping",
     "선박": "shipping", "수출입": "export import", "인민": "peoples", "공화국": "republic",
-    "민주주의": "democratic", "원자력": "nuclear", "과학": "science", "센터": "centre", "그룹": "group",
+    "민주주의": "democratic", "원자력": "nuclear|atomic energy", "과학": "science|scientific", "센터": "centre",
+    "그룹": "group",
     "국가": "national", "해사": "maritime", "감독": "supervision", "전람": "exhibition", "상업": "commercial",
     "합영": "joint venture", "합작": "joint venture", "금융": "finance", "보험": "insurance",
     "기계": "machinery", "석유": "oil", "제철소": "steel works", "광산": "mine", "대학": "university",
@@ -398,9 +403,31 @@ def _organisation_readings(texts: list[str]) -> list[Reading]:
     if not any(gloss for _, gloss in pieces):
         return []
     romanised = tuple("".join(_mr(_syllables(piece), dprk=True)) for piece, _ in pieces)
-    english = tuple(token for piece, gloss in pieces
-                    for token in (gloss.split() if gloss else ["".join(_mr(_syllables(piece), dprk=True))]))
-    return [Reading(romanised, "dprk-words"), Reading(english, "english-glossed")]
+    found = [Reading(romanised, "dprk-words")]
+    # The first translations; then each word with two translations in its second one, and all in their
+    # second, with the South's spelling of the names.
+    ambiguous = [position for position, (_, gloss) in enumerate(pieces) if gloss and "|" in gloss]
+    choices = [set(), *({position} for position in ambiguous[:3]), set(ambiguous)]
+    for index, second in enumerate(choices):
+        english = tuple(token for position, (piece, gloss) in enumerate(pieces) for token in (
+            _gloss_choice(gloss, position in second).split() if gloss else [_org_name_word(piece, index > 0)]))
+        found.append(Reading(english, "english-glossed"))
+    if not ambiguous:
+        found.append(Reading(tuple(token for piece, gloss in pieces for token in (
+            gloss.split() if gloss else [_org_name_word(piece, True)])), "english-glossed"))
+    return found
+
+
+def _gloss_choice(gloss: str, second: bool) -> str:
+    options = gloss.split("|")
+    return options[-1] if second else options[0]
+
+
+def _org_name_word(piece: str, south: bool) -> str:
+    """A word of an organisation name that is not glossed (a place, a brand), DPRK-romanised; with `south`,
+    in the South's spelling of its first sound (녕변 "Yongbyon")."""
+    syllables = _syllables(piece)
+    return "".join(_mr(_south_initial(syllables) if south else syllables, dprk=True))
 
 
 def _generic_readings(words: list[list[Syllable]]) -> list[Reading]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from anyascii import anyascii
 
-from hoarfrost.names import alphabets, arabic, cyrillic, ethiopic, han, hangul, hebrew, kana, thai, wade_giles
+from hoarfrost.names import alphabets, arabic, cyrillic, ethiopic, han, hangul, hebrew, kana, myanmar, thai, wade_giles
 from hoarfrost.names.normalise import normalise_name
 from hoarfrost.names.orgtypes import is_legal_form, replace_legal_forms
 from hoarfrost.names.readings import LATIN, Reading, unique_readings
@@ -34,7 +34,7 @@ _FAMILY_OF_SCRIPT: dict[str, str] = {
 _READERS: dict[str, Reader] = {
     "han": han.readings, "cyrillic": cyrillic.readings, "arabic": arabic.readings, "hebrew": hebrew.readings,
     "hangul": hangul.readings, "kana": kana.readings, "alphabets": alphabets.readings, "thai": thai.readings,
-    "ethiopic": ethiopic.readings,
+    "ethiopic": ethiopic.readings, "Mymr": myanmar.readings,
 }
 _NOT_ASCII_TOKEN = re.compile(r"[^a-z0-9]")
 _MIDDLE_DOT = re.compile("[·・•‧]")
