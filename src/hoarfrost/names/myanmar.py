@@ -179,8 +179,9 @@ def _close(out: list[_Syllable], marks: list[str]) -> None:
     out[-1].bare = False
 
 
-def _onset(syllable: _Syllable, table: dict[str, str], loan: bool = False) -> str:
-    """The initial with its medials: ကျ "ky", ချ "ch", လှ "hl", ရှ "sh", ရွှ "shw"."""
+def _onset(syllable: _Syllable, table: dict[str, str], soft_g: str = "") -> str:
+    """The initial with its medials: ကျ "ky", ချ "ch", လှ "hl", ရှ "sh", ရွှ "shw"; ဂျ is `soft_g` in a
+    loanword (English writes that sound j or g: "John", "technologies")."""
     letter = syllable.initial
     onset = table.get(letter, "").replace("-", "")
     medials = syllable.medials
@@ -189,8 +190,8 @@ def _onset(syllable: _Syllable, table: dict[str, str], loan: bool = False) -> st
     if (_YA_PIN in medials or _YA_YIT in medials) and onset != "sh":
         if letter == "ခ":
             onset = "ch"
-        elif letter == "ဂ" and loan:
-            onset = "j"
+        elif letter == "ဂ" and soft_g:
+            onset = soft_g
         else:
             onset += "y"
     return onset
@@ -224,15 +225,17 @@ def _customary(syllable: _Syllable, plain: bool = False) -> str:
     return onset + rhyme
 
 
-def _loan(syllable: _Syllable, open_vowel: str = "a") -> str:
+def _loan(syllable: _Syllable, open_vowel: str = "a", soft_g: str = "j") -> str:
     """A syllable of a foreign word: the rhyme's vowel as the customary spelling has it (ကင် "kin", တက် "tek"),
     the final as its own letter, and the parenthesised final too; an open syllable's inherent vowel is
     `open_vowel` (none inside a cluster: ဗလာ "vla")."""
     if syllable.independent:
         return syllable.independent
-    onset = _onset(syllable, _LOAN_INITIAL, loan=True)
-    if _WA in syllable.medials and syllable.vowel == "o":
-        vowel = "oi"
+    onset = _onset(syllable, _LOAN_INITIAL, soft_g)
+    if _WA in syllable.medials and syllable.vowel == "o":  # ွိုင် is how Burmese writes oi/oy (Burmese has none)
+        return onset.removesuffix("w") + "oi"
+    if syllable.final == "ယ" and syllable.loan_final:  # ယ်(လ်) is the -al of a foreign word (royal, Donald)
+        vowel = "a"
     elif not syllable.final:
         vowel = open_vowel if syllable.bare and _WA not in syllable.medials else _LOAN_VOWELS[
             _vowel_key(syllable)]
@@ -247,7 +250,7 @@ def _loan(syllable: _Syllable, open_vowel: str = "a") -> str:
     return onset + vowel + final
 
 
-def _loan_word(syllables: list[_Syllable], clusters: bool) -> list[str]:
+def _loan_word(syllables: list[_Syllable], clusters: bool, soft_g: str = "j") -> list[str]:
     """A word in the loanword reading; a parenthesised final ends a Latin word, and a final stop repeated as
     the next initial is one consonant (တက်က "teka"). With `clusters`, an open syllable with no vowel sign
     before another syllable is a bare consonant, as Burmese writes foreign clusters (ဗလာ "vla")."""
@@ -255,7 +258,7 @@ def _loan_word(syllables: list[_Syllable], clusters: bool) -> list[str]:
     current = ""
     for position, syllable in enumerate(syllables):
         inside = clusters and position + 1 < len(syllables) and not syllable.loan_final
-        text = _loan(syllable, "" if inside else "a")
+        text = _loan(syllable, "" if inside else "a", soft_g)
         if current and text[:1] == current[-1:] and text[:1] in "ktpsg":
             text = text[1:]
         current += text
@@ -283,10 +286,10 @@ def _words(text: str) -> list[str]:
 
 
 def _glossed(words: list[str]) -> list[str | None]:
-    """Each word's English when it is an organisation word; "company" disappears into "Company Limited"."""
+    """Each word's English when it is an organisation word; "Company Limited" is "Co., Ltd.", as in Latin."""
     glosses = [_ORG_WORDS.get(word.replace("(", "").replace(")", "")) for word in words]
     if _LIMITED in glosses:
-        glosses = ["" if gloss == "company" else gloss for gloss in glosses]
+        glosses = ["co" if gloss == "company" else gloss for gloss in glosses]
     return glosses
 
 
@@ -310,9 +313,10 @@ def _name_readings(words: list[str]) -> list[Reading]:
     joined: list[str] = []
     loan: list[str] = []
     clustered: list[str] = []
+    clustered_g: list[str] = []
     for gloss, syllables in zip(glosses, parsed, strict=True):
         if gloss is not None:
-            for tokens in (customary, plain, joined, loan, clustered):
+            for tokens in (customary, plain, joined, loan, clustered, clustered_g):
                 tokens.extend(gloss.split())
             continue
         customary.extend(_customary(syllable) for syllable in syllables)
@@ -320,8 +324,10 @@ def _name_readings(words: list[str]) -> list[Reading]:
         joined.append("".join(_customary(syllable) for syllable in syllables))
         loan.extend(_loan_word(syllables, clusters=False))
         clustered.extend(_loan_word(syllables, clusters=True))
+        clustered_g.extend(_loan_word(syllables, clusters=True, soft_g="g"))
     native = [Reading(tuple(customary), CUSTOMARY), Reading(tuple(plain), PLAIN), Reading(tuple(joined), JOINED)]
-    foreign = [Reading(tuple(clustered), LOANWORD), Reading(tuple(loan), LOANWORD)]
+    foreign = [Reading(tuple(clustered), LOANWORD), Reading(tuple(clustered_g), LOANWORD),
+               Reading(tuple(loan), LOANWORD)]
     if any(syllable.loan_final for syllables in parsed for syllable in syllables) or any(glosses):
         return [*foreign, *native]
     return [*native, *foreign]

@@ -1,0 +1,29 @@
+"""Hangul organisation names: second usual translations of a word, and the South's spelling of a name in them."""
+
+from __future__ import annotations
+
+from hoarfrost.names.hangul import readings
+
+
+def _texts(name: str) -> set[str]:
+    return {reading.text for reading in readings(name)}
+
+
+def test_second_translation_of_a_word() -> None:
+    texts = _texts("영변 원자력 연구소")
+    assert "yongbyon nuclear research institute" in texts
+    assert "yongbyon nuclear research centre" in texts
+    assert "korea namgang trading company" in _texts("조선남강무역회사")
+
+
+def test_northern_spelling_of_a_place_also_read_the_southern_way() -> None:
+    """The North writes 녕변 (Nyongbyon) where the South and most lists write Yongbyon."""
+    texts = _texts("녕변 원자력 연구소")
+    assert "nyongbyon nuclear research institute" in texts
+    assert "yongbyon nuclear research centre" in texts
+
+
+def test_state_name_as_its_usual_abbreviation() -> None:
+    texts = _texts("조선민주주의인민공화국 국가해사감독국")
+    assert "dprk national maritime supervision bureau" in texts
+    assert "democratic peoples republic of korea national maritime supervision bureau" in texts
