@@ -269,7 +269,8 @@ def _consonant_latin(word: list[_Letter], index: int, soft: bool) -> str:
 
 def _letters_word(word: list[_Letter], modern: bool, back: str = "o", final: str = "a") -> str:
     """Latin from unpointed letters: ו is v at the start or doubled, o inside; י is y at the start or
-    doubled, i inside; א ע are a at the start; a final ה after a consonant is a ("Sarah" -> sara)."""
+    doubled, i inside; א ע are a at the start, but only carry the vowel of a ו or י after them (אורי Uri,
+    איליה Ilya); a final ה after a consonant or י is a ("Sarah" -> sara, "מריה" -> "maria")."""
     out: list[str] = []
     last = len(word) - 1
     for index, letter in enumerate(word):
@@ -277,7 +278,9 @@ def _letters_word(word: list[_Letter], modern: bool, back: str = "o", final: str
         prev = word[index - 1].char if index else ""
         nxt = word[index + 1].char if index < last else ""
         if char in "אע":
-            out.append("a" if index == 0 else ("" if prev in "וי" or nxt in "וי" else "a"))
+            doubled = index == 0 and index + 2 <= last and word[index + 2].char == nxt  # אייל Eyal, אוולין Evelyn
+            out.append(("e" if nxt == "י" else "a") if doubled else
+                       "" if (prev and prev in "וי") or (nxt and nxt in "וי") else "a")
         elif char == "ו":
             if prev == "ו":
                 continue
@@ -287,7 +290,7 @@ def _letters_word(word: list[_Letter], modern: bool, back: str = "o", final: str
                 continue
             out.append("y" if index == 0 or nxt == "י" or nxt in "אע" else "i")
         elif char == "ה" and index == last and index > 0:
-            out.append("" if prev in "אעוי" else final)
+            out.append("" if prev in "אעו" else final)
         else:
             soft = modern and char in "בכפ" and (index > 0 or letter.final_form)
             out.append(_consonant_latin(word, index, soft or letter.final_form))
@@ -316,7 +319,10 @@ def _vowelled_word(word: list[_Letter], vowel: str) -> str:
         previous = word[index - 1].char if index else ""
         following = word[index + 1].char if index < last else ""
         if char in _VOWEL_LETTERS or (char == "ה" and index == last and index > 0):
-            vowel_before = previous in "אעי" or (previous == "ו" and index > 1 and word[index - 2].char != "ו")
+            vowel_before = previous in "אע" or (previous == "ו" and index > 1 and word[index - 2].char != "ו")
+            if index == 0 and char in "אע" and last >= 2 and following in "וי" and following == word[2].char:
+                out.append("e" if following == "י" else "a")  # אייל Eyal, אוולין Evelyn: יי וו are consonants
+                continue
             out.append(_vowel_letter(char, index, previous, following, vowel, vowel_before))
             continue
         soft = char in "בכפ" and (index > 0 or letter.final_form)
@@ -334,6 +340,8 @@ def _vowel_letter(char: str, index: int, previous: str, following: str, vowel: s
     o and i inside; א ע as a, but e next to י (מאיר Meir, דניאל Daniel); a final ה is silent after a
     vowel letter."""
     if char in "אע":
+        if index == 0 and following and following in "וי":  # the vowel is the next letter's: אורי Uri, אילן Ilan
+            return ""
         return "e" if index and (following == "י" or (previous == "י" and index > 1)) else "a"
     if char == "ו":
         if previous == "ו":

@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 from hoarfrost.names.readings import Reading, unique_readings
+from hoarfrost.names.word_tables import word_table
 
 
 def _table(letters: str, spellings: str) -> dict[str, str]:
@@ -204,6 +205,87 @@ def kanji_kana(word: str) -> tuple[str, ...]:
     return tuple(piece for piece in kana if _KANA_ONLY.fullmatch(piece))
 
 
+# --- organisation names: their vocabulary in English --------------------------------------------------------
+
+# Words of organisation names (kinds of body, sectors, common place names), in kanji or katakana: a Japanese
+# name of a foreign company or state enterprise ("カザン火薬工場", Kazan Gunpowder Plant) is its English or
+# Russian name translated word by word, which no romanisation meets. "a|b": two usual translations, each
+# tried. Multi-character words are found anywhere in a word, one-character ones only at its end.
+_ORG_WORDS = word_table("""
+    会社=company; 工場=plant|factory|works; 製作所=works|manufacturing plant; 製造所=works; 火薬=gunpowder|powder;
+    研究所=research institute|research centre; 研究センター=research centre; 研究院=research institute;
+    大学=university; 銀行=bank; 工業=industries|industrial; 重工業=heavy industries; 産業=industries;
+    商事=trading; 貿易=trading; 物産=trading; 電機=electric; 電気=electric; 化学=chemical; 製薬=pharmaceutical;
+    石油=oil; 鉱業=mining; 造船=shipbuilding; 造船所=shipyard; 海運=shipping; 船舶=shipping; 航空=aviation;
+    航空機=aircraft; 自動車=automobile; 機械=machinery; 技術=technology; 科学=scientific|science;
+    国際=international; 国営=state; 国立=national; 国家=state|national; 連邦=federal; 共和国=republic;
+    人民=peoples; 民主主義=democratic; 協会=association; 財団=foundation; 基金=fund; 委員会=committee;
+    運動=movement; 同盟=union|alliance; 連合=union; 公社=corporation; 公団=corporation; 集団=group;
+    国防=defence; 防衛=defence; 情報=intelligence|information; 安全保障=security; 保安=security; 通信=communications;
+    電子=electronics; 原子力=nuclear|atomic energy; 兵器=weapons|arms; 武器=arms; 弾薬=ammunition;
+    設計局=design bureau; 製鉄所=steel works; 鉄道=railways; 輸出入=export import; 開発=development;
+    建設=construction; 投資=investment; 金融=finance; 保険=insurance; 放送=broadcasting; 中央=central;
+    総局=general directorate; 本部=headquarters; 司令部=command; 部隊=forces|unit; 旅団=brigade; 師団=division;
+    連隊=regiment; 大隊=battalion; 艦隊=fleet; 警察=police; 親衛隊=guard; 州立=state; 市立=municipal;
+    グループ=group; ホールディングス=holdings; カンパニー=company; コーポレーション=corporation;
+    インターナショナル=international; テクノロジー=technology; テクノロジーズ=technologies;
+    エンジニアリング=engineering; トレーディング=trading; バンク=bank; システムズ=systems; サービス=services;
+    ロシア=russia; ロシア連邦=russian federation; 朝鮮=korea; 北朝鮮=north korea; 中国=china; 香港=hong kong;
+    の=
+""")
+_ORG_ENDINGS = {"省": "ministry", "庁": "agency", "局": "bureau|directorate", "軍": "army", "党": "party",
+                "社": "company"}
+_ORG_LONGEST = max(map(len, _ORG_WORDS))
+
+
+def _org_segments(word: str) -> list[tuple[str, str | None]]:
+    """A word cut at the vocabulary (longest first): (piece, English or None)."""
+    pieces: list[tuple[str, str | None]] = []
+    pending, index = "", 0
+    while index < len(word):
+        size, gloss = 1, None
+        for length in range(min(_ORG_LONGEST, len(word) - index), 0, -1):
+            found = _ORG_WORDS.get(word[index:index + length])
+            if found is not None and (length > 1 or word[index] == "の"):
+                size, gloss = length, found
+                break
+        if gloss is None and index == len(word) - 1 and index > 0:
+            gloss = _ORG_ENDINGS.get(word[index])
+        if gloss is None:
+            pending += word[index]
+        else:
+            if pending:
+                pieces.append((pending, None))
+                pending = ""
+            pieces.append((word[index:index + size], gloss))
+        index += size
+    if pending:
+        pieces.append((pending, None))
+    return pieces
+
+
+def _name_part(piece: str) -> str:
+    """A piece of an organisation name that is not vocabulary (a place, a brand): katakana as the foreign
+    word it transcribes ("カザン" kazan), kanji and hiragana in Hepburn."""
+    scheme = "loanword" if _KATAKANA.search(piece) and not _HAN.search(piece) else "hepburn"
+    return "".join(_spell(_morae(kana), scheme) for kana in _word_pieces(piece))
+
+
+def _organisation_readings(words: list[str]) -> list[Reading]:
+    """The name with its vocabulary in English: the first translations, then each of up to three words with
+    two translations in its second one, then all in their second."""
+    pieces = [piece for word in words for piece in _org_segments(word)]
+    if not any(gloss for _, gloss in pieces):
+        return []
+    ambiguous = [position for position, (_, gloss) in enumerate(pieces) if gloss and "|" in gloss]
+    found = []
+    for second in [set(), *({position} for position in ambiguous[:3]), set(ambiguous)]:
+        tokens = [token for position, (piece, gloss) in enumerate(pieces) for token in (
+            gloss.split("|")[-1 if position in second else 0].split() if gloss is not None else [_name_part(piece)])]
+        found.append(Reading(tuple(token for token in tokens if token), "translation"))
+    return found
+
+
 # --- readings ---------------------------------------------------------------------------------------------
 
 def _word_pieces(word: str) -> list[str]:
@@ -232,6 +314,7 @@ def _readings(text: str) -> tuple[Reading, ...]:
         loan = spelled("loanword")
         found.append(Reading(loan, "loanword"))
         found.append(Reading(tuple(token.replace("r", "l") for token in loan), "loanword"))
+    found[1:1] = _organisation_readings(words)  # an organisation: its translation right after the first reading
     found.append(Reading(spelled("passport"), "passport"))
     found.append(Reading(spelled("wapuro"), "wapuro"))
     if len(found[0].tokens) > 1:  # a name typed without its break: every token joined
