@@ -72,6 +72,13 @@ _LOAN_VOWELS = ("a", "a", "ya", "ya", "e", "e", "ye", "ye", "o", "wa", "we", "we
 _LOAN_FINALS = ("", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t",
                 "t", "ng", "t", "t", "k", "t", "p", "t")
 
+# French usage (older French and EU documents on DPRK persons): ㅈ "dj", ㅊ "tch", ㅓ ㅡ "eu", ㅜ "ou", ㅕ "yeu",
+# ㅠ "you": 장철희 "Djang Tcheul Hi", 김수광 "Kim Sou Kwang".
+_FRENCH_INITIALS = ("k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "dj", "tch", "tch", "k", "t", "p",
+                    "h")
+_FRENCH_VOWELS = ("a", "ae", "ya", "yae", "eu", "e", "yeu", "ye", "o", "wa", "wae", "oe", "yo", "ou", "wo", "we", "wi",
+                  "you", "eu", "eui", "i")
+
 _VOICED_FINALS = frozenset({4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 21})  # n, l, m, ng (and clusters ending so)
 _L_FINAL = frozenset({8, 9, 10, 11, 12, 13, 14, 15})
 _IEUNG = 11  # ㅇ: silent as an initial
@@ -176,6 +183,15 @@ def _south(syllables: list[Syllable]) -> list[str]:
         if initial == _IEUNG and vowel == 6 and final == 21:  # 영 is spelt "young"
             nucleus = "you"
         out.append(_SOUTH_INITIALS[initial] + nucleus + _FINALS[final])
+    return out
+
+
+def _french(syllables: list[Syllable]) -> list[str]:
+    """French usage, syllable by syllable; ㅢ after a consonant is i, as it is said (희 "hi")."""
+    out: list[str] = []
+    for initial, vowel, final in syllables:
+        nucleus = "i" if vowel == 19 and initial != _IEUNG else _FRENCH_VOWELS[vowel]
+        out.append(_FRENCH_INITIALS[initial] + nucleus + _FINALS[final])
     return out
 
 
@@ -312,6 +328,7 @@ def _person_readings(family: list[Syllable], family_text: str, given: list[Sylla
         Reading((spellings[2], *south_given), "south-customary"),
         *loans,
         Reading((spellings[0], *unvoiced), "dprk"), Reading((spellings[0], "".join(unvoiced)), "dprk"),
+        Reading(("".join(_french(family)), *_french(given)), "french"),
     ]
     south_given_first = _south_initial(given)
     if south_given_first != given:

@@ -27,3 +27,9 @@ def test_state_name_as_its_usual_abbreviation() -> None:
     texts = _texts("조선민주주의인민공화국 국가해사감독국")
     assert "dprk national maritime supervision bureau" in texts
     assert "democratic peoples republic of korea national maritime supervision bureau" in texts
+
+
+def test_french_usage_of_dprk_names() -> None:
+    """Older French and EU documents write ㅈ "dj", ㅊ "tch", ㅓ "eu", ㅜ "ou": "Kim Sou Kwang"."""
+    assert "kim sou kwang" in _texts("김수광")
+    assert "djang tcheul hi" in _texts("장철희")
