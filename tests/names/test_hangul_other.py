@@ -33,3 +33,11 @@ def test_french_usage_of_dprk_names() -> None:
     """Older French and EU documents write ㅈ "dj", ㅊ "tch", ㅓ "eu", ㅜ "ou": "Kim Sou Kwang"."""
     assert "kim sou kwang" in _texts("김수광")
     assert "djang tcheul hi" in _texts("장철희")
+
+
+def test_loanword_final_eo_as_english_er_and_first_rieul_as_l() -> None:
+    """Korean writes English -er as ㅓ (피터 Peter, 밀러 Miller) and a first l as ㄹ (레밍 Lemming)."""
+    assert "piter" in _texts("피터")
+    assert "miller" in _texts("밀러")
+    assert "leming" in _texts("레밍")
+    assert "reming" in _texts("레밍")

@@ -85,6 +85,7 @@ _IEUNG = 11  # ㅇ: silent as an initial
 _RIEUL = 5  # ㄹ
 _SIOT = 9  # ㅅ
 _EU = 18  # ㅡ
+_EO = 4  # ㅓ
 _Y_VOWELS = frozenset({2, 3, 6, 7, 12, 17, 20})  # ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ
 _PALATALS = frozenset({9, 10, 12, 13, 14})  # ㅅ ㅆ ㅈ ㅉ ㅊ
 _SH_VOWELS = frozenset({16, 20})  # ㅟ, ㅣ: MR writes ㅅ before them as "sh"
@@ -468,6 +469,12 @@ def _readings(text: str) -> tuple[Reading, ...]:
     words = [_syllables(word) for word in texts]
     loans = [Reading(tuple("".join(_loan(word)) for word in words), "loanword"),
              Reading(tuple("".join(_loan(word, _LOAN_FV_INITIALS)) for word in words), "loanword")]
+    if any(word[-1][1] == _EO and not word[-1][2] for word in words):  # a final 터 is English -ter: 피터 Peter
+        loans.insert(1, Reading(tuple("".join(_loan(word)) + ("r" if word[-1][1] == _EO and not word[-1][2] else "")
+                                      for word in words), "loanword"))
+    if any(word[0][0] == _RIEUL for word in words):  # a first ㄹ is English l as often as r: 레밍 Lemming
+        loans.append(Reading(tuple("l" + "".join(_loan(word))[1:] if word[0][0] == _RIEUL else "".join(_loan(word))
+                                   for word in words), "loanword"))
     if len(words) == 1 and len(words[0]) == 1:  # a lone syllable: a surname or a one-syllable name
         singles = [Reading((spelling,), "surname") for spelling in _surname_spellings(words[0], texts[0])]
         return tuple(unique_readings([*singles, *_generic_readings(words), *loans]))
