@@ -92,3 +92,13 @@ def test_uk_list_burmese_names_find_their_entry(data_dir: Path) -> None:
     for entity, name in written:
         matches = screener.screen(make_query(name, str(entity.schema)))
         assert matches and matches[0].entity.id == entity.id, name
+
+
+def test_organisation_vocabulary_found_inside_a_run_together_word() -> None:
+    assert "myanmar economic corporation" in _texts("မြန်မာ့စီးပွားရေးကော်ပိုရေးရှင်း")
+    assert "myanmar economic holdings llc" in _texts("မြန်မာ့စီးပွားရေးဦးပိုင်လီမိတက်")
+
+
+def test_person_name_syllables_are_not_vocabulary() -> None:
+    """ဦးပိုင် is "holdings" in a company name, but "U Paing" in a person's."""
+    assert romanise("ဦးပိုင်စိုး") == "u paing so"

@@ -89,12 +89,14 @@ _HONORIFICS = ("ဗိုလ်ချုပ်မှူးကြီး", "ဒု
 
 # Organisation words: Burmese words and English loanwords in Burmese letters.
 _ORG_WORDS = word_table("""
-    ကုမ္ပဏီ=company; ကုမ္ပဏီလီမိတက်=llc; လီမိတက်=llc; ဘဏ်=bank; အသင်း=association; အဖွဲ့=organisation;
-    ကော်ပိုရေးရှင်း=corporation; အုပ်စု=group; စက်ရုံ=factory; ကုန်သွယ်ရေး=trading; ပုဂ္ဂလိက=private;
+    ကုမ္ပဏီ=company; လီမိတက်=llc; ဘဏ်=bank; အသင်း=association; အဖွဲ့=organisation;
+    ကော်ပိုရေးရှင်း=corporation; စီးပွားရေး=economic; ဦးပိုင်=holdings; မြန်မာ့=myanmar;
+    ကုမ္ပဏီလီမိတက်=co llc; အုပ်စု=group; စက်ရုံ=factory; ကုန်သွယ်ရေး=trading; ပုဂ္ဂလိက=private;
     ဝန်ကြီးဌာန=ministry; တပ်မတော်=tatmadaw; မြန်မာ=myanmar; နိုင်ငံ=state; အများပိုင်=public;
     ဟိုးလ်ဒင်း=holdings; ဟိုးလ်ဒင်းစ်=holdings; အင်တာနေရှင်နယ်=international; လုပ်ငန်း=enterprise
 """)
 _LIMITED = "llc"
+_ORG_LONGEST = 8  # syllables of the longest vocabulary word
 
 _WORD = re.compile(r"[\u1000-\u103f\u1050-\u109f()]+")
 
@@ -285,12 +287,70 @@ def _words(text: str) -> list[str]:
     return words
 
 
-def _glossed(words: list[str]) -> list[str | None]:
-    """Each word's English when it is an organisation word; "Company Limited" is "Co., Ltd.", as in Latin."""
-    glosses = [_ORG_WORDS.get(word.replace("(", "").replace(")", "")) for word in words]
+def _syllable_spans(word: str) -> list[str]:
+    """A word cut into the text of its syllables (a killed or stacked-under final stays with its syllable)."""
+    spans: list[str] = []
+    for index, char in enumerate(word):
+        starts = char in _INDEPENDENT or (char in _CONSONANTS and not (
+            _is_killed(word, index) or word[index + 1:index + 2] == _VIRAMA) or (
+            char in _CONSONANTS and index > 0 and word[index - 1] == _VIRAMA))
+        if starts or not spans:
+            spans.append(char)
+        else:
+            spans[-1] += char
+    return spans
+
+
+def _organisation(words: list[str]) -> bool:
+    """Whether a name has a long vocabulary word (three syllables or more) or the legal form somewhere."""
+    for word in words:
+        spans = _syllable_spans(word.replace("(", "").replace(")", ""))
+        for start in range(len(spans)):
+            for end in range(start + 1, min(len(spans), start + _ORG_LONGEST) + 1):
+                gloss = _ORG_WORDS.get("".join(spans[start:end]))
+                if gloss is not None and (end - start >= 3 or _LIMITED in gloss or gloss == "company"):
+                    return True
+    return False
+
+
+def _segmented(words: list[str]) -> tuple[list[str], list[str | None]]:
+    """The words cut at the organisation vocabulary, which Burmese often writes run together with the rest
+    ("မြန်မာ့စီးပွားရေးကော်ပိုရေးရှင်း", Myanmar Economic Corporation): (pieces, English of each or None).
+    "Company Limited" is "Co., Ltd.", as in Latin."""
+    pieces: list[str] = []
+    glosses: list[str | None] = []
+    inside = _organisation(words)
+    for word in words:
+        spans = _syllable_spans(word)
+        if not inside:  # a person's name: only whole words are vocabulary (ဦးပိုင် is also "U Paing")
+            pieces.append(word)
+            glosses.append(_ORG_WORDS.get(word.replace("(", "").replace(")", "")))
+            continue
+        pending = ""
+        index = 0
+        while index < len(spans):
+            for size in range(min(_ORG_LONGEST, len(spans) - index), 0, -1):
+                piece = "".join(spans[index:index + size])
+                gloss = _ORG_WORDS.get(piece.replace("(", "").replace(")", ""))
+                if gloss is not None:
+                    break
+            else:
+                pending += spans[index]
+                index += 1
+                continue
+            if pending:
+                pieces.append(pending)
+                glosses.append(None)
+                pending = ""
+            pieces.append(piece)
+            glosses.append(gloss)
+            index += size
+        if pending:
+            pieces.append(pending)
+            glosses.append(None)
     if _LIMITED in glosses:
         glosses = ["co" if gloss == "company" else gloss for gloss in glosses]
-    return glosses
+    return pieces, glosses
 
 
 def _without_honorific(words: list[str]) -> list[str]:
@@ -306,7 +366,7 @@ def _without_honorific(words: list[str]) -> list[str]:
 
 
 def _name_readings(words: list[str]) -> list[Reading]:
-    glosses = _glossed(words)
+    words, glosses = _segmented(words)
     parsed = [_syllables(word) for word in words]
     customary: list[str] = []
     plain: list[str] = []
