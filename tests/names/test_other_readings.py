@@ -43,3 +43,9 @@ def test_hebrew_doubled_vav_or_yod_after_first_alef_is_a_consonant() -> None:
 def test_hebrew_final_he_after_yod_is_read() -> None:
     assert "maria" in _texts(hebrew_readings("מריה"))
     assert "tovia" in _texts(hebrew_readings("טוביה"))
+
+
+def test_hebrew_first_alef_or_ayin_before_a_consonant_takes_the_guessed_vowel() -> None:
+    assert "eden" in _texts(hebrew_readings("עדן"))
+    assert "elisha" in _texts(hebrew_readings("אלישע"))
+    assert "adan" in _texts(hebrew_readings("עדן"))

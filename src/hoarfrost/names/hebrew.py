@@ -342,7 +342,9 @@ def _vowel_letter(char: str, index: int, previous: str, following: str, vowel: s
     if char in "אע":
         if index == 0 and following and following in "וי":  # the vowel is the next letter's: אורי Uri, אילן Ilan
             return ""
-        return "e" if index and (following == "י" or (previous == "י" and index > 1)) else "a"
+        if index == 0:  # before a consonant: the guessed vowel, as often e as a (אדן Eden, אלישע Elisha)
+            return vowel
+        return "e" if following == "י" or (previous == "י" and index > 1) else "a"
     if char == "ו":
         if previous == "ו":
             return ""
