@@ -160,7 +160,7 @@ def test_wikidata_latin_readings(data_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("hebrew", "a_reading", "e_reading"),
     [("נחלה", "nachala", "nechele"), ("אמנה", "amana", "emene"), ("מאיר", "meir", "meir"),
-     ("יעקב", "yakav", "yakev"), ("נוער", "noar", "noar"), ("אביחי", "avichi", "avichi"),
+     ("יעקב", "yakav", "yakev"), ("נוער", "noar", "noar"), ("אביחי", "avichi", "evichi"),
      ('להב"ה', "lahava", "leheve"), ("צה״ל", "tzahal", "tzehel")],  # acronyms: the gershayim is no space
 )
 def test_vowelled_reading(hebrew: str, a_reading: str, e_reading: str) -> None:
