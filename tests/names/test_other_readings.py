@@ -1,10 +1,13 @@
-"""Japanese organisation vocabulary in English, and Hebrew vowel letters after a first א or ע."""
+"""Japanese organisation vocabulary in English, Hebrew vowel letters after a first א or ע, Thai silent letters."""
 
 from __future__ import annotations
+
+import pytest
 
 from hoarfrost.names.hebrew import readings as hebrew_readings
 from hoarfrost.names.kana import readings as kana_readings
 from hoarfrost.names.readings import Reading
+from hoarfrost.names.thai import rtgs
 from hoarfrost.names.transliterate import latin_readings
 
 
@@ -49,3 +52,20 @@ def test_hebrew_first_alef_or_ayin_before_a_consonant_takes_the_guessed_vowel() 
     assert "eden" in _texts(hebrew_readings("עדן"))
     assert "elisha" in _texts(hebrew_readings("אלישע"))
     assert "adan" in _texts(hebrew_readings("עדן"))
+
+
+@pytest.mark.parametrize(
+    ("thai", "latin"),
+    [("จันทร์", "chan"), ("ลักษณ์", "lak"), ("ศาสตร์", "sat"), ("วงษ์", "wong"), ("กรรม", "kam"),
+     ("สุวรรณ", "suwan"), ("ธรรม", "tham"), ("ชินวัตร", "chinwat"), ("มิตร", "mit"), ("สวน", "suan")],
+)
+def test_thai_rtgs_silent_letters_and_ro_han(thai: str, latin: str) -> None:
+    """RTGS leaves unsaid the letter before a karan-silenced one after a final (จันทร์ chan) and a last ร
+    after a final (ชินวัตร chinwat); รร is a, or an without a final (กรรม kam, สุวรรณ suwan)."""
+    assert rtgs(thai) == latin
+
+
+def test_thai_names_also_read_as_written() -> None:
+    """Thai families often spell their names letter by letter: ชินวัตร Shinawatra keeps its ร."""
+    assert {"thaksin chinwat", "thaksin chinwatr"} <= _texts(list(latin_readings("ทักษิณ ชินวัตร")))
+    assert "prawit wongsuwan" in _texts(list(latin_readings("ประวิตร วงษ์สุวรรณ")))

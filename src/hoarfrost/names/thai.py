@@ -34,6 +34,7 @@ from hoarfrost.names.word_tables import word_table
 RTGS = "rtgs"
 LOANWORD = "thai-loanword"
 LOANWORD_GZ = "thai-loanword-gz"
+RTGS_WRITTEN = "rtgs-written"
 ACRONYM = "thai-acronym"
 
 _CONSONANTS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
@@ -73,15 +74,18 @@ class _Unit:
     marks: str = ""  # above/below vowels and following vowels, in order; tone marks dropped
     silent: bool = False
     extra: list[str] = field(default_factory=list)
+    silent_in_thai: bool = False  # silent in a Thai word, read in a loanword: ท of จันทร์ (chan)
 
 
 @dataclass(frozen=True, slots=True)
 class _Scheme:
     loanword: bool
     gz: bool = False
+    written: bool = False  # RTGS, but the letters Thai leaves unsaid after a final are read (ชินวัตร chinwatr)
 
 
-_SCHEMES = {RTGS: _Scheme(False), LOANWORD: _Scheme(True), LOANWORD_GZ: _Scheme(True, True)}
+_SCHEMES = {RTGS: _Scheme(False), LOANWORD: _Scheme(True), LOANWORD_GZ: _Scheme(True, True),
+            RTGS_WRITTEN: _Scheme(False, written=True)}
 
 
 def _units(word: str) -> list[_Unit]:
@@ -97,7 +101,37 @@ def _units(word: str) -> list[_Unit]:
             units[-1].marks += char
         elif units and char == _KARAN:
             units[-1].silent = True
-    return units
+            if len(units) >= 4 and _bare(units[-2]) and _bare(units[-3]) and not _bare(units[-4]):
+                units[-2].silent_in_thai = True  # after a final: จันทร์ chan, ลักษณ์ lak, ศาสตร์ sat
+    if len(units) >= 3 and units[-1].consonant == "ร" and _bare(units[-1]) and _bare(units[-2]) and (
+            units[-3].marks or units[-3].lead):
+        units[-1].silent_in_thai = True  # a last ร after a final is silent: ชินวัตร chinwat, มิตร mit, จักร chak
+    return _ro_han(units)
+
+
+def _bare(unit: _Unit) -> bool:
+    return not unit.lead and not unit.marks and not unit.silent
+
+
+def _ro_han(units: list[_Unit]) -> list[_Unit]:
+    """รร after a consonant (ro han) is the vowel a, with n as the final when no consonant follows: กรรม kam,
+    สุวรรณ suwan, สวรรค์ sawan."""
+    out: list[_Unit] = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        pair = units[index + 1:index + 3]
+        if (out or index == 0) and _bare(unit) and len(pair) == 2 and all(
+                u.consonant == "ร" and _bare(u) for u in pair) and index + 1 < len(units):
+            out.append(_Unit(unit.consonant, marks=_MAI_HAN_AKAT))
+            following = units[index + 3] if index + 3 < len(units) else None
+            if following is None or following.silent:
+                out.append(_Unit("น"))
+            index += 3
+            continue
+        out.append(unit)
+        index += 1
+    return out
 
 
 def _initial(consonant: str, scheme: _Scheme, first: bool = False) -> str:
@@ -154,6 +188,9 @@ def _word(word: str, scheme: _Scheme) -> str:
     while index < len(units):
         unit = units[index]
         follower = units[index + 1].consonant if index + 1 < len(units) else ""
+        if unit.silent_in_thai and not scheme.loanword and not scheme.written:
+            index += 1
+            continue
         if unit.silent:
             if scheme.loanword:
                 out.append(_final(unit.consonant, scheme))
@@ -171,7 +208,9 @@ def _word(word: str, scheme: _Scheme) -> str:
             initial += _initial(units[index].consonant, scheme)
             unit = _Unit(unit.consonant, unit.lead, units[index].marks)
             follower = units[index + 1].consonant if index + 1 < len(units) else ""
-        vowel, used = _vowel(unit.lead, unit.marks, scheme, follower)
+        # อ ย ว are part of the vowel only when bare: in สวรรค์ (sawan) ว carries a vowel of its own
+        vowel_follower = follower if index + 1 < len(units) and _bare(units[index + 1]) else ""
+        vowel, used = _vowel(unit.lead, unit.marks, scheme, vowel_follower)
         if not vowel and not unit.lead:
             vowel = _inherent(units, index, scheme)
         out.append(initial + vowel)
@@ -272,7 +311,7 @@ def _readings(text: str) -> tuple[Reading, ...]:
     if not words:
         return ()
     found: list[Reading] = []
-    for name in (LOANWORD, RTGS, LOANWORD_GZ):
+    for name in (LOANWORD, RTGS, LOANWORD_GZ, RTGS_WRITTEN):
         scheme = _SCHEMES[name]
         for spell_acronyms in (True, False):
             tokens: list[str] = []
