@@ -55,10 +55,10 @@ ORG_WORDS: Mapping[str, str] = word_table("""
     媒体=media; 新闻=news; 出版社=publishing house; 环球=global; 全球=global; 控制=control;
     测控=measurement and control; 测试=testing; 检测=testing; 计算机=computer; 电脑=computer; 机器人=robotics;
     模具=moulds; 零部件=components|parts; 元器件=components; 配件=parts; 器材=equipment; 数控=cnc; 机床=machine tool;
-    机器=machine; 通用=general; 发动机=engine; 空间=space; 宇航=aerospace; 科贸=technology trade; 创新=innovation; 高科=high tech;
+    机器=machine; 发动机=engine; 空间=space; 宇航=aerospace; 科贸=technology trade; 创新=innovation; 高科=high tech;
     科学=science; 科学技术=science and technology; 新材=new materials; 石油化工=petrochemical; 海洋=marine; 港口=port;
     船厂=shipyard; 造船厂=shipyard; 五金=hardware; 塑料=plastics; 橡胶=rubber; 纺织=textiles; 食品=food;
-    农业=agriculture; 渔业=fishery; 有限公司=company limited; 分公司=branch; 办事处=office;
+    农业=agriculture; 渔业=fishery; 有限公司=company limited; 分公司=branch; 办事处=office; 通用=general;
     代表处=representative office; 货运代理=freight forwarding; 国际货运=international freight;
     国际物流=international logistics; 生产=production; 兵团=corps; 建设兵团=construction corps; 局=bureau;
     公安局=public security bureau; 安全局=security bureau; 管理局=administration; 总局=general administration;
