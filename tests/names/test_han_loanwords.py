@@ -80,3 +80,9 @@ def test_wikidata_pairs_accepted_by_the_matcher(data_dir: Path) -> None:
     # the r reading beside
     assert total > 12000
     assert accepted / total >= 0.44
+
+
+def test_brand_as_pinyin_initials() -> None:
+    """Firms write their brand as the initials of its Pinyin (比亚迪 BYD); a longer stretch is no brand of that kind."""
+    assert ("byd", "automobile", "company", "limited") in translations("比亚迪汽车有限公司")
+    assert not any("djxsw" in tokens for tokens in translations("深圳市大家兴盛旺科技有限公司"))

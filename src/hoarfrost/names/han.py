@@ -1077,6 +1077,13 @@ def _rhotic_stretch(stretch: list[_Syllable]) -> list[str]:
     return [_rhotic(token) for token in _transcription_stretch(stretch)]
 
 
+def _initials_stretch(stretch: list[_Syllable]) -> list[str]:
+    """A brand of two to four characters as the initials of its Pinyin, as firms write it (比亚迪 BYD)."""
+    if not 2 <= len(stretch) <= 4:
+        return _pinyin_stretch(stretch)
+    return ["".join(syllable.pinyin_token[:1] for syllable in stretch)]
+
+
 def _translated(pieces: list[_Piece | str], choose: _Choose, romanise: _Romanise, joined: bool) -> tuple[str, ...]:
     """One translation reading: the words `choose` gives in English, the stretches between them
     romanised, each stretch one token when `joined`, else one token per syllable."""
@@ -1110,7 +1117,8 @@ def _translations(parts: tuple[_Part, ...]) -> list[tuple[str, ...]]:
     English translation, which no romanisation meets. The rest (brand, place) is in Pinyin joined, then
     Pinyin split; then words in their second English (Sino, Space), one word at a time and all at once;
     then the rest in Hong Kong Cantonese (恒生 Hang Seng), read back as a transcribed foreign word, and
-    with the brand taking the first character of the word after it; then one-character words translated.
+    with the brand taking the first character of the word after it; then one-character words translated;
+    then the brand as the initials of its Pinyin (比亚迪 BYD).
     """
     pieces = _pieces(parts)
     switches = [(index, choice) for index, piece in enumerate(pieces)
@@ -1127,6 +1135,7 @@ def _translations(parts: tuple[_Part, ...]) -> list[tuple[str, ...]]:
         _translated(pieces, _usual, _rhotic_stretch, True),
         _translated(_brand_prefixed(pieces), _usual, _pinyin_stretch, True),
         _translated(pieces, _single_translated, _pinyin_stretch, True),
+        _translated(pieces, _usual, _initials_stretch, True),
     ]
     return list(dict.fromkeys(tokens for tokens in found if tokens))
 
