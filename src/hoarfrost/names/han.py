@@ -967,12 +967,12 @@ def _readings(folded: str) -> tuple[Reading, ...]:
         found += _surname_spelling_readings(analysis)
     if analysis.dotted:  # a foreign name: its transcription readings rank high
         found[2:2] = transcription
-    found += cantonese[:2] + _heteronym_readings(parts) + transcription
+    found += [*cantonese[:2], *_heteronym_readings(parts), transcription[0]]
     if analysis.person:  # Taiwan's passport spellings of personal names
         found += [(_tokens(parts, _wade_giles_taiwan_of, False), WADE_GILES),
                   (_tokens(parts, _tongyong_of, False), TONGYONG),
                   (_tokens(parts, _mps2_of, False), MPS2)]
-    found += _umlaut_readings(parts) + cantonese[2:]
+    found += [transcription[1], *_umlaut_readings(parts), *cantonese[2:]]
     if analysis.organisation:  # its English translations after the pinyin, joined and split
         found[2:2] = [(tokens, TRANSLATION) for tokens in _translations(parts)]
     schemes: dict[tuple[str, ...], str] = {}  # Reading objects only for what is kept: they are slow to build

@@ -122,7 +122,7 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     呼和浩特=hohhot; 乌鲁木齐=urumqi; 兰州=lanzhou; 西宁=xining; 银川=yinchuan; 南宁=nanning; 贵阳=guiyang;
     拉萨=lhasa; 南昌=nanchang; 长春=changchun; 绵阳=mianyang; 九龙=kowloon; 新界=new territories; 湾仔=wan chai;
     中环=central; 尖沙咀=tsim sha tsui; 旺角=mong kok; 观塘=kwun tong; 荃湾=tsuen wan; 沙田=sha tin; 屯门=tuen mun;
-    元朗=yuen long; 葵涌=kwai chung;
+    元朗=yuen long; 葵涌=kwai chung; 亚太=asia pacific;
 """)
 
 # Words that name a kind of organisation (of those above): at the end of a short name they say it is one.
