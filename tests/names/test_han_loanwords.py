@@ -85,4 +85,12 @@ def test_wikidata_pairs_accepted_by_the_matcher(data_dir: Path) -> None:
 def test_brand_as_pinyin_initials() -> None:
     """Firms write their brand as the initials of its Pinyin (比亚迪 BYD); a longer stretch is no brand of that kind."""
     assert ("byd", "automobile", "company", "limited") in translations("比亚迪汽车有限公司")
-    assert not any("djxsw" in tokens for tokens in translations("深圳市大家兴盛旺科技有限公司"))
+    assert not any("djxs" in tokens for tokens in translations("深圳市大家兴盛科技有限公司"))
+
+
+def test_dotted_foreign_company_name() -> None:
+    """A foreign firm's name in Chinese transcription, its parts dotted, is an organisation's name too: its
+    parts are read back one word each, and 公司 is translated; no initials for a transcribed name."""
+    found = translations("约翰·史密斯公司")
+    assert ("yuehan", "shmis", "company") in found
+    assert not any("sms" in tokens for tokens in found)
