@@ -739,7 +739,7 @@ def _org_words(syllables: tuple[_Syllable, ...], run: str) -> tuple[tuple[_Sylla
 def _analyse(folded: str) -> _Analysis:
     runs, dotted = _runs(folded)
     han_runs = [run for run in runs if run.han]
-    organisation = not dotted and _is_organisation(runs)
+    organisation = _is_organisation(runs)
     person = not dotted and not organisation and len(han_runs) == 1 and 2 <= len(han_runs[0].text) <= 4
     parts: list[_Part] = []
     surname = ""
@@ -974,7 +974,7 @@ def _readings(folded: str) -> tuple[Reading, ...]:
                   (_tokens(parts, _mps2_of, False), MPS2)]
     found += [transcription[1], *_umlaut_readings(parts), *cantonese[2:]]
     if analysis.organisation:  # its English translations after the pinyin, joined and split
-        found[2:2] = [(tokens, TRANSLATION) for tokens in _translations(parts)]
+        found[2:2] = [(tokens, TRANSLATION) for tokens in _translations(parts, analysis.dotted)]
     schemes: dict[tuple[str, ...], str] = {}  # Reading objects only for what is kept: they are slow to build
     for tokens, scheme in found:
         if tokens and tokens not in schemes:
@@ -995,7 +995,8 @@ _MAX_WORD_SWITCHES = 4  # translation readings with one word in another English,
 
 def _pieces(parts: tuple[_Part, ...]) -> list[_Piece | str]:
     """The name cut into vocabulary words (with their English choices), single unknown characters and
-    Latin words (str), in order."""
+    Latin words (str), in order; an empty str after each run of Han characters, so that a brand does not
+    run on into the next run (诺斯罗普·格鲁曼 is Northrop Grumman, two words)."""
     pieces: list[_Piece | str] = []
     for part in parts:
         if part.latin:
@@ -1006,6 +1007,7 @@ def _pieces(parts: tuple[_Part, ...]) -> list[_Piece | str]:
         for chars, english, _ in segment("".join(syllable.char for syllable in syllables)):
             pieces.append((syllables[start:start + len(chars)], () if english is None else choices(english)))
             start += len(chars)
+        pieces.append("")
     return pieces
 
 
@@ -1078,8 +1080,8 @@ def _rhotic_stretch(stretch: list[_Syllable]) -> list[str]:
 
 
 def _initials_stretch(stretch: list[_Syllable]) -> list[str]:
-    """A brand of two to four characters as the initials of its Pinyin, as firms write it (比亚迪 BYD)."""
-    if not 2 <= len(stretch) <= 4:
+    """A brand of two or three characters as the initials of its Pinyin, as firms write it (比亚迪 BYD)."""
+    if not 2 <= len(stretch) <= 3:
         return _pinyin_stretch(stretch)
     return ["".join(syllable.pinyin_token[:1] for syllable in stretch)]
 
@@ -1110,7 +1112,7 @@ def _translated(pieces: list[_Piece | str], choose: _Choose, romanise: _Romanise
     return tuple(token for token in tokens if token)
 
 
-def _translations(parts: tuple[_Part, ...]) -> list[tuple[str, ...]]:
+def _translations(parts: tuple[_Part, ...], foreign: bool) -> list[tuple[str, ...]]:
     """An organisation's name with its vocabulary in English and the rest romanised, in a few ways.
 
     "中国电子科技集团公司" -> "china electronics technology group corporation": lists give such names in
@@ -1118,7 +1120,7 @@ def _translations(parts: tuple[_Part, ...]) -> list[tuple[str, ...]]:
     Pinyin split; then words in their second English (Sino, Space), one word at a time and all at once;
     then the rest in Hong Kong Cantonese (恒生 Hang Seng), read back as a transcribed foreign word, and
     with the brand taking the first character of the word after it; then one-character words translated;
-    then the brand as the initials of its Pinyin (比亚迪 BYD).
+    then a short brand as the initials of its Pinyin (比亚迪 BYD), unless the name is `foreign` (dotted).
     """
     pieces = _pieces(parts)
     switches = [(index, choice) for index, piece in enumerate(pieces)
@@ -1135,8 +1137,9 @@ def _translations(parts: tuple[_Part, ...]) -> list[tuple[str, ...]]:
         _translated(pieces, _usual, _rhotic_stretch, True),
         _translated(_brand_prefixed(pieces), _usual, _pinyin_stretch, True),
         _translated(pieces, _single_translated, _pinyin_stretch, True),
-        _translated(pieces, _usual, _initials_stretch, True),
     ]
+    if not foreign:
+        found.append(_translated(pieces, _usual, _initials_stretch, True))
     return list(dict.fromkeys(tokens for tokens in found if tokens))
 
 
