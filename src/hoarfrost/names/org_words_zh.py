@@ -58,7 +58,7 @@ ORG_WORDS: Mapping[str, str] = word_table("""
     机器=machine; 发动机=engine; 空间=space; 宇航=aerospace; 科贸=technology trade; 创新=innovation; 高科=high tech;
     科学=science; 科学技术=science and technology; 新材=new materials; 石油化工=petrochemical; 海洋=marine; 港口=port;
     船厂=shipyard; 造船厂=shipyard; 五金=hardware; 塑料=plastics; 橡胶=rubber; 纺织=textiles; 食品=food;
-    农业=agriculture; 渔业=fishery; 有限公司=company limited; 分公司=branch; 办事处=office;
+    农业=agriculture; 渔业=fishery; 有限公司=company limited; 分公司=branch; 办事处=office; 通用=general;
     代表处=representative office; 货运代理=freight forwarding; 国际货运=international freight;
     国际物流=international logistics; 生产=production; 兵团=corps; 建设兵团=construction corps; 局=bureau;
     公安局=public security bureau; 安全局=security bureau; 管理局=administration; 总局=general administration;
@@ -122,7 +122,7 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     呼和浩特=hohhot; 乌鲁木齐=urumqi; 兰州=lanzhou; 西宁=xining; 银川=yinchuan; 南宁=nanning; 贵阳=guiyang;
     拉萨=lhasa; 南昌=nanchang; 长春=changchun; 绵阳=mianyang; 九龙=kowloon; 新界=new territories; 湾仔=wan chai;
     中环=central; 尖沙咀=tsim sha tsui; 旺角=mong kok; 观塘=kwun tong; 荃湾=tsuen wan; 沙田=sha tin; 屯门=tuen mun;
-    元朗=yuen long; 葵涌=kwai chung;
+    元朗=yuen long; 葵涌=kwai chung; 亚太=asia pacific;
 """)
 
 # Words that name a kind of organisation (of those above): at the end of a short name they say it is one.
