@@ -81,6 +81,12 @@ def name_forms(name: str) -> tuple[NameForm, ...]:
     return _forms(name, listed=True)
 
 
+def listed_texts(name: str) -> tuple[str, ...]:
+    """The texts whose readings name_forms(name) reads: the name and its shorter shapes. Their readings
+    are kept with the store, so that a build reads none of them again."""
+    return name_variants(name, listed=True)
+
+
 @lru_cache(maxsize=131072)
 def _forms(name: str, listed: bool) -> tuple[NameForm, ...]:
     """Forms with no telling token (a reading of "有限公司" alone, "llc") are dropped, unless all are such."""

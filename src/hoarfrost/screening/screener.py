@@ -19,6 +19,7 @@ from typing import Any
 from hoarfrost.errors import QueryError
 from hoarfrost.matching import index_cache
 from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM, Weights
+from hoarfrost.matching.forms import listed_texts
 from hoarfrost.matching.index import NameIndex, collector_paused
 from hoarfrost.matching.matcher import Matcher
 from hoarfrost.model import Entity, Schema
@@ -135,8 +136,8 @@ def _read_names(store: Store, entities: list[Entity]) -> None:
     kept = store.load_readings(version)
     remember_readings({name: decode_readings(data) for name, data in kept.items()})
     new = {
-        name.value: encode_readings(latin_readings(name.value))
-        for entity in entities for name in entity.names if name.value not in kept
+        text: encode_readings(latin_readings(text))
+        for entity in entities for name in entity.names for text in listed_texts(name.value) if text not in kept
     }
     if new:  # the kept ones are in the store under this version already: adding them again breaks its key
         store.save_readings(version, new)

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -269,9 +270,10 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 conn.execute(t.name_readings.delete().where(t.name_readings.c.version != version))
-                rows = [{"version": version, "name": n, "data": d} for n, d in readings.items()]
-                for start in range(0, len(rows), _BATCH):
-                    conn.execute(t.name_readings.insert(), rows[start : start + _BATCH])
+                items = iter(readings.items())
+                # A batch of rows at a time: the first build keeps a row for every name of every list.
+                while batch := [{"version": version, "name": n, "data": d} for n, d in islice(items, _BATCH)]:
+                    conn.execute(t.name_readings.insert(), batch)
         except OperationalError:
             pass  # a read-only store: readings are recomputed next time
 
