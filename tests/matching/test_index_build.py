@@ -13,7 +13,7 @@ import pytest
 from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM
 from hoarfrost.matching.forms import name_forms, skeleton_of
 from hoarfrost.matching.index import NameIndex, form_keys
-from hoarfrost.model import Entity
+from hoarfrost.model import Entity, Schema
 from hoarfrost.names.readings import LATIN
 from tests.helpers import read_list
 
@@ -34,7 +34,7 @@ def one_by_one(entities: list[Entity]) -> tuple[list[tuple[int, int, object]], d
     for position, entity in enumerate(entities):
         for name_position, name in enumerate(entity.names):
             seen: set[str] = set()
-            for form in name_forms(name.value):
+            for form in name_forms(name.value, entity.schema is Schema.PERSON):
                 form_id = len(forms)
                 forms.append((position, name_position, form))
                 shapes = [form] + [s for s in (skeleton_of(form),) if s is not None]

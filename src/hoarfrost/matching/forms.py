@@ -26,7 +26,9 @@ from hoarfrost.names.orgtypes import COMPANY_WORDS, is_legal_form, kept_in_skele
 from hoarfrost.names.phonetic import phonetic_key
 from hoarfrost.names.readings import LATIN, Reading
 from hoarfrost.names.scripts import detect_script
+from hoarfrost.names.tokens import clean_tokens
 from hoarfrost.names.transliterate import AS_WRITTEN, latin_readings, needs_transliteration, script_runs
+from hoarfrost.names.wade_giles import pinyin_readings
 
 # Words that say "a company" in any company name: they do not tell one company from another.
 _COMPANY_WORDS = COMPANY_WORDS
@@ -75,10 +77,12 @@ def is_optional(token: str) -> bool:
 NATIVE = "native-"  # prefix of the spaces of names compared in their own script
 
 
-def name_forms(name: str) -> tuple[NameForm, ...]:
+def name_forms(name: str, person: bool = False) -> tuple[NameForm, ...]:
     """The readings of a listed name and of its variants as forms, in the Latin space or a script's key
-    space, and the name in its own script when it is written in one other than Latin."""
-    return _forms(name, listed=True)
+    space, and the name in its own script when it is written in one other than Latin.
+
+    `person`: the name is a person's, which has no legal form: "YU Jin" is not an LLC called Jin."""
+    return _forms(name, listed=True, person=person)
 
 
 def listed_texts(name: str) -> tuple[str, ...]:
@@ -88,13 +92,14 @@ def listed_texts(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=131072)
-def _forms(name: str, listed: bool) -> tuple[NameForm, ...]:
+def _forms(name: str, listed: bool, person: bool = False) -> tuple[NameForm, ...]:
     """Forms with no telling token (a reading of "有限公司" alone, "llc") are dropped, unless all are such."""
     forms: list[NameForm] = []
     seen: set[tuple[tuple[str, ...], str]] = set()
-    cyrillic = bool(_CYRILLIC.search(name))
+    cyrillic = bool(_CYRILLIC.search(name)) and not person
     for variant in name_variants(name, listed):
-        for reading in (*latin_readings(variant), *_whole_readings(variant)):
+        readings = _person_readings(variant) if person else (*latin_readings(variant), *_whole_readings(variant))
+        for reading in readings:
             tokens = reading.tokens
             if reading.space == LATIN:
                 tokens = _without_function_words(_edge_legal_forms(tokens) if cyrillic else tokens)
@@ -108,6 +113,20 @@ def _forms(name: str, listed: bool) -> tuple[NameForm, ...]:
     if native is not None:
         telling.append(native)
     return tuple(telling or forms)
+
+
+def _person_readings(name: str) -> tuple[Reading, ...]:
+    """The readings of a person's name, none with a legal form: the legal-form reader takes a short form
+    that opens or closes a name for its class, and a person's name part ("YU Jin", "AO Wei", "SA Lim",
+    "Park OY") would be read as `llc`, `jsc`... and lost. A Latin name is read as written without it;
+    a name in another script keeps its readings (its readers see legal forms only in their own script)."""
+    readings = latin_readings(name)
+    if needs_transliteration(name):
+        return readings
+    tokens = clean_tokens(tuple(normalise_name(name).split()))
+    if not tokens or (readings and readings[0].tokens == tokens):
+        return readings
+    return (Reading(tokens, AS_WRITTEN), *pinyin_readings(tokens))
 
 
 @lru_cache(maxsize=65536)
@@ -272,14 +291,15 @@ def _skeleton_token(token: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def query_forms(name: str, listed_skeletons: bool = False) -> tuple[NameForm, ...]:
+def query_forms(name: str, listed_skeletons: bool = False, person: bool = False) -> tuple[NameForm, ...]:
     """The forms a query is looked up and compared with: its readings and their skeletons.
 
     `listed_skeletons`: skeletons made as a listed name's (company words kept as words), for the second
-    name of a pairwise comparison (compare.py), which must meet a query's readings as a listed name does."""
-    forms = list(_forms(name, listed=False))
+    name of a pairwise comparison (compare.py), which must meet a query's readings as a listed name does.
+    `person`: the query is screened as a person's name, which has no legal form (see name_forms)."""
+    forms = list(_forms(name, listed=False, person=person))
     seen = {(form.tokens, form.space) for form in forms}
-    for form in _forms(name, listed=False):
+    for form in _forms(name, listed=False, person=person):
         skeleton = skeleton_of(form, listed=listed_skeletons)
         if skeleton is not None and (skeleton.tokens, skeleton.space) not in seen:
             seen.add((skeleton.tokens, skeleton.space))

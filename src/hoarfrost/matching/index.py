@@ -116,7 +116,8 @@ class _IndexBuilder:
         self.form_ids: dict[NameForm, int] = {}  # distinct forms
         self.form_units, self.form_unit_lengths = array("i"), array("i")
         self.joined, self.joined_lengths = array("i"), array("i")  # ids of a Latin form's joined keys
-        self.names: dict[str, tuple[tuple[NameForm, ...], array[int], int]] = {}  # forms, their ids, name id
+        # (name, a person's?) -> forms, their ids, name id
+        self.names: dict[tuple[str, bool], tuple[tuple[NameForm, ...], array[int], int]] = {}
         self.name_forms, self.name_lengths = array("i"), array("i")
 
     def build(self, entities: Iterable[Entity]) -> IndexParts:
@@ -127,17 +128,18 @@ class _IndexBuilder:
         for position, entity in enumerate(entities):
             listed.append(entity)
             for name_position, name in enumerate(entity.names):
-                parts = self.names.get(name.value)
+                key = (name.value, entity.schema is Schema.PERSON)
+                parts = self.names.get(key)
                 if parts is None:
-                    parts = self.names[name.value] = self._name(name.value)
+                    parts = self.names[key] = self._name(*key)
                 forms.extend([IndexedForm(position, name_position, form) for form in parts[0]])
                 distinct.extend(parts[1])
                 named.append(parts[2])
         postings = self._postings(_ints(distinct))
         return listed, forms, postings, self._document_frequency(_ints(named))
 
-    def _name(self, name: str) -> tuple[tuple[NameForm, ...], array[int], int]:
-        forms = name_forms(name)
+    def _name(self, name: str, person: bool) -> tuple[tuple[NameForm, ...], array[int], int]:
+        forms = name_forms(name, person)
         ids = array("i", [self._form(form) for form in forms])
         self.name_forms.extend(ids)
         self.name_lengths.append(len(ids))

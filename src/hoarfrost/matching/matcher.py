@@ -69,7 +69,8 @@ class Matcher:
     def _best_names(self, name: str, schema: Schema | None) -> dict[int, NameHit]:
         best: dict[int, NameHit] = {}
         align = _AlignmentMemo(self.index, self.weights)
-        for query_form in query_forms(name):
+        person = schema is Schema.PERSON
+        for query_form in query_forms(name, person=person):
             query_core = _core_count(query_form.tokens)
             for form_id in self.index.candidates(query_form, schema):
                 indexed = self.index.forms[form_id]
@@ -83,7 +84,7 @@ class Matcher:
                 held = best.get(indexed.entity)
                 if held is None or score > held.score:
                     best[indexed.entity] = NameHit(score, query_form, indexed, alignment, penalties)
-        native = next((form for form in query_forms(name) if form.space.startswith(NATIVE)), None)
+        native = next((form for form in query_forms(name, person=person) if form.space.startswith(NATIVE)), None)
         if native is not None:
             self._prefer_native(native, best, align)
         return best
