@@ -55,6 +55,8 @@ _MARKS = re.compile(r"[()\[\]（）‘’“”«»„\";,/]")  # a name without
 # look-alike letter ("ОOO", "AО") escapes the legal-form reader and only shows in the reading.
 _CYRILLIC_LEGAL_FORMS = frozenset({"ooo", "oao", "zao", "pao", "ao", "tov", "pat", "at", "aat"})
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+# Words that a legal form may be written with ("Co., Ltd", "Company Limited"): beside one, a part of it.
+_PART_OF_LEGAL_FORM = frozenset({"co", "company"})
 _PATRONYMIC = re.compile(r".{3,}(ovich|evich|ovych|evych|vich|ovna|evna|ivna|ichna|inichna|ogly|oglu|kyzy|qizi|uly)$")
 
 
@@ -103,6 +105,7 @@ def _forms(name: str, listed: bool, person: bool = False) -> tuple[NameForm, ...
             tokens = reading.tokens
             if reading.space == LATIN:
                 tokens = _without_function_words(_edge_legal_forms(tokens) if cyrillic else tokens)
+                tokens = tokens if person else _joined_to_legal_forms(tokens)
             if (tokens, reading.space) in seen:
                 continue
             seen.add((tokens, reading.space))
@@ -160,6 +163,21 @@ def _edge_legal_forms(tokens: tuple[str, ...]) -> tuple[str, ...]:
     if tokens and (tokens[0] in _CYRILLIC_LEGAL_FORMS or tokens[-1] in _CYRILLIC_LEGAL_FORMS):
         return tuple(replace_legal_forms(" ".join(tokens)).split()) or tokens
     return tokens
+
+
+def _joined_to_legal_forms(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """"Co." or "Company" next to a legal form is a part of it: the legal-form reader takes "Co., Ltd." and
+    "CO LTD" whole but leaves `co` of "Co. Ltd" and "Co., Limited", which a reading of 有限公司 (`llc`)
+    then has to account for."""
+    if len(tokens) < 3 or not any(map(is_legal_form, tokens)):
+        return tokens
+    kept = tuple(token for position, token in enumerate(tokens)
+                 if token not in _PART_OF_LEGAL_FORM or not _next_to_legal_form(tokens, position))
+    return kept if any(not is_optional(token) for token in kept) else tokens
+
+
+def _next_to_legal_form(tokens: tuple[str, ...], position: int) -> bool:
+    return any(0 <= at < len(tokens) and is_legal_form(tokens[at]) for at in (position - 1, position + 1))
 
 
 def _without_function_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
