@@ -77,10 +77,15 @@ def _token_similarity(query: str, candidate: str, query_key: str, candidate_key:
             return phonetic, "phonetic"
     if edit:
         return edit, "edit distance"
+    # Jong ~ Joonng, Un ~ Uun: a letter typed or transliterated twice is one letter (VII is not VIII)
+    if _DOUBLED.sub(r"\1", query) == _DOUBLED.sub(r"\1", candidate) and not _ROMAN.fullmatch(query):
+        return weights.doubled, "doubled letter"
     short, long = sorted((query, candidate), key=len)
     if (len(short) >= max(weights.truncated_length, len(long) / 2) and long.startswith(short)
             and not is_optional(long) and not _is_patronymic(long)):
         return weights.truncated, "truncated"  # Abiy ~ Abiyot (Oleksandr is not Oleksandrovych)
+    if _abbreviates(short, long):
+        return weights.abbreviation, "abbreviation"
     if min(len(query), len(candidate)) < 5:
         return 0.0, ""  # as above: short names differ by their vowels (Acme is not Youchem)
     key_ratio = Levenshtein.normalized_similarity(query_key, candidate_key)
@@ -115,6 +120,27 @@ def _phonetic_credit(query: str, candidate: str, weights: Weights, transliterate
 
 _VOWELS = re.compile(r"[aeiou]+|y(?![aeiou])")  # y before a vowel is a consonant
 _DOUBLED = re.compile(r"(.)\1+")
+_ROMAN = re.compile(r"(x{0,3})(ix|iv|v?i{0,3})")  # I to XXXIX: the numbers of funds, trusts, vessels, heirs
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """A written abbreviation of a word: its first letter, then some of its letters in order, cut after
+    the word's first letters or ending on its last one: Intl ~ International, Mfg ~ Manufacturing,
+    Corp ~ Corporation, Ltd ~ Limited, Co ~ Company. Abbreviations keep the consonants: at most one vowel
+    (Chris is cut, Ali is no abbreviation of Alison); two letters only for legal forms and company words."""
+    if len(long) < len(short) + 3 or short[0] != long[0] or not short.isalpha():
+        return False
+    if len(short) < 3 and not (len(short) == 2 and is_optional(short) and is_optional(long)):
+        return False
+    if long.startswith(short):  # Corp, Inc; a name cut short is "truncated" (Lin is no abbreviation of Lindemann)
+        if not is_optional(long):
+            return False
+    elif short[-1] != long[-1]:
+        return False
+    if len(_VOWELS.findall(short)) > 1:
+        return False
+    letters = iter(long)
+    return all(letter in letters for letter in short)
 
 
 def _vowel_clash(query: str, candidate: str) -> bool:
@@ -284,6 +310,27 @@ def _partial_leftovers(query: NameForm, candidate: NameForm, used_q: set[int], u
             used_q.add(i)
             used_c.add(best[1])
             found.append(_Pair(best[0] * weights.partial_scale, (i,), (best[1],), "partial (Jaro-Winkler)"))
+    if query.scheme not in _SYLLABIC_SCHEMES and candidate.scheme not in _SYLLABIC_SCHEMES:  # Ming, Ping; Kim, Rim
+        found.extend(_short_typos(query.tokens, candidate.tokens, used_q, used_c, weights))
+    return found
+
+
+def _short_typos(query: tuple[str, ...], candidate: tuple[str, ...], used_q: set[int], used_c: set[int],
+                 weights: Weights) -> list[_Pair]:
+    """Leftover short tokens one typo apart (Asif ~ Arif, Benz ~ Benn): one letter is a larger share of a
+    short name, too large for a match on its own, but a typo is likelier than a substitution of the whole
+    name. Not in one-syllable names differing by their vowel (Zhang, Zheng), nor numbers (IV, V)."""
+    found = []
+    for i, q in enumerate(query):
+        if i in used_q or len(q) < 3 or not q.isalpha() or _ROMAN.fullmatch(q):
+            continue
+        for j, c in enumerate(candidate):
+            if (j not in used_c and len(c) >= 3 and c.isalpha() and OSA.distance(q, c) == 1
+                    and not _vowel_clash(q, c) and not _ROMAN.fullmatch(c)):
+                used_q.add(i)
+                used_c.add(j)
+                found.append(_Pair(weights.short_typo, (i,), (j,), "typo (short name)"))
+                break
     return found
 
 
@@ -318,6 +365,11 @@ def _score(query: NameForm, candidate: NameForm, chosen: list[_Pair], used_q: se
     score = (matched_q / total_q * matched_c / total_c) ** 0.5 if total_q > 0 and total_c > 0 else 0.0
     # A token left over on each side is a substitution (al-Tikriti for al-Mosuli, another patronymic),
     # not a name part one side omits: that is evidence of another person.
+    numbered_q, numbered_c = _numbered(left_q), _numbered(left_c)
+    # Fund IV ~ Fund V, Trust 2007-AHL1 ~ 2007-AHL2: a number (not only a letter I, V or X) tells the series
+    if numbered_q and numbered_c and any(len(t) > 1 for t in numbered_q | numbered_c):
+        left_q = tuple(t for t in left_q if t not in numbered_q)  # apart, not another name
+        left_c = tuple(t for t in left_c if t not in numbered_c)
     conflicts = min(_substantive_count(left_q, left_c), _substantive_count(left_c, left_q))
     conflicts += _lineage_conflicts(query.tokens, candidate.tokens, left_q, left_c, chosen)
     if conflicts and chosen:
@@ -325,6 +377,11 @@ def _score(query: NameForm, candidate: NameForm, chosen: list[_Pair], used_q: se
     if chosen and all(pair.method == "initial" for pair in chosen):  # "N. N." says too little of anyone
         score *= weights.initials_only
     return Alignment(score, tuple(matches), left_q, left_c)
+
+
+def _numbered(tokens: tuple[str, ...]) -> frozenset[str]:
+    """Numbers among tokens: digits, Roman numerals, codes with a digit (AHL2)."""
+    return frozenset(t for t in tokens if any(c.isdigit() for c in t) or _ROMAN.fullmatch(t))
 
 
 def _substantive_count(leftovers: tuple[str, ...], others: tuple[str, ...]) -> int:
