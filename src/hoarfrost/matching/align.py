@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from hoarfrost.matching.algorithm import Weights
 from hoarfrost.matching.forms import _PATRONYMIC, NameForm, is_optional, name_forms
+from hoarfrost.names.phonetic import is_nickname
 from hoarfrost.names.readings import LATIN
 from hoarfrost.names.transliterate import AS_WRITTEN
 
@@ -77,6 +78,8 @@ def _token_similarity(query: str, candidate: str, query_key: str, candidate_key:
             return phonetic, "phonetic"
     if edit:
         return edit, "edit distance"
+    if is_nickname(query, candidate):
+        return weights.nickname, "nickname"
     # Jong ~ Joonng, Un ~ Uun: a letter typed or transliterated twice is one letter (VII is not VIII)
     if _DOUBLED.sub(r"\1", query) == _DOUBLED.sub(r"\1", candidate) and not _ROMAN.fullmatch(query):
         return weights.doubled, "doubled letter"
@@ -264,17 +267,21 @@ def _pairs(query: NameForm, candidate: NameForm, weights: Weights) -> list[_Pair
 
 
 def _joined_pairs(split: tuple[str, ...], whole: tuple[str, ...], weights: Weights, flip: bool) -> list[_Pair]:
-    """Two adjacent tokens of one side that spell one token of the other ("Hai Lun" ~ "Hailun")."""
+    """Two or three adjacent tokens of one side that spell one token of the other ("Hai Lun" ~ "Hailun",
+    "van der Bilt" ~ "Vanderbilt")."""
     found = []
-    for i in range(len(split) - 1):
-        joined = split[i] + split[i + 1]
-        for j, token in enumerate(whole):
-            if abs(len(joined) - len(token)) > 2:
-                continue
-            ratio = 1.0 if joined == token else OSA.normalized_similarity(joined, token)
-            if ratio >= weights.edit_floor:
-                sides = ((j,), (i, i + 1)) if flip else ((i, i + 1), (j,))
-                found.append(_Pair(ratio * weights.joined, sides[0], sides[1], "joined"))
+    for size in (2, 3):
+        for i in range(len(split) - size + 1):
+            span = tuple(range(i, i + size))
+            joined = "".join(split[k] for k in span)
+            for j, token in enumerate(whole):
+                if abs(len(joined) - len(token)) > 2:
+                    continue
+                ratio = 1.0 if joined == token else OSA.normalized_similarity(joined, token)
+                # three parts: one typo at most (gimyenghwan is not Rim Yong Hwan)
+                if ratio >= weights.edit_floor and (size == 2 or OSA.distance(joined, token) <= 1):
+                    sides = ((j,), span) if flip else (span, (j,))
+                    found.append(_Pair(ratio * weights.joined, sides[0], sides[1], "joined"))
     return found
 
 
