@@ -88,3 +88,15 @@ def test_numbers_of_one_series(query: str, candidate: str) -> None:
 def test_a_letter_is_no_number() -> None:
     """Only a numeral on both sides makes a series: an initial V against a name is still a conflict."""
     assert _score("Harbor Ridge V", "Harbor Ridge Marton") < THRESHOLD
+
+
+def test_two_typos_in_a_longer_name_with_its_first_letter() -> None:
+    assert _score("Bruno Ferraz", "Bruno Ferrin", Schema.PERSON) >= THRESHOLD
+
+
+@pytest.mark.parametrize(("query", "candidate"), [
+    ("Omar Mila", "Omar Musa"),  # two letters of four: another name
+    ("Peter Navros", "Peter Lavrov"),  # another first letter
+])
+def test_two_typos_are_too_many_otherwise(query: str, candidate: str) -> None:
+    assert _score(query, candidate, Schema.PERSON) < THRESHOLD

@@ -35,7 +35,7 @@ class Weights:
     acronym: float = 0.85  # "PLA" ~ "People's Liberation Army", "JC" ~ "Jean Claude"
     partial_floor: float = 0.8  # Jaro-Winkler of leftover tokens earning partial credit
     partial_scale: float = 0.65
-    short_typo: float = 0.65  # leftover short names one typo apart: "Asif" ~ "Arif"
+    short_typo: tuple[float, float] = (0.65, 0.6)  # leftover short names one / two typos apart: Asif ~ Arif
     joined: float = 0.98  # "Hai lun" ~ "Hailun"
     doubled: float = 0.92  # one letter written twice: "Jong" ~ "Joong", "Hasan" ~ "Hassan"
     abbreviation: float = 0.85  # "Intl" ~ "International", "Corp" ~ "Corporation"

@@ -307,6 +307,8 @@ def _partial_leftovers(query: NameForm, candidate: NameForm, used_q: set[int], u
     if query.space != LATIN:
         return []
     found = []
+    if query.scheme not in _SYLLABIC_SCHEMES and candidate.scheme not in _SYLLABIC_SCHEMES:  # Ming, Ping; Kim, Rim
+        found.extend(_short_typos(query.tokens, candidate.tokens, used_q, used_c, weights))
     for i, q in enumerate(query.tokens):
         if i in used_q or len(q) < 5:
             continue
@@ -317,26 +319,27 @@ def _partial_leftovers(query: NameForm, candidate: NameForm, used_q: set[int], u
             used_q.add(i)
             used_c.add(best[1])
             found.append(_Pair(best[0] * weights.partial_scale, (i,), (best[1],), "partial (Jaro-Winkler)"))
-    if query.scheme not in _SYLLABIC_SCHEMES and candidate.scheme not in _SYLLABIC_SCHEMES:  # Ming, Ping; Kim, Rim
-        found.extend(_short_typos(query.tokens, candidate.tokens, used_q, used_c, weights))
     return found
 
 
 def _short_typos(query: tuple[str, ...], candidate: tuple[str, ...], used_q: set[int], used_c: set[int],
                  weights: Weights) -> list[_Pair]:
-    """Leftover short tokens one typo apart (Asif ~ Arif, Benz ~ Benn): one letter is a larger share of a
-    short name, too large for a match on its own, but a typo is likelier than a substitution of the whole
-    name. Not in one-syllable names differing by their vowel (Zhang, Zheng), nor numbers (IV, V)."""
+    """Leftover tokens one typo apart (Asif ~ Arif, Benz ~ Benn), or two in names of five letters or more
+    with the same first letter (Milei ~ Mihel, Merkel ~ Merkur): a letter is a larger share of a short
+    name, too large for a match on its own, but a typo is likelier than a substitution of the whole name.
+    Not in one-syllable names differing by their vowel (Zhang, Zheng), nor numbers (IV, V)."""
     found = []
     for i, q in enumerate(query):
         if i in used_q or len(q) < 3 or not q.isalpha() or _ROMAN.fullmatch(q):
             continue
         for j, c in enumerate(candidate):
-            if (j not in used_c and len(c) >= 3 and c.isalpha() and OSA.distance(q, c) == 1
-                    and not _vowel_clash(q, c) and not _ROMAN.fullmatch(c)):
+            if j in used_c or len(c) < 3 or not c.isalpha() or _ROMAN.fullmatch(c) or _vowel_clash(q, c):
+                continue
+            typos = OSA.distance(q, c, score_cutoff=2)
+            if typos == 1 or (typos == 2 and q[0] == c[0] and min(len(q), len(c)) >= 5):
                 used_q.add(i)
                 used_c.add(j)
-                found.append(_Pair(weights.short_typo, (i,), (j,), "typo (short name)"))
+                found.append(_Pair(weights.short_typo[typos - 1], (i,), (j,), "typo (short name)"))
                 break
     return found
 
