@@ -100,3 +100,20 @@ def test_two_typos_in_a_longer_name_with_its_first_letter() -> None:
 ])
 def test_two_typos_are_too_many_otherwise(query: str, candidate: str) -> None:
     assert _score(query, candidate, Schema.PERSON) < THRESHOLD
+
+
+def test_a_number_on_one_side_is_another_of_the_series() -> None:
+    with_number = _score("Greyfield Capital Trust II France SAS", "Greyfield Capital Trust France SARL")
+    assert with_number < _score("Greyfield Capital Trust France SAS", "Greyfield Capital Trust France SARL")
+    assert with_number < THRESHOLD
+
+
+def test_arabic_article_in_either_spelling() -> None:
+    assert _score("Hisham el-Khatib", "Hisham al-Khatib", Schema.PERSON) == pytest.approx(
+        _score("Hisham al-Khatib", "Hisham al-Khatib", Schema.PERSON), abs=0.05)
+    assert "article" in _methods("Hisham el-Khatib", "Hisham al-Khatib")
+
+
+def test_a_long_name_sharing_a_short_ones_first_letters_is_another_name() -> None:
+    """Jaro-Winkler rewards a shared beginning: a name more than twice as long earns no partial credit."""
+    assert "partial (Jaro-Winkler)" not in _methods("Lars Holm Stoltenberger", "Lars Holm Stole")

@@ -28,6 +28,7 @@ class Weights:
     skeleton_short: float = 0.1  # less for fewer than three consonants: "nf" fits Nouf, Navai, Nafi, Nofal...
     skeleton_edit_floor: float = 0.75  # consonant skeletons of Arabic / Hebrew script names
     skeleton_edit: float = 0.93
+    article: float = 0.95  # "el" ~ "al" (the Arabic article)
     nickname: float = 0.85  # "Ben" ~ "Benjamin", "Bill" ~ "William"
     initial: float = 0.85  # "V." ~ "Vladimir"
     truncated: float = 0.8  # a name cut short: "Abiy" ~ "Abiyot"

@@ -65,6 +65,8 @@ def _token_similarity(query: str, candidate: str, query_key: str, candidate_key:
     if len(query) == 1 or len(candidate) == 1:
         initial = len(query) != len(candidate) and query[0] == candidate[0]
         return (weights.initial, "initial") if initial else (0.0, "")
+    if query in _ARTICLE and candidate in _ARTICLE:
+        return weights.article, "article"
     # Short keys ("jn" for Jun, Jin, Jan) say too little, and in one-syllable names (Chinese, Korean)
     # the vowel is the name (Zhang is not Zheng): a phonetic match needs three consonants and five letters.
     if query_key == candidate_key and _vowel_clash(query, candidate):
@@ -123,6 +125,7 @@ def _phonetic_credit(query: str, candidate: str, weights: Weights, transliterate
 
 _VOWELS = re.compile(r"[aeiou]+|y(?![aeiou])")  # y before a vowel is a consonant
 _DOUBLED = re.compile(r"(.)\1+")
+_ARTICLE = frozenset({"al", "el", "ul"})  # the Arabic article as romanisations spell it: el-Assad, Zia-ul-Haq
 _ROMAN = re.compile(r"(x{0,3})(ix|iv|v?i{0,3})")  # I to XXXIX: the numbers of funds, trusts, vessels, heirs
 
 
@@ -312,9 +315,10 @@ def _partial_leftovers(query: NameForm, candidate: NameForm, used_q: set[int], u
     for i, q in enumerate(query.tokens):
         if i in used_q or len(q) < 5:
             continue
+        # Viktorovich and Borisovich share only the "son of"; Stoltenberg and Store only their first letters
         best = max(((JaroWinkler.similarity(q, c), j) for j, c in enumerate(candidate.tokens)
-                    if j not in used_c and len(c) >= 5 and not (_is_patronymic(q) and _is_patronymic(c))),
-                   default=None)  # Viktorovich and Borisovich share only the "son of"
+                    if j not in used_c and len(c) >= 5 and not (_is_patronymic(q) and _is_patronymic(c))
+                    and 2 * min(len(q), len(c)) >= max(len(q), len(c))), default=None)
         if best is not None and best[0] >= weights.partial_floor:
             used_q.add(i)
             used_c.add(best[1])
@@ -376,11 +380,12 @@ def _score(query: NameForm, candidate: NameForm, chosen: list[_Pair], used_q: se
     # A token left over on each side is a substitution (al-Tikriti for al-Mosuli, another patronymic),
     # not a name part one side omits: that is evidence of another person.
     numbered_q, numbered_c = _numbered(left_q), _numbered(left_c)
-    # Fund IV ~ Fund V, Trust 2007-AHL1 ~ 2007-AHL2: a number (not only a letter I, V or X) tells the series
-    if numbered_q and numbered_c and any(len(t) > 1 for t in numbered_q | numbered_c):
-        left_q = tuple(t for t in left_q if t not in numbered_q)  # apart, not another name
+    series = any(len(t) > 1 for t in numbered_q | numbered_c)  # a number, not only a letter I, V or X
+    if numbered_q and numbered_c and series:  # Fund IV ~ Fund V, Trust 2007-AHL1 ~ 2007-AHL2: a number tells
+        left_q = tuple(t for t in left_q if t not in numbered_q)  # the series apart, not another name
         left_c = tuple(t for t in left_c if t not in numbered_c)
     conflicts = min(_substantive_count(left_q, left_c), _substantive_count(left_c, left_q))
+    conflicts += series and not (numbered_q and numbered_c)  # Fund II against Fund: another of the series
     conflicts += _lineage_conflicts(query.tokens, candidate.tokens, left_q, left_c, chosen)
     if conflicts and chosen:
         score *= weights.conflict_penalty ** conflicts
