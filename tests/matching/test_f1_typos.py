@@ -117,3 +117,14 @@ def test_arabic_article_in_either_spelling() -> None:
 def test_a_long_name_sharing_a_short_ones_first_letters_is_another_name() -> None:
     """Jaro-Winkler rewards a shared beginning: a name more than twice as long earns no partial credit."""
     assert "partial (Jaro-Winkler)" not in _methods("Lars Holm Stoltenberger", "Lars Holm Stole")
+
+
+def test_xi_is_a_name_not_a_number() -> None:
+    expected = _score("Ma Haoran", "Hu Haoran", Schema.PERSON)
+    assert _score("Xi Haoran", "Hu Haoran", Schema.PERSON) == pytest.approx(expected)
+
+
+def test_ancestors_a_list_names_after_ibn_cost_little_when_the_query_names_none() -> None:
+    full = "Khalid bin Rashid ibn Saeed ibn Harbi"
+    assert _score("Khalid bin Harbi", full, Schema.PERSON) >= THRESHOLD
+    assert _score("Khalid bin Omar Harbi", full, Schema.PERSON) < THRESHOLD  # another father

@@ -125,6 +125,7 @@ def _phonetic_credit(query: str, candidate: str, weights: Weights, transliterate
 
 _VOWELS = re.compile(r"[aeiou]+|y(?![aeiou])")  # y before a vowel is a consonant
 _DOUBLED = re.compile(r"(.)\1+")
+_NAMES = frozenset({"xi", "vi"})  # Roman numerals that are also names (Xi Jinping)
 _ARTICLE = frozenset({"al", "el", "ul"})  # the Arabic article as romanisations spell it: el-Assad, Zia-ul-Haq
 _ROMAN = re.compile(r"(x{0,3})(ix|iv|v?i{0,3})")  # I to XXXIX: the numbers of funds, trusts, vessels, heirs
 
@@ -353,12 +354,18 @@ def _score(query: NameForm, candidate: NameForm, chosen: list[_Pair], used_q: se
            middle: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())) -> Alignment:
     weights_q = [weight(token) for token in query.tokens]  # each token's weight looked up once
     weights_c = [weight(token) for token in candidate.tokens]
+    # "Usama bin Muhammad ibn Awad ibn Ladin": the ancestors a list names after bin / ibn, when the query
+    # names none in their place (else they are another lineage: see _lineage_conflicts)
+    ancestor: set[int] = set()
+    if _SON_OF.intersection(candidate.tokens) and all(i in used_q or is_optional(t)
+                                                      for i, t in enumerate(query.tokens)):
+        ancestor = {j for j in range(1, len(candidate.tokens)) if candidate.tokens[j - 1] in _SON_OF}
 
     def leftover_weight(token: str, position: int, side: int) -> float:
         if is_optional(token):
             discount = weights.optional_discount
-        elif position in middle[side]:
-            discount = weights.middle_leftover[side]
+        elif position in middle[side] or (side and position in ancestor):
+            discount = weights.middle_leftover[side]  # a middle name, or a listed ancestor's the query omits
         else:
             discount = (1.0, weights.candidate_leftover)[side]
         return (weights_q, weights_c)[side][position] * discount
@@ -395,8 +402,8 @@ def _score(query: NameForm, candidate: NameForm, chosen: list[_Pair], used_q: se
 
 
 def _numbered(tokens: tuple[str, ...]) -> frozenset[str]:
-    """Numbers among tokens: digits, Roman numerals, codes with a digit (AHL2)."""
-    return frozenset(t for t in tokens if any(c.isdigit() for c in t) or _ROMAN.fullmatch(t))
+    """Numbers among tokens: digits, Roman numerals, codes with a digit (AHL2); not Xi or Vi, also names."""
+    return frozenset(t for t in tokens if any(c.isdigit() for c in t) or (_ROMAN.fullmatch(t) and t not in _NAMES))
 
 
 def _substantive_count(leftovers: tuple[str, ...], others: tuple[str, ...]) -> int:
