@@ -47,3 +47,12 @@ def test_another_given_name_is_still_another_name() -> None:
 ])
 def test_three_parts_written_as_one(query: str, candidate: str, schema: Schema) -> None:
     assert compare_names(query, candidate, schema).score >= THRESHOLD
+
+
+@pytest.mark.parametrize(("query", "candidate"), [
+    ("Andrejs Kozlovs", "Andrey KOZLOV"),  # Latvian nominative -s
+    ("Olegas Ivanovas", "Oleg IVANOV"),  # Lithuanian -as
+])
+def test_baltic_nominative_endings(query: str, candidate: str) -> None:
+    assert compare_names(query, candidate, Schema.PERSON).score >= THRESHOLD
+    assert "Baltic ending" in _methods(query, candidate)

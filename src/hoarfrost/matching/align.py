@@ -78,6 +78,9 @@ def _token_similarity(query: str, candidate: str, query_key: str, candidate_key:
         phonetic = _phonetic_credit(query, candidate, weights, transliterated)
         if phonetic > edit:
             return phonetic, "phonetic"
+    baltic = weights.edit_scale * max(_baltic_stem(query, candidate), _baltic_stem(candidate, query))
+    if baltic > edit:
+        return baltic, "Baltic ending"
     if edit:
         return edit, "edit distance"
     if is_nickname(query, candidate):
@@ -128,6 +131,20 @@ _DOUBLED = re.compile(r"(.)\1+")
 _NAMES = frozenset({"xi", "vi"})  # Roman numerals that are also names (Xi Jinping)
 _ARTICLE = frozenset({"al", "el", "ul"})  # the Arabic article as romanisations spell it: el-Assad, Zia-ul-Haq
 _ROMAN = re.compile(r"(x{0,3})(ix|iv|v?i{0,3})")  # I to XXXIX: the numbers of funds, trusts, vessels, heirs
+
+
+def _baltic_stem(inflected: str, other: str) -> float:
+    """Latvian and Lithuanian give foreign names their nominative endings: Sergejs, Lavrovs, Putinas for
+    Sergej, Lavrov, Putin. The similarity of the stem to the other name (at least 0.8), or 0."""
+    if other.endswith("s") or len(other) < 4:
+        return 0.0
+    for ending in ("as", "is", "us", "s"):
+        stem = inflected.removesuffix(ending)
+        if stem != inflected and len(stem) >= 4:
+            ratio = OSA.normalized_similarity(stem, other)
+            if ratio >= 0.8:
+                return ratio
+    return 0.0
 
 
 def _abbreviates(short: str, long: str) -> bool:
