@@ -118,7 +118,11 @@ _SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
 # vowels is v (Javad, Mousavi, Davood): Latin medial v is f-class, as in foreign names written in Arabic.
 _PERSIAN_TURKIC = {"ث": "s", "ة": "t", "و": "f"}
 _EGYPTIAN = {"ج": "k"}  # Gamal, Ragab, Naguib
-_PROFILE_TABLES: dict[str, dict[str, str]] = {"": {}, "persian": _PERSIAN_TURKIC, "egyptian": _EGYPTIAN}
+# Persian و between two consonants is often v with short vowels around it, unwritten (توکلی Tavakoli,
+# موحد Movahed, نوبخت Nowbakht), as often as the vowel o/u (روحانی Rouhani): a second Persian profile reads it v.
+_PERSIAN_V = "persian-v"
+_PROFILE_TABLES: dict[str, dict[str, str]] = {"": {}, "persian": _PERSIAN_TURKIC, _PERSIAN_V: _PERSIAN_TURKIC,
+                                              "egyptian": _EGYPTIAN}
 
 
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ے": "ي", "ک": "ك",
@@ -243,7 +247,7 @@ def _piece_words(raw: str) -> list[_Word]:
             words += [_analyse(raw[:1]), _analyse(raw[1:])]
         elif (given := _given_names_cut(folded)) is not None:
             words.append(replace(_analyse(raw[:given]), joined=True))
-            words.append(_analyse(raw[given:]))
+            words.extend(_piece_words(raw[given:]))  # صقرأسعدالرستم: three words run together
         else:
             words.append(_analyse(raw))
     return words
@@ -258,6 +262,8 @@ def _given_names_cut(folded: str) -> int | None:
         head, tail = folded[:cut], folded[cut:]
         if tail.startswith("ي"):
             continue
+        if head[-1] in _NON_JOINING and _lost_space(head, tail):
+            return cut
         known_head = head in _COMMON or (head.endswith("ي") and head[:-1] in _COMMON)  # احمدی‌مقدم
         if tail in _SURNAME_SUFFIXES:
             if known_head and len(tail) >= 4:  # زاده, نژاد, مقدم: a surname the query lost its ZWNJ in
@@ -267,6 +273,22 @@ def _given_names_cut(folded: str) -> int | None:
                                                                                  and tail[:-1] in _COMMON))):
             return cut
     return None
+
+
+# Letters that never join the letter after them: a space after one does not show, and is often left out
+# when a name is typed (أمجدعباس, ظاهرعويس, أسعدالرستم read as أمجد عباس, ظاهر عويس, أسعد الرستم).
+_NON_JOINING = frozenset("اأإآٱدذرزژوؤ")
+
+
+def _lost_space(head: str, tail: str) -> bool:
+    """Whether a word cut after a non-joining letter is two words typed without the space between them:
+    the second has the article (and three letters after it), or the first is a common name element and the
+    second is one too or a word of four letters or more that is no surname ending."""
+    if tail.startswith("ال") and len(tail) >= 5:
+        return True
+    if head not in _COMMON or head == _ABD or head in _ABU:  # عبدللهپور is one name: Abdollahpour
+        return False
+    return tail in _COMMON or (len(tail) >= 4 and tail not in _SURNAME_SUFFIXES)
 
 
 # Name elements that open most Persian compounds, whatever follows (محمدباقر, محمدتقی, آقااحمدی, اللهکرم).
@@ -289,7 +311,8 @@ def _letters_key(word: str, initial: bool = True, profile: str = "", final: bool
     table = _PROFILE_TABLES[profile]
     for index, char in enumerate(word):
         first = index == 0 and initial
-        if char in table and (char != "و" or _consonantal_vav(word, index)):
+        if char in table and (char != "و" or _consonantal_vav(word, index)
+                              or (profile == _PERSIAN_V and _inner_vav(word, index))):
             keys.append(table[char])
         elif char in _VOWEL_LETTERS or char == "ة":
             if first:
@@ -317,6 +340,11 @@ def _consonantal_vav(word: str, index: int) -> bool:
     if index == 0:
         return False
     return word[index - 1] == "ا" or word[index + 1:index + 2] in ("ا", "ی", "ي", "ى") or word[index + 1:] == "ند"
+
+
+def _inner_vav(word: str, index: int) -> bool:
+    """و inside a word between two consonant letters (توکلی, موحد): v in the `_PERSIAN_V` profile."""
+    return 0 < index < len(word) - 1 and word[index - 1] in _CONSONANT_KEYS and word[index + 1] in _CONSONANT_KEYS
 
 
 def _word_key(word: _Word, profile: str = "") -> str:
@@ -453,8 +481,12 @@ def skeleton_readings(text: str, uyghur: bool = False) -> list[Reading]:
     if not words:
         return []
     found: list[Reading] = []
+    persian = any(char in _PERSIAN_LETTERS for char in text)
     for profile, table in _PROFILE_TABLES.items():
         if profile and not any(letter in table for word in words for letter in word.text):
+            continue
+        if profile == _PERSIAN_V and not (persian and any(
+                _inner_vav(word.text, index) for word in words for index in range(len(word.text)))):
             continue
         found.extend(Reading(tokens, SKELETON_SCHEME, SKELETON) for tokens in _tokenisations(words, profile))
     if any(_SPLIT_SH.search(word.text) for word in words if not word.particle):
@@ -516,7 +548,7 @@ def _latin_units(token: str) -> Iterator[tuple[str, str]]:
 
 _ALLAH_ENDINGS = ("ullahi", "allahi", "ollahi", "ullah", "ulla", "allah", "alla", "ollah", "olla", "ullo")
 _SUN_UNITS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
-_ABUL = re.compile(r"ab(?:u|ou|o)l(.*)")
+_ABUL = re.compile(r"ab(?:u|ou|o)(?:a|e)?l(.*)")  # Abulfazl, Abolfazl, Abualfazl, Abouelkheir
 
 
 def _after_article(rest: str) -> str:
@@ -838,6 +870,48 @@ _COMMON_TABLE = """
 عزيزي: azizi
 خان: khan
 جان: jan
+امجد: amjad
+صقر: saqr saqer sakr
+ظاهر: zahir dhahir daher / zaher zahir
+ماهر: maher mahir
+وسيم: wasim waseem wassim
+غياث: ghiath ghayth ghaith
+رامي: rami ramy
+باسل: basil bassel
+نضال: nidal nedal
+لؤي: louay luay
+قصي: qusay qusai kusai
+همام: humam hammam
+جهاد: jihad jehad
+نذير: nazir nadhir
+زهير: zuhair zouhair zuhayr
+رائد: raed raid
+صادق: sadiq sadek sadegh / sadegh sadeq sadiq
+باقر: baqir bagher baqer / bagher baqer
+تقي: taqi taghi / taghi taqi
+نقي: naqi naghi / naghi naqi
+مهند: muhannad mohannad
+معتز: moutaz mutaz
+مصعب: musab mosab
+عاصم: asim assem asem
+رستم: rustam rostam / rostam rustam
+خسرو: khosrow khosro khusro
+پرويز: parviz pervez parvez
+بهرام: bahram
+بهمن: bahman
+داريوش: dariush daryoush
+كوروش: kourosh kurosh
+فريدون: fereydoun freydun
+شهرام: shahram
+كامران: kamran
+منوچهر: manouchehr manuchehr
+ايرج: iraj
+سهراب: sohrab
+بيژن: bijan bizhan
+فرهاد: farhad
+وحيد: vahid wahid / vahid
+فرشاد: farshad
+نويد: navid naveed
 گل: gul gol
 شاه: shah
 زاده: zadeh zada zade

@@ -128,6 +128,7 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     عمال=workers; شهداء=martyrs; لاجئين=refugees; ايتام=orphans; مساعدات=aid|assistance; مساعدة=aid|assistance;
     دعم=support; تضامن=solidarity; سلام=peace; اخوان=brotherhood|brothers; نهضة=renaissance; اصلاح=reform;
     وحدة=unity|unit; رجال=men; داخلي=interior; خارجي=foreign; بحث=research; دراسة=study;
+    ارهاب=terrorism|terror; مكافحة=counter|combating;
     و=; في=; من=; على=; الى=; عن=; ذات=; ذو=; ال=; بين=; حول=; او=;
 
     خاص=private; سهامی=jsc|joint stock; مسئولیت=; محدود=llc|limited; صنعتی=industrial; تولیدی=production|manufacturing;
@@ -159,6 +160,7 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     منطقه=zone|region; ناحیه=district|region; استان=province; ملت=nation; مردم=people; مردمی=popular;
     مقاومت=resistance; مذهبی=religious; خیریه=charity|charitable; نیکوکاری=charity; امداد=relief|aid;
     اجرایی=executive; مهاجرت=migration; مالیات=tax; اسلحه=weapons|arms; ایر=air;
+    پاد=counter|anti; وحشت=terror; تروریسم=terrorism; ضد=anti|counter; موتر=motor|engine;
     بهره=; با=; از=; به=; در=; برای=; را=; ها=; های=; ای=; ی=; یا=;
 
     اوفرسيز=overseas; انترناشيونال=international; انترناشونال=international; انترناشنال=international;
@@ -264,6 +266,34 @@ def translate_word(word: str, persian: bool = False) -> Translation | None:
             if base in table:
                 senses, mark = table[base]
                 return senses, mark if keeps_mark else ""
+    return _compound(folded, persian)
+
+
+_MARK_RANK = {"": 0, MARK: 1, KIND: 2}
+
+
+def _compound(folded: str, persian: bool) -> Translation | None:
+    """Two words of the vocabulary written as one, or None: Persian writes many compounds without a space
+    or a zero-width non-joiner (جهادخودکفایی: jihad self-sufficiency, پادوحشت: counter-terror). Both parts
+    have three letters or more and are whole words of the vocabulary (no clitics, no compound again)."""
+    table = _PERSIAN if persian else _ARABIC
+    for cut in range(3, len(folded) - 2):
+        head, tail = _plain(folded[:cut], table), _plain(folded[cut:], table)
+        if head is not None and tail is not None and head[0][0] and tail[0][0]:
+            depth = max(len(head[0]), len(tail[0]))
+            senses = tuple(f"{head[0][min(i, len(head[0]) - 1)]} {tail[0][min(i, len(tail[0]) - 1)]}".strip()
+                           for i in range(depth))
+            return senses, max(head[1], tail[1], key=_MARK_RANK.__getitem__)
+    return None
+
+
+def _plain(stem: str, table: dict[str, Translation]) -> Translation | None:
+    """A word of the vocabulary, as it is or in one of its inflections (`_bases`), or None."""
+    if stem in table:
+        return table[stem]
+    for base, keeps_mark in _bases(stem):
+        if base in table:
+            return table[base][0], table[base][1] if keeps_mark else ""
     return None
 
 
