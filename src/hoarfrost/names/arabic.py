@@ -121,8 +121,10 @@ _EGYPTIAN = {"ج": "k"}  # Gamal, Ragab, Naguib
 # Persian و between two consonants is often v with short vowels around it, unwritten (توکلی Tavakoli,
 # موحد Movahed, نوبخت Nowbakht), as often as the vowel o/u (روحانی Rouhani): a second Persian profile reads it v.
 _PERSIAN_V = "persian-v"
+# English spellings write ظ and ذ "th" as often as "dh" or "z" (Kathim, Nathim, Thafer: كاظم, ناظم, ظافر).
+_TH = {"ظ": "t", "ذ": "t"}
 _PROFILE_TABLES: dict[str, dict[str, str]] = {"": {}, "persian": _PERSIAN_TURKIC, _PERSIAN_V: _PERSIAN_TURKIC,
-                                              "egyptian": _EGYPTIAN}
+                                              "egyptian": _EGYPTIAN, "th": _TH}
 
 
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ے": "ي", "ک": "ك",
@@ -469,6 +471,18 @@ def _suffixes_joined(words: list[_Word], keys: tuple[str, ...], profile: str, fi
     return tuple(joined)
 
 
+def _family_joined(words: list[_Word]) -> list[tuple[str, ...]]:
+    """The keys with the last two words joined, or []: Persian family names of two words are written apart
+    (قره باغی, شوشتری پوستی) and in Latin as one (Qarehbaghi, Shoushtaripousti); the first keeps a final ه
+    that Latin writes inside the word (Qareh-)."""
+    before, last = words[-2], words[-1]
+    if any(word.particle or word.allah or word.folded in _COMMON for word in (before, last)):
+        return []
+    keys = [_word_key(word) for word in words[:-2]]
+    joined = _letters_key(before.text, True, final=False) + _letters_key(last.text, False)
+    return [tuple(key for key in (*keys, joined) if key)]
+
+
 def skeleton_readings(text: str, uyghur: bool = False) -> list[Reading]:
     """Skeleton readings: the plain one first, then compound and article variants, then regional profiles.
 
@@ -489,16 +503,24 @@ def skeleton_readings(text: str, uyghur: bool = False) -> list[Reading]:
                 _inner_vav(word.text, index) for word in words for index in range(len(word.text)))):
             continue
         found.extend(Reading(tokens, SKELETON_SCHEME, SKELETON) for tokens in _tokenisations(words, profile))
-    if any(_SPLIT_SH.search(word.text) for word in words if not word.particle):
-        keys = tuple(_word_key(replace(word, text=_SPLIT_SH.sub("ش", word.text)) if not word.particle else word)
+    if persian and len(words) >= 3:
+        found.extend(Reading(tokens, SKELETON_SCHEME, SKELETON) for tokens in _family_joined(words))
+    if any(_DIGRAPH_PAIR.search(word.text) for word in words if not word.particle):
+        keys = tuple(_word_key(replace(word, text=_as_digraphs(word.text)) if not word.particle else word)
                      for word in words)
         found.append(Reading(tuple(key for key in keys if key), SKELETON_SCHEME, SKELETON))
     return unique_readings(found)
 
 
-# س then ح or ه inside a word (اسحاق Is-haq, اسحاقزی) is written "sh" in Latin spellings (Ishaq, Ishakzai),
-# which Latin reads as ش: a variant reads the pair so.
-_SPLIT_SH = re.compile("س[حه](?=.)")
+# A consonant then ح or ه inside a word, which Latin spellings write as one of their digraphs: س+ح "sh" (اسحاق
+# Is-haq: Ishaq, Ishakzai), ز or ظ+ه "zh" (اظهر, مظهر: Azhar, Mazhar), د or ض+ح/ه "dh" (مدحت Midhat, أدهم Adham),
+# ت or ط+ح/ه "th" (فتحي Fathi). Latin reads the digraph as one letter (ش, ژ, ذ, ث), so a variant reads the pair so.
+_DIGRAPH_PAIR = re.compile("([سزظدضتط])[حهہھ](?=.)")
+_DIGRAPH_LETTER = {"س": "ش", "ز": "ژ", "ظ": "ژ", "د": "د", "ض": "ض", "ت": "ت", "ط": "ط"}
+
+
+def _as_digraphs(text: str) -> str:
+    return _DIGRAPH_PAIR.sub(lambda match: _DIGRAPH_LETTER[match.group(1)], text)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -548,6 +570,7 @@ def _latin_units(token: str) -> Iterator[tuple[str, str]]:
 
 _ALLAH_ENDINGS = ("ullahi", "allahi", "ollahi", "ullah", "ulla", "allah", "alla", "ollah", "olla", "ullo")
 _SUN_UNITS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
+_BIN_AL = ("binal", "benal", "ibnal", "binel", "benel")
 _ABUL = re.compile(r"ab(?:u|ou|o)(?:a|e)?l(.*)")  # Abulfazl, Abolfazl, Abualfazl, Abouelkheir
 
 
@@ -580,6 +603,9 @@ def _compound_skeleton(text: str) -> str | None:
                 return stem + "al"
     if text.startswith("abd") and len(text) > 4:
         return "abd" + _consonantal(_word_skeleton(_after_article(text[3:])))
+    for prefix in _BIN_AL:  # the nasab particle and the article written on the name: Binalshibh, Benalhadj
+        if text.startswith(prefix) and len(text) - len(prefix) >= 3:
+            return _consonantal(_word_skeleton(text[len(prefix):]))
     abul = _ABUL.fullmatch(text)
     if abul:
         return "ab" + _consonantal(_word_skeleton(abul.group(1)))
@@ -1352,10 +1378,30 @@ def _untranslated(piece: str) -> _Word:
 # Entry point
 # ---------------------------------------------------------------------------------------------------------
 
+_ALIAS_SEPARATOR = re.compile("[,،؛;]")
+
+
 @lru_cache(maxsize=65536)
 def _readings(text: str) -> tuple[Reading, ...]:
     if not any(_ARABIC_LETTER.match(char) for char in text):
         return ()
+    aliases = _aliases(text)
+    if aliases:
+        return tuple(unique_readings([reading for alias in aliases for reading in _readings(alias)]
+                                     + list(_name_readings(text))))
+    return _name_readings(text)
+
+
+def _aliases(text: str) -> list[str]:
+    """The names of a field that lists several, separated by commas, or []: each of two words or more (one
+    word on either side is rather "family name, given name")."""
+    parts = [part for part in _ALIAS_SEPARATOR.split(text) if part.strip()]
+    if len(parts) < 2 or any(len(_split_words(part)) < 2 for part in parts):
+        return []
+    return parts
+
+
+def _name_readings(text: str) -> tuple[Reading, ...]:
     if is_uyghur(text):
         return tuple(unique_readings(uyghur_readings(text) + skeleton_readings(text, uyghur=True)))
     text, legal_form = _legal_form(text)

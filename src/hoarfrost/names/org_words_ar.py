@@ -65,7 +65,7 @@ ORG_WORDS: Mapping[str, str] = word_table("""
     مهندسی=engineering; بازرگانی=trading|commercial; تجارت=trade|trading; کشتیرانی=shipping lines|shipping;
     هواپیمایی=airlines|aviation; هواپیماسازی=aircraft manufacturing; وزارت=ministry; وزارتخانه=ministry;
     نیرو=force|forces|energy; نیروهای=forces; قوا=forces; سپاه=corps|guard; پاسداران=guards|guard;
-    ستاد=headquarters|staff; فرماندهی=command; قرارگاه=headquarters|base; پلیس=police; زندان=prison;
+    ستاد=headquarters|staff; فرماندهی=command; قرارگاه=headquarters|base|command; پلیس=police; زندان=prison;
     دادگاه=court; دادسرا=prosecutor; خبرگزاری=news agency; رسانه=media; رادیو=radio; تلویزیون=television;
     شورا=council; دفتر=office|bureau; سامانه=systems|system; تعاون=cooperation|cooperative;
     تعاونی=cooperative; پالایشگاه=refinery; پالایش=refining; کارگروه=working group; هیئت=board|commission;
@@ -128,7 +128,9 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     عمال=workers; شهداء=martyrs; لاجئين=refugees; ايتام=orphans; مساعدات=aid|assistance; مساعدة=aid|assistance;
     دعم=support; تضامن=solidarity; سلام=peace; اخوان=brotherhood|brothers; نهضة=renaissance; اصلاح=reform;
     وحدة=unity|unit; رجال=men; داخلي=interior; خارجي=foreign; بحث=research; دراسة=study;
-    ارهاب=terrorism|terror; مكافحة=counter|combating;
+    ارهاب=terrorism|terror; مكافحة=counter|combating; قلعة=castle|citadel|fortress; مقدس=holy|sacred;
+    مهاجرين=emigrants|migrants|muhajirin; انصار=supporters|ansar|partisans; توحيد=unification|oneness|tawhid;
+    دعوة=dawa|call|propagation; عتبات=shrines; مزار=shrine; ضريح=shrine;
     و=; في=; من=; على=; الى=; عن=; ذات=; ذو=; ال=; بين=; حول=; او=;
 
     خاص=private; سهامی=jsc|joint stock; مسئولیت=; محدود=llc|limited; صنعتی=industrial; تولیدی=production|manufacturing;
@@ -160,7 +162,7 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     منطقه=zone|region; ناحیه=district|region; استان=province; ملت=nation; مردم=people; مردمی=popular;
     مقاومت=resistance; مذهبی=religious; خیریه=charity|charitable; نیکوکاری=charity; امداد=relief|aid;
     اجرایی=executive; مهاجرت=migration; مالیات=tax; اسلحه=weapons|arms; ایر=air;
-    پاد=counter|anti; وحشت=terror; تروریسم=terrorism; ضد=anti|counter; موتر=motor|engine;
+    صوت=audio|sound; صوتی=audio; تصویر=visual|video|image; تصویری=visual|video; پاد=counter|anti; وحشت=terror; تروریسم=terrorism; ضد=anti|counter; موتر=motor|engine;
     بهره=; با=; از=; به=; در=; برای=; را=; ها=; های=; ای=; ی=; یا=;
 
     اوفرسيز=overseas; انترناشيونال=international; انترناشونال=international; انترناشنال=international;
@@ -186,12 +188,12 @@ ORG_PHRASES: Mapping[str, str] = word_table("""
     القوات المسلحة=armed forces; نیروهای مسلح=armed forces; الخطوط الجوية=airlines|airways; سلاح الجو=air force;
     ادارة السفن=shipmanagement|ship management; لادارة السفن=shipmanagement|ship management;
     مديرية السفن=shipmanagement|ship management; مدیریت کشتی=shipmanagement|ship management;
-    صدا و سیما=broadcasting; حمل و نقل=transport|transportation; قوای محرکه=propulsion;
+    صدا و سیما=broadcasting; صنایع هواپیمایی=aircraft industries|aviation industries; حمل و نقل=transport|transportation; قوای محرکه=propulsion;
 """)
 OTHER_PHRASES: Mapping[str, str] = word_table("""
     الدفاع الجوي=air defence|air defense; فضای مجازی=cyberspace|cyber space; بین المللی=international;
     بهره برداری=production|operation; خاور میانه=middle east; الشرق الاوسط=middle east;
-    سازمان یافته=organized|organised;
+    سازمان یافته=organized|organised; عتبات عالیات=holy shrines; صوت و تصویر=audio visual|audiovisual;
 """)
 STATE_PHRASES: Mapping[str, str] = word_table("""
     جمهوری اسلامی=islamic republic; الجمهورية الاسلامية=islamic republic; الجمهورية العربية=arab republic;
@@ -200,7 +202,7 @@ STATE_PHRASES: Mapping[str, str] = word_table("""
 # Persian senses that differ from the Arabic ones of the same letters.
 PERSIAN_WORDS: Mapping[str, str] = word_table("""
     مخابرات=telecommunications|communications; اطلاعات=intelligence|information; موسسة=institute|institution|;
-    موسسه=institute|institution|; جهاز=apparatus; تنظیم=regulation|regulatory; تامین=supply;
+    موسسه=institute|institution|; جهاز=apparatus; تنظیم=regulation|regulatory|organization; تامین=supply;
     عالی=supreme|higher; کل=general;
 """)
 
