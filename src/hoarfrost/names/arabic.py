@@ -73,6 +73,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import zip_longest
 
 from hoarfrost.names.org_words_ar import KIND, PHRASE_LENGTHS, Translation, translate_phrase, translate_word
 from hoarfrost.names.orgtypes import kept_in_skeleton
@@ -1386,8 +1387,9 @@ def _readings(text: str) -> tuple[Reading, ...]:
     if not any(_ARABIC_LETTER.match(char) for char in text):
         return ()
     aliases = _aliases(text)
-    if aliases:
-        return tuple(unique_readings([reading for alias in aliases for reading in _readings(alias)]
+    if aliases:  # each alias's best readings first, in turn, as only so many are kept
+        turns = zip_longest(*(_readings(alias) for alias in aliases))
+        return tuple(unique_readings([reading for turn in turns for reading in turn if reading is not None]
                                      + list(_name_readings(text))))
     return _name_readings(text)
 

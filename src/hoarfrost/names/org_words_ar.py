@@ -162,7 +162,8 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     منطقه=zone|region; ناحیه=district|region; استان=province; ملت=nation; مردم=people; مردمی=popular;
     مقاومت=resistance; مذهبی=religious; خیریه=charity|charitable; نیکوکاری=charity; امداد=relief|aid;
     اجرایی=executive; مهاجرت=migration; مالیات=tax; اسلحه=weapons|arms; ایر=air;
-    صوت=audio|sound; صوتی=audio; تصویر=visual|video|image; تصویری=visual|video; پاد=counter|anti; وحشت=terror; تروریسم=terrorism; ضد=anti|counter; موتر=motor|engine;
+    صوت=audio|sound; صوتی=audio; تصویر=visual|video|image; تصویری=visual|video;
+    پاد=counter|anti; وحشت=terror; تروریسم=terrorism; ضد=anti|counter; موتر=motor|engine;
     بهره=; با=; از=; به=; در=; برای=; را=; ها=; های=; ای=; ی=; یا=;
 
     اوفرسيز=overseas; انترناشيونال=international; انترناشونال=international; انترناشنال=international;
@@ -188,7 +189,8 @@ ORG_PHRASES: Mapping[str, str] = word_table("""
     القوات المسلحة=armed forces; نیروهای مسلح=armed forces; الخطوط الجوية=airlines|airways; سلاح الجو=air force;
     ادارة السفن=shipmanagement|ship management; لادارة السفن=shipmanagement|ship management;
     مديرية السفن=shipmanagement|ship management; مدیریت کشتی=shipmanagement|ship management;
-    صدا و سیما=broadcasting; صنایع هواپیمایی=aircraft industries|aviation industries; حمل و نقل=transport|transportation; قوای محرکه=propulsion;
+    صدا و سیما=broadcasting; صنایع هواپیمایی=aircraft industries|aviation industries;
+    حمل و نقل=transport|transportation; قوای محرکه=propulsion;
 """)
 OTHER_PHRASES: Mapping[str, str] = word_table("""
     الدفاع الجوي=air defence|air defense; فضای مجازی=cyberspace|cyber space; بین المللی=international;

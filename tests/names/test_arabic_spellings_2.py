@@ -1,0 +1,100 @@
+"""Arabic-script names: words typed without a space, Persian و read v, Latin digraphs over two letters, aliases
+given in one field, Persian family names of two words, and organisation words written as one compound."""
+
+from __future__ import annotations
+
+import pytest
+
+from hoarfrost.matching.compare import compare_names
+from hoarfrost.model import Schema
+from hoarfrost.names.arabic import arabic_skeleton, latin_skeleton, readings, skeleton_readings
+from hoarfrost.names.org_words_ar import translate_word
+
+
+@pytest.mark.parametrize(("written", "words"), [
+    ("ماجدعباس", ("mjd", "abs")),  # two common names, the space after non-joining د lost
+    ("ناصرالعلي", ("nsr", "al")),  # the article opens the second word
+    ("خليل ناصرالعمري", ("hll", "nsr", "amr")),
+    ("سعدون", ("sdn",)),  # a name of its own: what follows سعد is no word
+    ("ذوالفقار", ("dlfkr",)),  # ذو is too short to be a word cut off
+    ("عبدللهپور", ("abdllhbr",)),  # عبد opens a compound, never a word of its own
+])
+def test_words_typed_without_the_space_after_a_non_joining_letter(written: str, words: tuple[str, ...]) -> None:
+    assert arabic_skeleton(written) == words
+
+
+@pytest.mark.parametrize(("name", "latin"), [
+    ("ماجدعباس", "Majed ABBAS"),
+    ("خليل ناصرالعمري", "Khalil Nasser AL-OMARI"),
+])
+def test_names_typed_without_a_space_meet_their_latin_spelling(name: str, latin: str) -> None:
+    assert compare_names(name, latin, schema=Schema.PERSON).score >= 0.8
+
+
+def test_persian_vav_between_consonants_may_be_v() -> None:
+    assert ("al", "mfhd") in {reading.tokens for reading in skeleton_readings("علی موحدی")}
+    assert compare_names("علی موحدی", "Ali MOVAHEDI", schema=Schema.PERSON).score >= 0.8
+    assert compare_names("حسن روحانی", "Hassan ROUHANI", schema=Schema.PERSON).score >= 0.8  # and still a vowel
+    assert skeleton_readings("محمود نوری")[0].tokens == ("mhmd", "nr")  # the vowel reading first
+
+
+def test_persian_v_reading_only_for_persian_names() -> None:
+    """Arabic writes و between consonants for the vowels ū and ō (يوسف, قوس): no v reading without Persian letters."""
+    assert {reading.tokens for reading in skeleton_readings("يوسف")} == {("ysf",)}
+
+
+@pytest.mark.parametrize(("name", "latin"), [
+    ("مظهر حسين", "Mazhar HUSSAIN"),  # ظ + ه written zh, which Latin reads as ژ
+    ("أدهم خليل", "Adham KHALIL"),  # د + ه written dh
+    ("مدحت سالم", "Midhat SALEM"),  # د + ح written dh
+])
+def test_latin_digraph_over_two_arabic_letters(name: str, latin: str) -> None:
+    assert compare_names(name, latin, schema=Schema.PERSON).score >= 0.8
+
+
+def test_digraph_reading_keeps_the_plain_one_first() -> None:
+    keys = [reading.tokens for reading in skeleton_readings("مظهر")]
+    assert keys[0] == ("mdhr",)
+    assert ("mjr",) in keys
+
+
+def test_zah_and_dhal_written_th() -> None:
+    assert compare_names("ناظم جبار", "Nathim JABBAR", schema=Schema.PERSON).score >= 0.8
+    assert arabic_skeleton("ناظم جبار") == ("ndm", "jbr")  # the plain key stays d
+
+
+def test_aliases_in_one_field_are_read_apart() -> None:
+    name = "سمير حداد, سمير جورج حداد"
+    tokens = [reading.tokens for reading in readings(name)]
+    assert ("smr", "hdd") in tokens and ("smr", "jrj", "hdd") in tokens
+    assert compare_names(name, "Samir George HADDAD", schema=Schema.PERSON).score >= 0.8
+    # "family name, given name" is one name: not cut
+    assert ("asd", "bxr") in [reading.tokens for reading in readings("الأسد، بشار")]
+
+
+def test_persian_family_name_of_two_words_written_apart() -> None:
+    assert ("mhmd", "al", "krhdk") in {reading.tokens for reading in skeleton_readings("محمد علی قره داغی")}
+    assert compare_names("محمد علی قره داغی", "Mohammad Ali QAREHDAGHI", schema=Schema.PERSON).score >= 0.8
+
+
+def test_latin_nasab_particle_written_on_the_name() -> None:
+    assert latin_skeleton("Binalhadi") == latin_skeleton("Hadi")
+    assert latin_skeleton("Abualhasan") == latin_skeleton("Abolhassan") == "abhsn"
+    assert latin_skeleton("Benali") != latin_skeleton("Ali")  # Ben + Ali without the article: one name
+
+
+def test_persian_vocabulary_compound_written_as_one_word() -> None:
+    found = translate_word("صنایعدفاعی", persian=True)
+    assert found is not None and found[0][0] == "industries defence"
+    assert translate_word("جهانبانی", persian=True) is None  # a name, not two words of the vocabulary
+    assert translate_word("کشورپناه", persian=True) is None
+
+
+@pytest.mark.parametrize(("name", "latin"), [
+    ("شركة القلعة للتجارة", "Castle Trading Company"),
+    ("بنیاد عتبات عالیات", "Holy Shrines Foundation"),
+    ("رابطة المهاجرين", "League of Emigrants"),
+    ("جمعية الانصار الخيرية", "Supporters Charitable Society"),
+])
+def test_organisation_vocabulary(name: str, latin: str) -> None:
+    assert compare_names(name, latin, schema=Schema.ORGANIZATION).score >= 0.8
