@@ -98,3 +98,18 @@ def test_persian_vocabulary_compound_written_as_one_word() -> None:
 ])
 def test_organisation_vocabulary(name: str, latin: str) -> None:
     assert compare_names(name, latin, schema=Schema.ORGANIZATION).score >= 0.8
+
+
+@pytest.mark.parametrize(("name", "latin"), [
+    ("سید حسن میرزایی", "Hassan MIRZAEI"),  # Sayyid left out of the list
+    ("شيخ الحديث مولوي عبد الكريم يوسفزي", "Abdul Karim YOUSAFZAI"),  # a title of two words, then another
+    ("دکتر علی کاظمی", "KAZEMI Dr Ali"),  # the title kept, in its Latin abbreviation
+    ("حجت الاسلام محمد رضایی", "Mohammad REZAEI"),
+])
+def test_titles_that_open_a_name_are_optional(name: str, latin: str) -> None:
+    assert compare_names(name, latin, schema=Schema.PERSON).score >= 0.8
+
+
+def test_titles_are_kept_in_the_first_reading_and_never_leave_one_word() -> None:
+    assert readings("سید حسن میرزایی")[0].tokens[0] in ("sd", "sayed", "seyed")
+    assert not any(reading.tokens in (("al",), ("ali",), ("aly",)) for reading in readings("سید علی"))

@@ -947,6 +947,8 @@ _COMMON_TABLE = """
 حاجي: haji hajji
 ملا: mullah mulla
 شيخ: sheikh shaikh shaykh
+دكتر: dr doctor
+دكتور: dr doctor
 محيي: muhyi mohie
 عبيد: obaid ubaid
 عواد: awad
@@ -1391,7 +1393,38 @@ def _readings(text: str) -> tuple[Reading, ...]:
         turns = zip_longest(*(_readings(alias) for alias in aliases))
         return tuple(unique_readings([reading for turn in turns for reading in turn if reading is not None]
                                      + list(_name_readings(text))))
+    untitled = _without_titles(text)
+    if untitled:  # lists give a name with its titles as often as without: both, the best of each first
+        found = _name_readings(text)
+        return tuple(unique_readings([*found[:2], *_name_readings(untitled)[:_UNTITLED_READINGS], *found[2:]]))
     return _name_readings(text)
+
+
+# Titles and honorifics that open a name, which lists keep or leave out (Sheikh, Sayyid, Haji, Mullah, Mawlawi,
+# Dr, Eng., Ayatollah, Hojatoleslam, Sardar, the Persian military ranks), folded. Sayyid is a name element too:
+# the reading without it is a variant, the name as written comes first.
+_TITLES = frozenset(fold_arabic(word) for word in (
+    "سيد", "شيخ", "حاج", "حاجي", "ملا", "مولوي", "مولانا", "مولوى", "دكتر", "دكتور", "مهندس", "قاضي", "استاد",
+    "سردار", "سرتيپ", "سرلشکر", "سپهبد", "آیت‌الله", "آیتالله", "حجت‌الاسلام", "حجتالاسلام"))
+_TITLE_PAIRS = frozenset(fold_arabic(pair) for pair in (
+    "آیت الله", "آية الله", "حجت الاسلام", "حجة الاسلام", "شيخ الحديث", "شيخ الاسلام", "ثقة الاسلام"))
+_UNTITLED_READINGS = 4
+
+
+def _without_titles(text: str) -> str:
+    """The name without the titles that open it, or "" when it has none or only one word is left."""
+    words = text.split()
+    start = 0
+    while start < len(words):
+        pair = fold_arabic(" ".join(words[start:start + 2]))
+        if start + 1 < len(words) and pair in _TITLE_PAIRS:
+            start += 2
+        elif fold_arabic(words[start]).replace(_ZWNJ, "") in _TITLES:
+            start += 1
+        else:
+            break
+    rest = words[start:]
+    return " ".join(rest) if start and len(rest) >= 2 else ""
 
 
 def _aliases(text: str) -> list[str]:
