@@ -1301,12 +1301,13 @@ def translation_readings(text: str, legal_form: bool = False) -> list[Reading]:
 
 
 def _translated(units: list[_Unit], rank: int, persian: bool) -> list[Reading]:
-    """The Latin and skeleton readings that take every word's `rank`-th sense (or its last)."""
+    """The Latin and skeleton readings that take every word's `rank`-th sense (or its first, the usual one,
+    when it has fewer: "command defence", not "command defense", where قرارگاه has a third)."""
     latin: list[str] = []
     keys: list[str] = []
     for senses, word in units:
         if word is None:
-            english = senses[min(rank, len(senses) - 1)].split()
+            english = senses[rank if rank < len(senses) else 0].split()  # past its senses: its usual one
             latin += english
             keys += [english_key(token) for token in english]
         elif not word.particle:
@@ -1381,7 +1382,7 @@ def _untranslated(piece: str) -> _Word:
 # Entry point
 # ---------------------------------------------------------------------------------------------------------
 
-_ALIAS_SEPARATOR = re.compile("[,،؛;]")
+_ALIAS_SEPARATOR = re.compile("[,،؛;/]")
 
 
 @lru_cache(maxsize=65536)
@@ -1428,10 +1429,11 @@ def _without_titles(text: str) -> str:
 
 
 def _aliases(text: str) -> list[str]:
-    """The names of a field that lists several, separated by commas, or []: each of two words or more (one
-    word on either side is rather "family name, given name")."""
+    """The names of a field that lists several, separated by commas or slashes, or []: each of two words or
+    more (one word on either side is rather "family name, given name"; a lone letter is a part of an
+    abbreviation, as in م.م.ح/ذ.م.م)."""
     parts = [part for part in _ALIAS_SEPARATOR.split(text) if part.strip()]
-    if len(parts) < 2 or any(len(_split_words(part)) < 2 for part in parts):
+    if len(parts) < 2 or any(sum(len(word) > 1 for word in _split_words(part)) < 2 for part in parts):
         return []
     return parts
 
