@@ -7,7 +7,7 @@ import pytest
 
 from hoarfrost.matching.compare import compare_names
 from hoarfrost.model import Schema
-from hoarfrost.names.arabic import arabic_skeleton, latin_skeleton, readings, skeleton_readings
+from hoarfrost.names.arabic import _brand_joined, arabic_skeleton, latin_skeleton, readings, skeleton_readings
 from hoarfrost.names.org_words_ar import translate_word
 
 
@@ -113,3 +113,22 @@ def test_titles_that_open_a_name_are_optional(name: str, latin: str) -> None:
 def test_titles_are_kept_in_the_first_reading_and_never_leave_one_word() -> None:
     assert readings("سید حسن میرزایی")[0].tokens[0] in ("sd", "sayed", "seyed")
     assert not any(reading.tokens in (("al",), ("ali",), ("aly",)) for reading in readings("سید علی"))
+
+
+@pytest.mark.parametrize(("name", "latin"), [
+    ("ستار لايت ش.م.ح", "Starlight FZE"),  # an English brand of two words in Arabic letters, one word in Latin
+    ("بلو ويف ذ.م.م", "Bluewave LLC"),
+])
+def test_english_brand_written_apart_in_arabic_letters(name: str, latin: str) -> None:
+    assert compare_names(name, latin, schema=Schema.ORGANIZATION).score >= 0.8
+
+
+def test_brand_reading_only_with_a_legal_form_and_no_vocabulary() -> None:
+    assert ("strlt",) not in {reading.tokens for reading in readings("ستار لايت")}
+    assert _brand_joined("شركة النور") == []  # a company word: a name of the vocabulary, not a brand
+    assert _brand_joined("نور الهدى النجم الساطع") == []  # four words
+
+
+def test_english_silent_gh() -> None:
+    assert latin_skeleton("Moonlight") == arabic_skeleton("مونلايت")[0]
+    assert latin_skeleton("Knight") == "knt"

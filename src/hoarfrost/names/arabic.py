@@ -645,9 +645,11 @@ def _without_written_article(text: str) -> str:
 
 
 def _word_skeleton(text: str) -> str:
-    """The key of one Latin word with no compound in it."""
+    """The key of one Latin word with no compound in it. English "ight" (light, night) is said "ait", as
+    Arabic letters write it (مونلايت): the gh is silent."""
     if not text:
         return ""
+    text = text.replace("ight", "it")
     keys: list[str] = []
     start = 0
     if text.startswith("ou") and text[2:3] in _VOWELS:  # French ou before a vowel is w: Ouahab, Ouali
@@ -1451,9 +1453,22 @@ def _name_readings(text: str) -> tuple[Reading, ...]:
     # an organisation: right after the main reading, never cut by the cap
     found[1:1] = translation_readings(text, bool(legal_form))
     if legal_form:
+        found[1:1] = _brand_joined(text)
         found = [Reading(reading.tokens + (legal_form if reading.space != SKELETON else english_key(legal_form),),
                          reading.scheme, reading.space) for reading in found]
     return tuple(unique_readings(found))
+
+
+def _brand_joined(text: str) -> list[Reading]:
+    """A company name of two or three English words in Arabic letters, as one word, or []: free-zone registers
+    write "توربو شافت", "ليزر تشيبس" where the brand is one word (Turboshaft, Laserchips). A second key
+    reads ز as English s, which Arabic writes ز where it sounds z (laser ليزر, James جيمز)."""
+    words = [word for word in _words(text) if not word.particle]
+    if not 2 <= len(words) <= 3 or any(translate_word(word.text) is not None for word in words):
+        return []
+    joined = "".join(_letters_key(word.text, index == 0) for index, word in enumerate(words))
+    loan = "".join(_letters_key(word.text.replace("ز", "س"), index == 0) for index, word in enumerate(words))
+    return [Reading((key,), SKELETON_SCHEME, SKELETON) for key in dict.fromkeys((joined, loan)) if key]
 
 
 # Legal forms abbreviated letter by letter (Gulf and Levant registers): ذ.م.م (LLC), ش.م.ح (free-zone company),
