@@ -132,3 +132,14 @@ def test_brand_reading_only_with_a_legal_form_and_no_vocabulary() -> None:
 def test_english_silent_gh() -> None:
     assert latin_skeleton("Moonlight") == arabic_skeleton("مونلايت")[0]
     assert latin_skeleton("Knight") == "knt"
+
+
+def test_urdu_aspirated_kaf_and_pe_are_latin_kh_and_ph() -> None:
+    assert compare_names("ذکی الرحمان لکھوی", "Zakiur Rehman LAKHVI", schema=Schema.PERSON).score >= 0.8
+    assert arabic_skeleton("پھول") == (latin_skeleton("Phool"),)
+    assert arabic_skeleton("بھٹو") == (latin_skeleton("Bhutto"),)  # bh: Latin writes the h
+
+
+def test_persian_word_opening_with_al_keeps_its_v() -> None:
+    """الوند, البرز: Persian names that open with the letters of the Arabic article."""
+    assert (latin_skeleton("Alvand"),) in {reading.tokens for reading in skeleton_readings("الوند")}

@@ -112,6 +112,7 @@ _Y_LETTERS = frozenset("يیۑ")  # consonant y at the start of a word, a vowel 
 _SILENT_FINALS = frozenset("ةۃهہھح")  # a final h-class letter that Latin spellings drop or cannot show
 _AFFRICATE_SECONDS = frozenset("شسز")
 _DIGRAPH_ASPIRATES = frozenset("دڈتٹټکكگګپچ")
+_LATIN_DIGRAPH_KEYS = {"ک": "h", "ك": "h", "پ": "f"}  # the key of the Latin digraph of an aspirated letter
 _SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
 
 # Whole-name reading profiles: the letter classes a regional spelling habit changes.
@@ -327,6 +328,8 @@ def _letters_key(word: str, initial: bool = True, profile: str = "", final: bool
             if first:
                 keys.append("y")
         elif aspiration and char == "ھ" and index > 0 and word[index - 1] in _DIGRAPH_ASPIRATES:
+            if keys and word[index - 1] in _LATIN_DIGRAPH_KEYS:  # کھ is Latin kh (Lakhvi), پھ ph (Phool)
+                keys[-1] = _LATIN_DIGRAPH_KEYS[word[index - 1]]
             continue  # Urdu aspiration that Latin writes inside a digraph: dh, th, kh, gh, ph, ch
         elif char in _CONSONANT_KEYS:
             if final and index == last and char in _SILENT_FINALS and index > 1:
@@ -440,9 +443,9 @@ def _tokenisations(words: list[_Word], profile: str) -> list[tuple[str, ...]]:
             variants.append(variant)
     if any(word.folded in _SURNAME_SUFFIXES for word in words[1:]):  # زارع پور: Zarepour
         variants += [_suffixes_joined(words, plain, profile, final) for final in (True, False)]
-    if any(word.article and not word.allah for word in words):  # Alnajrani, Elmasry: article written on
+    if any(word.article and not word.allah for word in words):  # Alnajrani, Elmasry, and Persian الوند Alvand
         variants.append(tuple(
-            "al" + _letters_key(word.text, False, profile) if word.article and not word.allah else key
+            _letters_key("ال" + word.text, True, profile) if word.article and not word.allah else key
             for word, key in zip(words, plain, strict=True)
         ))
     return [tuple(key for key in variant if key) for variant in variants]
