@@ -143,3 +143,15 @@ def test_urdu_aspirated_kaf_and_pe_are_latin_kh_and_ph() -> None:
 def test_persian_word_opening_with_al_keeps_its_v() -> None:
     """الوند, البرز: Persian names that open with the letters of the Arabic article."""
     assert (latin_skeleton("Alvand"),) in {reading.tokens for reading in skeleton_readings("الوند")}
+
+
+@pytest.mark.parametrize(("name", "latin"), [
+    ("بنیاد شهید", "Martyrs Foundation"),  # a name word translated
+    ("بنیاد شهید", "Bonyad Shahid"),  # and romanised
+    ("شركة الجبل للتجارة العامة", "Al-Jabal General Trading Company"),
+    ("قرارگاه سازندگی خاتم الانبیا", "Khatam al-Anbiya Construction Headquarters"),
+    ("شركة أجنحة الشام للطيران", "Cham Wings Airlines"),
+    ("مرکز تحقیقات شهید علی رضایی", "Shahid Ali Rezaei Research Center"),  # Ali is no preposition (على)
+])
+def test_organisation_name_words_read_both_ways(name: str, latin: str) -> None:
+    assert compare_names(name, latin, schema=Schema.ORGANIZATION).score >= 0.8

@@ -75,7 +75,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import zip_longest
 
-from hoarfrost.names.org_words_ar import KIND, PHRASE_LENGTHS, Translation, translate_phrase, translate_word
+from hoarfrost.names.org_words_ar import (
+    KIND,
+    PHRASE_LENGTHS,
+    Translation,
+    is_name_word,
+    translate_phrase,
+    translate_word,
+)
 from hoarfrost.names.orgtypes import kept_in_skeleton
 from hoarfrost.names.readings import Reading, unique_readings
 
@@ -1302,6 +1309,12 @@ def translation_readings(text: str, legal_form: bool = False) -> list[Reading]:
     kindless = _kindless(units, kinds)
     if kindless is not None:  # "سازمان بسیج مستضعفین": Basij-e Mostazafin
         found_readings += _translated(kindless, 0, persian)
+    named = _names_romanised(units, pieces)
+    if named is not None:  # "شركة الجبل للحماية": Al-Jabal Protection Company
+        found_readings[2:2] = [reading for rank in range(depth) for reading in _translated(named, rank, persian)]
+        kindless = _kindless(named, kinds)
+        if kindless is not None:
+            found_readings += _translated(kindless, 0, persian)
     return [reading for reading in found_readings if reading.tokens]
 
 
@@ -1336,6 +1349,15 @@ def _head_only(units: list[_Unit], kinds: list[bool], pieces: list[str]) -> list
     if not kinds[head] or not inner:
         return None
     return [((), _untranslated(pieces[index])) if index in inner else unit for index, unit in enumerate(units)]
+
+
+def _names_romanised(units: list[_Unit], pieces: list[str]) -> list[_Unit] | None:
+    """The units with the words that are often a name's own (`org_words_ar.NAME_WORDS`: martyr, mountain)
+    romanised, or None when there is none."""
+    named = [index for index, (_, word) in enumerate(units) if word is None and is_name_word(pieces[index])]
+    if not named:
+        return None
+    return [((), _untranslated(pieces[index])) if index in named else unit for index, unit in enumerate(units)]
 
 
 def _kindless(units: list[_Unit], kinds: list[bool]) -> list[_Unit] | None:

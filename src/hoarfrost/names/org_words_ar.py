@@ -131,7 +131,8 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     ارهاب=terrorism|terror; مكافحة=counter|combating; قلعة=castle|citadel|fortress; مقدس=holy|sacred;
     مهاجرين=emigrants|migrants|muhajirin; انصار=supporters|ansar|partisans; توحيد=unification|oneness|tawhid;
     دعوة=dawa|call|propagation; عتبات=shrines; مزار=shrine; ضريح=shrine;
-    و=; في=; من=; على=; الى=; عن=; ذات=; ذو=; ال=; بين=; حول=; او=;
+    جناح=wing; اجنحة=wings; خليج=gulf; امام=imam;
+    و=; في=; من=; الى=; عن=; ذات=; ذو=; ال=; بين=; حول=; او=;
 
     خاص=private; سهامی=jsc|joint stock; مسئولیت=; محدود=llc|limited; صنعتی=industrial; تولیدی=production|manufacturing;
     تولید=production; ساخت=manufacturing|construction; سازی=manufacturing|building; ساز=manufacturing;
@@ -163,6 +164,7 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     مقاومت=resistance; مذهبی=religious; خیریه=charity|charitable; نیکوکاری=charity; امداد=relief|aid;
     اجرایی=executive; مهاجرت=migration; مالیات=tax; اسلحه=weapons|arms; ایر=air;
     صوت=audio|sound; صوتی=audio; تصویر=visual|video|image; تصویری=visual|video;
+    سازندگی=construction|reconstruction; فرمان=order|decree;
     پاد=counter|anti; وحشت=terror; تروریسم=terrorism; ضد=anti|counter; موتر=motor|engine;
     بهره=; با=; از=; به=; در=; برای=; را=; ها=; های=; ای=; ی=; یا=;
 
@@ -174,6 +176,16 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     بريشس=precious; جلوبال=global; غلوبال=global; ميديا=media; سوليوشنز=solutions; بروبرتيز=properties;
     اندستريز=industries; اندستريال=industrial; ايرو=aero; اير=air; ترانس=trans; سبلاي=supply; سبلايز=supplies;
 """)
+
+# Ordinary words that are often the distinctive part of an organisation's name, which lists romanise as often as
+# they translate ("Bonyad Shahid" and "Martyrs Foundation", "Al-Jabal Security", "Basij-e Mostazafin"): a name
+# with one is read both ways (`is_name_word`).
+NAME_WORDS: Mapping[str, str] = word_table("""
+    شهيد=martyr|martyrs; شهید=martyr|martyrs; مستضعفين=oppressed|dispossessed; مستضعفان=oppressed|dispossessed;
+    جبل=mountain; وادي=valley; جزيرة=island|peninsula; بحر=sea; صحراء=desert; ساحل=coast; نجم=star; نور=light;
+    امل=hope; فجر=dawn; هلال=crescent; نخيل=palms; نخلة=palm; ارز=cedar; فرات=euphrates; نيل=nile; دجلة=tigris;
+""")
+
 
 # Words that mark a name as an organisation's without naming a kind of organisation: a reading without the
 # descriptive vocabulary drops them ("سازمان صنایع دفاع جمهوری اسلامی ایران": Defence Industries Organisation).
@@ -240,7 +252,7 @@ def _folded_table(*tables: tuple[Mapping[str, str], str]) -> dict[str, Translati
     return found
 
 
-_ARABIC = _folded_table((OTHER_WORDS, ""), (STATE_WORDS, MARK), (ORG_WORDS, KIND))
+_ARABIC = _folded_table((NAME_WORDS, ""), (OTHER_WORDS, ""), (STATE_WORDS, MARK), (ORG_WORDS, KIND))
 _PERSIAN = {**_ARABIC, **{word: (senses, _ARABIC.get(word, ((), ""))[1])
                           for word, (senses, _) in _folded_table((PERSIAN_WORDS, "")).items()}}
 
@@ -260,8 +272,7 @@ def translate_word(word: str, persian: bool = False) -> Translation | None:
     folded = fold(word)
     if folded in table:
         return table[folded]
-    stems = [folded] + [folded[len(prefix):] for prefix in _PREFIXES
-                        if folded.startswith(prefix) and len(folded) - len(prefix) >= (2 if prefix == "ال" else 3)]
+    stems = _stems(folded)
     for stem in stems:
         if stem in table:
             return table[stem]
@@ -299,6 +310,21 @@ def _plain(stem: str, table: dict[str, Translation]) -> Translation | None:
         if base in table:
             return table[base][0], table[base][1] if keeps_mark else ""
     return None
+
+
+_NAME_WORDS = frozenset(fold(word) for word in NAME_WORDS)
+
+
+def is_name_word(word: str) -> bool:
+    """Whether a word (with its article or clitics) is one of `NAME_WORDS`."""
+    return any(stem in _NAME_WORDS or any(base in _NAME_WORDS for base, _ in _bases(stem))
+               for stem in _stems(fold(word)))
+
+
+def _stems(folded: str) -> list[str]:
+    """A folded word and what is left of it without each clitic it may carry."""
+    return [folded] + [folded[len(prefix):] for prefix in _PREFIXES
+                       if folded.startswith(prefix) and len(folded) - len(prefix) >= (2 if prefix == "ال" else 3)]
 
 
 def _bases(stem: str) -> list[tuple[str, bool]]:
