@@ -155,3 +155,10 @@ def test_persian_word_opening_with_al_keeps_its_v() -> None:
 ])
 def test_organisation_name_words_read_both_ways(name: str, latin: str) -> None:
     assert compare_names(name, latin, schema=Schema.ORGANIZATION).score >= 0.8
+
+
+def test_persian_silent_heh_before_a_zero_width_non_joiner() -> None:
+    """خامنه‌ای, اژه‌ای: the ه before the ZWNJ is the vowel e, and the ending ای is -i (Khamenei, Ejei)."""
+    assert arabic_skeleton("خامنه\u200cای") == (latin_skeleton("Khamenei"),)
+    assert compare_names("حسن اژه\u200cای", "Hassan EJEI", schema=Schema.PERSON).score >= 0.8
+    assert arabic_skeleton("شاه\u200cای") == ("xh",)  # after a long vowel ه is h

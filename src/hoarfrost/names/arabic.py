@@ -226,6 +226,8 @@ def _cached_words(text: str) -> tuple[_Word, ...]:
     return tuple(words)
 
 
+# A ه written before a zero-width non-joiner after a consonant: the Persian final vowel e, silent in the key.
+_SILENT_HEH = re.compile("[^اآويی]ه$")
 _PLURAL_ENDINGS = frozenset({"هاي", "ها", "هايي", "اي", "ايي"})
 
 
@@ -235,6 +237,8 @@ def _zwnj_pieces(word: str) -> list[str]:
     pieces: list[str] = []
     for piece in word.split(_ZWNJ):
         if pieces and (len(pieces[-1]) < 3 or len(piece) < 3 or fold_arabic(piece) in _PLURAL_ENDINGS):
+            if _SILENT_HEH.search(pieces[-1]):  # خامنه‌ای, اژه‌ای: the ه is the vowel e (Khamenei, Ejei)
+                pieces[-1] = pieces[-1][:-1]
             pieces[-1] += piece
         elif piece:
             pieces.append(piece)
