@@ -162,3 +162,15 @@ def test_persian_silent_heh_before_a_zero_width_non_joiner() -> None:
     assert arabic_skeleton("خامنه\u200cای") == (latin_skeleton("Khamenei"),)
     assert compare_names("حسن اژه\u200cای", "Hassan EJEI", schema=Schema.PERSON).score >= 0.8
     assert arabic_skeleton("شاه\u200cای") == ("xh",)  # after a long vowel ه is h
+
+
+@pytest.mark.parametrize(("name", "latin"), [
+    ("بانک توسعه صادرات ایران", "Export Development Bank of Iran"),
+    ("بانک صادرات ایران", "Bank Saderat Iran"),  # a name word: romanised as well
+    ("سازمان پدافند غیرعامل", "Passive Defense Organization"),
+    ("قوات الدعم السريع", "Rapid Support Forces"),
+    ("الحشد الشعبي", "Popular Mobilization Forces"),
+    ("الشركة السورية للنفط", "Syrian Petroleum Company"),
+])
+def test_more_organisation_vocabulary(name: str, latin: str) -> None:
+    assert compare_names(name, latin, schema=Schema.ORGANIZATION).score >= 0.8

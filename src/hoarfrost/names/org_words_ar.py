@@ -102,7 +102,7 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     تكنولوجي=technology; الكتروني=electronic; الكترونيات=electronics; اتصالات=communications|telecom;
     معلومات=information; خيري=charitable|charity; انساني=humanitarian; دولية=international; حر=free;
     منطقة=zone|area; متحد=united; متقدم=advanced; اعمال=business|works; عمل=works|business; عقاري=real estate;
-    نفط=oil; نفطي=oil; بترول=petroleum; غاز=gas; كهرباء=electricity|power; طاقة=energy; نووي=nuclear;
+    نفط=oil|petroleum; نفطي=oil; بترول=petroleum; غاز=gas; كهرباء=electricity|power; طاقة=energy; نووي=nuclear;
     ذري=atomic; كيميائي=chemical; طبي=medical; دوائي=pharmaceutical; ادوية=pharmaceuticals; علوم=sciences;
     تطبيقي=applied; استراتيجي=strategic; مقاتل=fighting|combatant; مسلح=armed; شعبي=popular|people;
     ثوري=revolutionary; اهل=people; شعب=people; بلاد=land|lands; خطوط=lines; مال=money|finance;
@@ -131,7 +131,8 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     ارهاب=terrorism|terror; مكافحة=counter|combating; قلعة=castle|citadel|fortress; مقدس=holy|sacred;
     مهاجرين=emigrants|migrants|muhajirin; انصار=supporters|ansar|partisans; توحيد=unification|oneness|tawhid;
     دعوة=dawa|call|propagation; عتبات=shrines; مزار=shrine; ضريح=shrine;
-    جناح=wing; اجنحة=wings; خليج=gulf; امام=imam;
+    جناح=wing; اجنحة=wings; خليج=gulf; امام=imam; جامع=comprehensive; سريع=rapid|fast;
+    تصنيع=manufacturing|industrialization|industrialisation; حشد=mobilization|mobilisation;
     و=; في=; من=; الى=; عن=; ذات=; ذو=; ال=; بين=; حول=; او=;
 
     خاص=private; سهامی=jsc|joint stock; مسئولیت=; محدود=llc|limited; صنعتی=industrial; تولیدی=production|manufacturing;
@@ -164,7 +165,7 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     مقاومت=resistance; مذهبی=religious; خیریه=charity|charitable; نیکوکاری=charity; امداد=relief|aid;
     اجرایی=executive; مهاجرت=migration; مالیات=tax; اسلحه=weapons|arms; ایر=air;
     صوت=audio|sound; صوتی=audio; تصویر=visual|video|image; تصویری=visual|video;
-    سازندگی=construction|reconstruction; فرمان=order|decree;
+    سازندگی=construction|reconstruction; فرمان=order|decree; نفتکش=tanker|oil tanker; غیرعامل=passive;
     پاد=counter|anti; وحشت=terror; تروریسم=terrorism; ضد=anti|counter; موتر=motor|engine;
     بهره=; با=; از=; به=; در=; برای=; را=; ها=; های=; ای=; ی=; یا=;
 
@@ -183,6 +184,7 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
 NAME_WORDS: Mapping[str, str] = word_table("""
     شهيد=martyr|martyrs; شهید=martyr|martyrs; مستضعفين=oppressed|dispossessed; مستضعفان=oppressed|dispossessed;
     جبل=mountain; وادي=valley; جزيرة=island|peninsula; بحر=sea; صحراء=desert; ساحل=coast; نجم=star; نور=light;
+    صادرات=export|exports;
     امل=hope; فجر=dawn; هلال=crescent; نخيل=palms; نخلة=palm; ارز=cedar; فرات=euphrates; نيل=nile; دجلة=tigris;
 """)
 
@@ -207,7 +209,8 @@ ORG_PHRASES: Mapping[str, str] = word_table("""
 OTHER_PHRASES: Mapping[str, str] = word_table("""
     الدفاع الجوي=air defence|air defense; فضای مجازی=cyberspace|cyber space; بین المللی=international;
     بهره برداری=production|operation; خاور میانه=middle east; الشرق الاوسط=middle east;
-    سازمان یافته=organized|organised; عتبات عالیات=holy shrines; صوت و تصویر=audio visual|audiovisual;
+    سازمان یافته=organized|organised; پدافند غیرعامل=passive defense|passive defence;
+    عتبات عالیات=holy shrines; صوت و تصویر=audio visual|audiovisual;
 """)
 STATE_PHRASES: Mapping[str, str] = word_table("""
     جمهوری اسلامی=islamic republic; الجمهورية الاسلامية=islamic republic; الجمهورية العربية=arab republic;
