@@ -57,6 +57,12 @@ and the Arabic readings include the joined tokens. Variant readings add the form
 for other compounds and for the article ("Salahuddin", "Saiful Islam", "Alnajrani"), and whole-name
 regional profiles: Persian/Turkic (ث s, ة t, و between vowels v) and Egyptian (ج g).
 
+How names are typed is read too: a space lost after a letter that never joins (أمجدعباس is أمجد عباس), titles
+that open a name (سيد, شيخ, مولوي, دکتر: read with and without them), several aliases in one field (comma or
+slash), a Persian family name of two words written apart (قره باغی: Qarehbaghi), the Persian silent ه before a
+zero-width non-joiner (خامنه‌ای: Khamenei), and an English brand of a company spelt in Arabic letters as separate
+words (توربو شافت: Turboshaft).
+
 Known collisions of the key space (Latin does not show the difference either): Hasan/Husayn (hsn),
 Omar/Amer (amr), Said/Saad/Saud (sd) and other names that differ only in their vowels or in ي/و.
 
