@@ -387,8 +387,9 @@ def _best_grades(arrays: list[tuple[int, np.ndarray]]) -> tuple[np.ndarray, np.n
     if len(arrays) == 1:
         grade, ids = arrays[0]
         return ids, np.full(len(ids), grade, dtype=np.intp)
-    # id * 8 + grade sorts by id, then best grade first; the first of each id is kept.
-    merged = np.sort(np.concatenate([ids.astype(np.int64) * 8 + grade for grade, ids in arrays]))
+    # id * 8 + grade sorts by id, then best grade first; the first of each id is kept. The postings are
+    # sorted runs, which a stable sort (timsort) merges several times faster than the default quicksort.
+    merged = np.sort(np.concatenate([ids.astype(np.int64) * 8 + grade for grade, ids in arrays]), kind="stable")
     ids = merged >> 3
     first = np.empty(len(merged), dtype=bool)
     first[0] = True
