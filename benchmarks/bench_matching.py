@@ -42,6 +42,7 @@ RAPIDFUZZ_ALERT_SAMPLE = 200  # names per file for rapidfuzz's brute-force searc
 BATCH_SIZE = 5000
 LATENCY_QUERIES = 1000
 WORKERS = 2
+PARALLEL_CHUNK = 100  # names per task of the parallel run (see _parallel_batch)
 Row = dict[str, Any]
 
 
@@ -351,12 +352,17 @@ def _parallel_batch(batch: list[str]) -> tuple[float, int]:
 
     gc.freeze() first, as pre-forking servers do (and screen_many): the workers' collections then leave the
     inherited index and tables alone instead of touching (and so copying) every page of them. They stay
-    frozen after: unfrozen, the next full collection of the single-process run would rescan them all."""
-    chunks = [batch[i:i + 250] for i in range(0, len(batch), 250)]
+    frozen after: unfrozen, the next full collection of the single-process run would rescan them all.
+
+    The chunks are small and handed out one at a time, as screen_many hands out its queries: a name costs
+    from a tenth of a millisecond to several (common names, names read from other scripts), and the
+    first names of a batch more (each worker fills its own caches), so large or pre-grouped chunks leave
+    one worker idle at the end while the other finishes."""
+    chunks = [batch[i:i + PARALLEL_CHUNK] for i in range(0, len(batch), PARALLEL_CHUNK)]
     gc.freeze()
     started = time.perf_counter()
     with multiprocessing.get_context("fork").Pool(WORKERS) as pool:
-        alerts = sum(pool.map(_screen_chunk, chunks))
+        alerts = sum(pool.imap_unordered(_screen_chunk, chunks, chunksize=1))
     elapsed = time.perf_counter() - started
     return elapsed, alerts
 

@@ -28,13 +28,18 @@ class Weights:
     skeleton_short: float = 0.1  # less for fewer than three consonants: "nf" fits Nouf, Navai, Nafi, Nofal...
     skeleton_edit_floor: float = 0.75  # consonant skeletons of Arabic / Hebrew script names
     skeleton_edit: float = 0.93
+    article: float = 0.95  # "el" ~ "al" (the Arabic article)
+    nickname: float = 0.85  # "Ben" ~ "Benjamin", "Bill" ~ "William"
     initial: float = 0.85  # "V." ~ "Vladimir"
     truncated: float = 0.8  # a name cut short: "Abiy" ~ "Abiyot"
     truncated_length: int = 4  # letters a cut name keeps at least
     acronym: float = 0.85  # "PLA" ~ "People's Liberation Army", "JC" ~ "Jean Claude"
     partial_floor: float = 0.8  # Jaro-Winkler of leftover tokens earning partial credit
     partial_scale: float = 0.65
+    short_typo: tuple[float, float] = (0.65, 0.6)  # leftover short names one / two typos apart: Asif ~ Arif
     joined: float = 0.98  # "Hai lun" ~ "Hailun"
+    doubled: float = 0.92  # one letter written twice: "Jong" ~ "Joong", "Hasan" ~ "Hassan"
+    abbreviation: float = 0.85  # "Intl" ~ "International", "Corp" ~ "Corporation"
     # name coverage
     optional_discount: float = 0.35  # leftover particle, patronymic, legal form, initial
     candidate_leftover: float = 0.4  # leftover list token (further given or middle names)

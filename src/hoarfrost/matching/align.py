@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from hoarfrost.matching.algorithm import Weights
 from hoarfrost.matching.forms import _PATRONYMIC, NameForm, is_optional, name_forms
+from hoarfrost.names.phonetic import is_nickname
 from hoarfrost.names.readings import LATIN
 from hoarfrost.names.transliterate import AS_WRITTEN
 
@@ -64,6 +65,8 @@ def _token_similarity(query: str, candidate: str, query_key: str, candidate_key:
     if len(query) == 1 or len(candidate) == 1:
         initial = len(query) != len(candidate) and query[0] == candidate[0]
         return (weights.initial, "initial") if initial else (0.0, "")
+    if query in _ARTICLE and candidate in _ARTICLE:
+        return weights.article, "article"
     # Short keys ("jn" for Jun, Jin, Jan) say too little, and in one-syllable names (Chinese, Korean)
     # the vowel is the name (Zhang is not Zheng): a phonetic match needs three consonants and five letters.
     if query_key == candidate_key and _vowel_clash(query, candidate):
@@ -75,12 +78,22 @@ def _token_similarity(query: str, candidate: str, query_key: str, candidate_key:
         phonetic = _phonetic_credit(query, candidate, weights, transliterated)
         if phonetic > edit:
             return phonetic, "phonetic"
+    baltic = weights.edit_scale * max(_baltic_stem(query, candidate), _baltic_stem(candidate, query))
+    if baltic > edit:
+        return baltic, "Baltic ending"
     if edit:
         return edit, "edit distance"
+    if is_nickname(query, candidate):
+        return weights.nickname, "nickname"
+    # Jong ~ Joonng, Un ~ Uun: a letter typed or transliterated twice is one letter (VII is not VIII)
+    if _DOUBLED.sub(r"\1", query) == _DOUBLED.sub(r"\1", candidate) and not _ROMAN.fullmatch(query):
+        return weights.doubled, "doubled letter"
     short, long = sorted((query, candidate), key=len)
     if (len(short) >= max(weights.truncated_length, len(long) / 2) and long.startswith(short)
             and not is_optional(long) and not _is_patronymic(long)):
         return weights.truncated, "truncated"  # Abiy ~ Abiyot (Oleksandr is not Oleksandrovych)
+    if _abbreviates(short, long):
+        return weights.abbreviation, "abbreviation"
     if min(len(query), len(candidate)) < 5:
         return 0.0, ""  # as above: short names differ by their vowels (Acme is not Youchem)
     key_ratio = Levenshtein.normalized_similarity(query_key, candidate_key)
@@ -115,6 +128,43 @@ def _phonetic_credit(query: str, candidate: str, weights: Weights, transliterate
 
 _VOWELS = re.compile(r"[aeiou]+|y(?![aeiou])")  # y before a vowel is a consonant
 _DOUBLED = re.compile(r"(.)\1+")
+_NAMES = frozenset({"xi", "vi"})  # Roman numerals that are also names (Xi Jinping)
+_ARTICLE = frozenset({"al", "el", "ul"})  # the Arabic article as romanisations spell it: el-Assad, Zia-ul-Haq
+_ROMAN = re.compile(r"(x{0,3})(ix|iv|v?i{0,3})")  # I to XXXIX: the numbers of funds, trusts, vessels, heirs
+
+
+def _baltic_stem(inflected: str, other: str) -> float:
+    """Latvian and Lithuanian give foreign names their nominative endings: Sergejs, Lavrovs, Putinas for
+    Sergej, Lavrov, Putin. The similarity of the stem to the other name (at least 0.8), or 0."""
+    if other.endswith("s") or len(other) < 4:
+        return 0.0
+    for ending in ("as", "is", "us", "s"):
+        stem = inflected.removesuffix(ending)
+        if stem != inflected and len(stem) >= 4:
+            ratio = OSA.normalized_similarity(stem, other)
+            if ratio >= 0.8:
+                return ratio
+    return 0.0
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """A written abbreviation of a word: its first letter, then some of its letters in order, cut after
+    the word's first letters or ending on its last one: Intl ~ International, Mfg ~ Manufacturing,
+    Corp ~ Corporation, Ltd ~ Limited, Co ~ Company. Abbreviations keep the consonants: at most one vowel
+    (Chris is cut, Ali is no abbreviation of Alison); two letters only for legal forms and company words."""
+    if len(long) < len(short) + 3 or short[0] != long[0] or not short.isalpha():
+        return False
+    if len(short) < 3 and not (len(short) == 2 and is_optional(short) and is_optional(long)):
+        return False
+    if long.startswith(short):  # Corp, Inc; a name cut short is "truncated" (Lin is no abbreviation of Lindemann)
+        if not is_optional(long):
+            return False
+    elif short[-1] != long[-1]:
+        return False
+    if len(_VOWELS.findall(short)) > 1:
+        return False
+    letters = iter(long)
+    return all(letter in letters for letter in short)
 
 
 def _vowel_clash(query: str, candidate: str) -> bool:
@@ -238,17 +288,21 @@ def _pairs(query: NameForm, candidate: NameForm, weights: Weights) -> list[_Pair
 
 
 def _joined_pairs(split: tuple[str, ...], whole: tuple[str, ...], weights: Weights, flip: bool) -> list[_Pair]:
-    """Two adjacent tokens of one side that spell one token of the other ("Hai Lun" ~ "Hailun")."""
+    """Two or three adjacent tokens of one side that spell one token of the other ("Hai Lun" ~ "Hailun",
+    "van der Bilt" ~ "Vanderbilt")."""
     found = []
-    for i in range(len(split) - 1):
-        joined = split[i] + split[i + 1]
-        for j, token in enumerate(whole):
-            if abs(len(joined) - len(token)) > 2:
-                continue
-            ratio = 1.0 if joined == token else OSA.normalized_similarity(joined, token)
-            if ratio >= weights.edit_floor:
-                sides = ((j,), (i, i + 1)) if flip else ((i, i + 1), (j,))
-                found.append(_Pair(ratio * weights.joined, sides[0], sides[1], "joined"))
+    for size in (2, 3):
+        for i in range(len(split) - size + 1):
+            span = tuple(range(i, i + size))
+            joined = "".join(split[k] for k in span)
+            for j, token in enumerate(whole):
+                if abs(len(joined) - len(token)) > 2:
+                    continue
+                ratio = 1.0 if joined == token else OSA.normalized_similarity(joined, token)
+                # three parts: one typo at most (gimyenghwan is not Rim Yong Hwan)
+                if ratio >= weights.edit_floor and (size == 2 or OSA.distance(joined, token) <= 1):
+                    sides = ((j,), span) if flip else (span, (j,))
+                    found.append(_Pair(ratio * weights.joined, sides[0], sides[1], "joined"))
     return found
 
 
@@ -274,16 +328,41 @@ def _partial_leftovers(query: NameForm, candidate: NameForm, used_q: set[int], u
     if query.space != LATIN:
         return []
     found = []
+    if query.scheme not in _SYLLABIC_SCHEMES and candidate.scheme not in _SYLLABIC_SCHEMES:  # Ming, Ping; Kim, Rim
+        found.extend(_short_typos(query.tokens, candidate.tokens, used_q, used_c, weights))
     for i, q in enumerate(query.tokens):
         if i in used_q or len(q) < 5:
             continue
+        # Viktorovich and Borisovich share only the "son of"; Stoltenberg and Store only their first letters
         best = max(((JaroWinkler.similarity(q, c), j) for j, c in enumerate(candidate.tokens)
-                    if j not in used_c and len(c) >= 5 and not (_is_patronymic(q) and _is_patronymic(c))),
-                   default=None)  # Viktorovich and Borisovich share only the "son of"
+                    if j not in used_c and len(c) >= 5 and not (_is_patronymic(q) and _is_patronymic(c))
+                    and 2 * min(len(q), len(c)) >= max(len(q), len(c))), default=None)
         if best is not None and best[0] >= weights.partial_floor:
             used_q.add(i)
             used_c.add(best[1])
             found.append(_Pair(best[0] * weights.partial_scale, (i,), (best[1],), "partial (Jaro-Winkler)"))
+    return found
+
+
+def _short_typos(query: tuple[str, ...], candidate: tuple[str, ...], used_q: set[int], used_c: set[int],
+                 weights: Weights) -> list[_Pair]:
+    """Leftover tokens one typo apart (Asif ~ Arif, Benz ~ Benn), or two in names of five letters or more
+    with the same first letter (Milei ~ Mihel, Merkel ~ Merkur): a letter is a larger share of a short
+    name, too large for a match on its own, but a typo is likelier than a substitution of the whole name.
+    Not in one-syllable names differing by their vowel (Zhang, Zheng), nor numbers (IV, V)."""
+    found = []
+    for i, q in enumerate(query):
+        if i in used_q or len(q) < 3 or not q.isalpha() or _ROMAN.fullmatch(q):
+            continue
+        for j, c in enumerate(candidate):
+            if j in used_c or len(c) < 3 or not c.isalpha() or _ROMAN.fullmatch(c) or _vowel_clash(q, c):
+                continue
+            typos = OSA.distance(q, c, score_cutoff=2)
+            if typos == 1 or (typos == 2 and q[0] == c[0] and min(len(q), len(c)) >= 5):
+                used_q.add(i)
+                used_c.add(j)
+                found.append(_Pair(weights.short_typo[typos - 1], (i,), (j,), "typo (short name)"))
+                break
     return found
 
 
@@ -292,12 +371,18 @@ def _score(query: NameForm, candidate: NameForm, chosen: list[_Pair], used_q: se
            middle: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())) -> Alignment:
     weights_q = [weight(token) for token in query.tokens]  # each token's weight looked up once
     weights_c = [weight(token) for token in candidate.tokens]
+    # "Usama bin Muhammad ibn Awad ibn Ladin": the ancestors a list names after bin / ibn, when the query
+    # names none in their place (else they are another lineage: see _lineage_conflicts)
+    ancestor: set[int] = set()
+    if _SON_OF.intersection(candidate.tokens) and all(i in used_q or is_optional(t)
+                                                      for i, t in enumerate(query.tokens)):
+        ancestor = {j for j in range(1, len(candidate.tokens)) if candidate.tokens[j - 1] in _SON_OF}
 
     def leftover_weight(token: str, position: int, side: int) -> float:
         if is_optional(token):
             discount = weights.optional_discount
-        elif position in middle[side]:
-            discount = weights.middle_leftover[side]
+        elif position in middle[side] or (side and position in ancestor):
+            discount = weights.middle_leftover[side]  # a middle name, or a listed ancestor's the query omits
         else:
             discount = (1.0, weights.candidate_leftover)[side]
         return (weights_q, weights_c)[side][position] * discount
@@ -318,13 +403,24 @@ def _score(query: NameForm, candidate: NameForm, chosen: list[_Pair], used_q: se
     score = (matched_q / total_q * matched_c / total_c) ** 0.5 if total_q > 0 and total_c > 0 else 0.0
     # A token left over on each side is a substitution (al-Tikriti for al-Mosuli, another patronymic),
     # not a name part one side omits: that is evidence of another person.
+    numbered_q, numbered_c = _numbered(left_q), _numbered(left_c)
+    series = any(len(t) > 1 for t in numbered_q | numbered_c)  # a number, not only a letter I, V or X
+    if numbered_q and numbered_c and series:  # Fund IV ~ Fund V, Trust 2007-AHL1 ~ 2007-AHL2: a number tells
+        left_q = tuple(t for t in left_q if t not in numbered_q)  # the series apart, not another name
+        left_c = tuple(t for t in left_c if t not in numbered_c)
     conflicts = min(_substantive_count(left_q, left_c), _substantive_count(left_c, left_q))
+    conflicts += series and not (numbered_q and numbered_c)  # Fund II against Fund: another of the series
     conflicts += _lineage_conflicts(query.tokens, candidate.tokens, left_q, left_c, chosen)
     if conflicts and chosen:
         score *= weights.conflict_penalty ** conflicts
     if chosen and all(pair.method == "initial" for pair in chosen):  # "N. N." says too little of anyone
         score *= weights.initials_only
     return Alignment(score, tuple(matches), left_q, left_c)
+
+
+def _numbered(tokens: tuple[str, ...]) -> frozenset[str]:
+    """Numbers among tokens: digits, Roman numerals, codes with a digit (AHL2); not Xi or Vi, also names."""
+    return frozenset(t for t in tokens if any(c.isdigit() for c in t) or (_ROMAN.fullmatch(t) and t not in _NAMES))
 
 
 def _substantive_count(leftovers: tuple[str, ...], others: tuple[str, ...]) -> int:

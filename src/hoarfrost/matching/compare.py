@@ -53,7 +53,7 @@ def compare_names(query: str, candidate: str, schema: Schema | None = None,
             score = alignment.score
             core_q = [t for t in query_form.tokens if not is_optional(t)]
             core_c = [t for t in candidate_form.tokens if not is_optional(t)]
-            spans = any(m.method in ("initials", "joined", "initial") for m in alignment.matches)
+            spans = any(m.method in ("initials", "joined", "initial", "nickname") for m in alignment.matches)
             if (len(core_q) == 1) != (len(core_c) == 1) and min(len(core_q), len(core_c)) <= 1 and not spans:
                 score *= weights.single_token_penalty
             if schema is Schema.PERSON and _initials_only(alignment):  # "N.N.": an acronym is no person's name

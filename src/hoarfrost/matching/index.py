@@ -357,9 +357,10 @@ class NameIndex:
         weights = [weight for weight, _, _ in hits]
         needed = MIN_HIT_SHARE * (sum(weights) or 1.0)
         rarest_first = _rarest_first(weights)
-        forms = _union([hits[i][1] for i in _rare_tokens(weights, needed, rarest_first)])
+        rare = len(_rare_tokens(weights, needed, rarest_first))
+        forms, credit = _credited_union([hits[i] for i in rarest_first[:rare]])
         if len(forms):
-            forms = _reachable(forms, [hits[i] for i in rarest_first], needed)
+            forms = _reachable(forms, credit, [hits[i] for i in rarest_first[rare:]], needed)
         if not len(forms):
             return []
         totals = np.zeros(len(forms), dtype=np.float64)
@@ -506,8 +507,9 @@ def _best_grades(arrays: list[tuple[int, np.ndarray]]) -> tuple[np.ndarray, np.n
     if len(arrays) == 1:
         grade, ids = arrays[0]
         return ids, np.full(len(ids), grade, dtype=np.intp)
-    # id * 8 + grade sorts by id, then best grade first; the first of each id is kept.
-    merged = np.sort(np.concatenate([ids.astype(np.int64) * 8 + grade for grade, ids in arrays]))
+    # id * 8 + grade sorts by id, then best grade first; the first of each id is kept. The postings are
+    # sorted runs, which a stable sort (timsort) merges several times faster than the default quicksort.
+    merged = np.sort(np.concatenate([ids.astype(np.int64) * 8 + grade for grade, ids in arrays]), kind="stable")
     ids = merged >> 3
     first = np.empty(len(merged), dtype=bool)
     first[0] = True
@@ -515,32 +517,68 @@ def _best_grades(arrays: list[tuple[int, np.ndarray]]) -> tuple[np.ndarray, np.n
     return ids[first].astype(np.int32), merged[first] & 7
 
 
-def _reachable(forms: np.ndarray, order: list[TokenHits], needed: float) -> np.ndarray:
-    """The forms (sorted ids) whose share can still reach `needed`: crediting the tokens rarest first,
-    a form is dropped once its credit plus the weight of the tokens left is short of it.
+def _credited_union(rare: list[TokenHits]) -> tuple[np.ndarray, np.ndarray]:
+    """(sorted distinct form ids hit by any of the rare tokens, the credit each has from them).
 
-    Most query forms meet no candidate at all; this finds out after one or two tokens, on ever fewer
-    forms. The sums here only bound (shares exceed no weight but by float32 rounding, far under
-    _PRUNE_MARGIN): the forms kept are summed again in query order by the caller."""
-    remaining = sum(weight for weight, _, _ in order)
-    totals = np.zeros(len(forms), dtype=np.float64)
-    for weight, ids, shares in order:
-        _add_credit(forms, totals, ids, shares)
-        remaining -= weight
+    One sort of all their hits gives both: the credit of a common token's thousands of forms is not
+    looked up form by form. The credit only bounds (see _reachable): its order of summation is free."""
+    arrays = [(ids, shares) for _, ids, shares in rare if len(ids)]
+    if not arrays:
+        return _EMPTY, np.zeros(0, dtype=np.float64)
+    if len(arrays) == 1:
+        return arrays[0][0], arrays[0][1].astype(np.float64)
+    ids = np.concatenate([ids for ids, _ in arrays])
+    order = np.argsort(ids, kind="stable")
+    ids = ids[order]
+    starts = np.empty(len(ids), dtype=bool)
+    starts[0] = True
+    np.not_equal(ids[1:], ids[:-1], out=starts[1:])
+    at = np.flatnonzero(starts)
+    shares = np.concatenate([shares for _, shares in arrays]).astype(np.float64)[order]
+    return ids[at], np.add.reduceat(shares, at)
+
+
+def _reachable(forms: np.ndarray, totals: np.ndarray, rest: list[TokenHits], needed: float) -> np.ndarray:
+    """The forms (sorted ids, with their credit from the rare tokens) whose share can still reach
+    `needed`: crediting the other tokens rarest first, a form is dropped once its credit plus the
+    weight of the tokens left is short of it.
+
+    Most query forms meet no candidate at all; this finds out at once, or after a token or two, on ever
+    fewer forms. The sums here only bound (shares exceed no weight but by float32 rounding, far under
+    _PRUNE_MARGIN), so any form that the exact sum would keep is kept: the forms kept are summed again
+    in query order by the caller."""
+    remaining = sum(weight for weight, _, _ in rest)
+    for step in range(len(rest) + 1):
         if remaining < needed:
             keep = totals >= needed - remaining - _PRUNE_MARGIN
             forms, totals = forms[keep], totals[keep]
             if not len(forms):
                 break
+        if step == len(rest):
+            break
+        weight, ids, shares = rest[step]
+        _add_credit(forms, totals, ids, shares)
+        remaining -= weight
     return forms
 
 
 def _with_full_share(ids: np.ndarray, shares: np.ndarray, top: np.ndarray,
                      weight: float) -> tuple[np.ndarray, np.ndarray]:
     """The (ids, shares) hits with the forms of `top` (sorted ids) added, or raised, to the full share:
-    the best there is, as no credit exceeds 1 and float32 rounding keeps the order."""
-    merged = _union([ids, top])
-    merged_shares = np.empty(len(merged), dtype=np.float32)
-    merged_shares[np.searchsorted(merged, ids)] = shares
-    merged_shares[np.searchsorted(merged, top)] = np.float32(weight)
+    the best there is, as no credit exceeds 1 and float32 rounding keeps the order.
+
+    `top` is mostly small and `ids` (a common token's hits) large: the forms of `top` missing from `ids`
+    are inserted where they sort (a copy, no sort), and the cached arrays are left as they are."""
+    full = np.float32(weight)
+    if not len(ids):
+        return top, np.full(len(top), full, dtype=np.float32)
+    at = np.searchsorted(ids, top)
+    missing = ids[np.minimum(at, len(ids) - 1)] != top
+    if missing.any():
+        merged = np.insert(ids, at[missing], top[missing])
+        merged_shares = np.insert(shares, at[missing], full)
+        at = np.searchsorted(merged, top)
+    else:
+        merged, merged_shares = ids, shares.copy()
+    merged_shares[at] = full
     return merged, merged_shares

@@ -57,6 +57,12 @@ and the Arabic readings include the joined tokens. Variant readings add the form
 for other compounds and for the article ("Salahuddin", "Saiful Islam", "Alnajrani"), and whole-name
 regional profiles: Persian/Turkic (ث s, ة t, و between vowels v) and Egyptian (ج g).
 
+How names are typed is read too: a space lost after a letter that never joins (أمجدعباس is أمجد عباس), titles
+that open a name (سيد, شيخ, مولوي, دکتر: read with and without them), several aliases in one field (comma or
+slash), a Persian family name of two words written apart (قره باغی: Qarehbaghi), the Persian silent ه before a
+zero-width non-joiner (خامنه‌ای: Khamenei), and an English brand of a company spelt in Arabic letters as separate
+words (توربو شافت: Turboshaft).
+
 Known collisions of the key space (Latin does not show the difference either): Hasan/Husayn (hsn),
 Omar/Amer (amr), Said/Saad/Saud (sd) and other names that differ only in their vowels or in ي/و.
 
@@ -73,8 +79,16 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import zip_longest
 
-from hoarfrost.names.org_words_ar import KIND, PHRASE_LENGTHS, Translation, translate_phrase, translate_word
+from hoarfrost.names.org_words_ar import (
+    KIND,
+    PHRASE_LENGTHS,
+    Translation,
+    is_name_word,
+    translate_phrase,
+    translate_word,
+)
 from hoarfrost.names.orgtypes import kept_in_skeleton
 from hoarfrost.names.readings import Reading, unique_readings
 
@@ -111,6 +125,7 @@ _Y_LETTERS = frozenset("يیۑ")  # consonant y at the start of a word, a vowel 
 _SILENT_FINALS = frozenset("ةۃهہھح")  # a final h-class letter that Latin spellings drop or cannot show
 _AFFRICATE_SECONDS = frozenset("شسز")
 _DIGRAPH_ASPIRATES = frozenset("دڈتٹټکكگګپچ")
+_LATIN_DIGRAPH_KEYS = {"ک": "h", "ك": "h", "پ": "f"}  # the key of the Latin digraph of an aspirated letter
 _SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
 
 # Whole-name reading profiles: the letter classes a regional spelling habit changes.
@@ -118,7 +133,13 @@ _SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
 # vowels is v (Javad, Mousavi, Davood): Latin medial v is f-class, as in foreign names written in Arabic.
 _PERSIAN_TURKIC = {"ث": "s", "ة": "t", "و": "f"}
 _EGYPTIAN = {"ج": "k"}  # Gamal, Ragab, Naguib
-_PROFILE_TABLES: dict[str, dict[str, str]] = {"": {}, "persian": _PERSIAN_TURKIC, "egyptian": _EGYPTIAN}
+# Persian و between two consonants is often v with short vowels around it, unwritten (توکلی Tavakoli,
+# موحد Movahed, نوبخت Nowbakht), as often as the vowel o/u (روحانی Rouhani): a second Persian profile reads it v.
+_PERSIAN_V = "persian-v"
+# English spellings write ظ and ذ "th" as often as "dh" or "z" (Kathim, Nathim, Thafer: كاظم, ناظم, ظافر).
+_TH = {"ظ": "t", "ذ": "t"}
+_PROFILE_TABLES: dict[str, dict[str, str]] = {"": {}, "persian": _PERSIAN_TURKIC, _PERSIAN_V: _PERSIAN_TURKIC,
+                                              "egyptian": _EGYPTIAN, "th": _TH}
 
 
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ے": "ي", "ک": "ك",
@@ -211,6 +232,8 @@ def _cached_words(text: str) -> tuple[_Word, ...]:
     return tuple(words)
 
 
+# A ه written before a zero-width non-joiner after a consonant: the Persian final vowel e, silent in the key.
+_SILENT_HEH = re.compile("[^اآويی]ه$")
 _PLURAL_ENDINGS = frozenset({"هاي", "ها", "هايي", "اي", "ايي"})
 
 
@@ -220,6 +243,8 @@ def _zwnj_pieces(word: str) -> list[str]:
     pieces: list[str] = []
     for piece in word.split(_ZWNJ):
         if pieces and (len(pieces[-1]) < 3 or len(piece) < 3 or fold_arabic(piece) in _PLURAL_ENDINGS):
+            if _SILENT_HEH.search(pieces[-1]):  # خامنه‌ای, اژه‌ای: the ه is the vowel e (Khamenei, Ejei)
+                pieces[-1] = pieces[-1][:-1]
             pieces[-1] += piece
         elif piece:
             pieces.append(piece)
@@ -243,7 +268,7 @@ def _piece_words(raw: str) -> list[_Word]:
             words += [_analyse(raw[:1]), _analyse(raw[1:])]
         elif (given := _given_names_cut(folded)) is not None:
             words.append(replace(_analyse(raw[:given]), joined=True))
-            words.append(_analyse(raw[given:]))
+            words.extend(_piece_words(raw[given:]))  # صقرأسعدالرستم: three words run together
         else:
             words.append(_analyse(raw))
     return words
@@ -258,6 +283,8 @@ def _given_names_cut(folded: str) -> int | None:
         head, tail = folded[:cut], folded[cut:]
         if tail.startswith("ي"):
             continue
+        if head[-1] in _NON_JOINING and _lost_space(head, tail):
+            return cut
         known_head = head in _COMMON or (head.endswith("ي") and head[:-1] in _COMMON)  # احمدی‌مقدم
         if tail in _SURNAME_SUFFIXES:
             if known_head and len(tail) >= 4:  # زاده, نژاد, مقدم: a surname the query lost its ZWNJ in
@@ -267,6 +294,22 @@ def _given_names_cut(folded: str) -> int | None:
                                                                                  and tail[:-1] in _COMMON))):
             return cut
     return None
+
+
+# Letters that never join the letter after them: a space after one does not show, and is often left out
+# when a name is typed (أمجدعباس, ظاهرعويس, أسعدالرستم read as أمجد عباس, ظاهر عويس, أسعد الرستم).
+_NON_JOINING = frozenset("اأإآٱدذرزژوؤ")
+
+
+def _lost_space(head: str, tail: str) -> bool:
+    """Whether a word cut after a non-joining letter is two words typed without the space between them:
+    the second has the article (and three letters after it), or the first is a common name element and the
+    second is one too or a word of four letters or more that is no surname ending."""
+    if tail.startswith("ال") and len(tail) >= 5:
+        return True
+    if head not in _COMMON or head == _ABD or head in _ABU:  # عبدللهپور is one name: Abdollahpour
+        return False
+    return tail in _COMMON or (len(tail) >= 4 and tail not in _SURNAME_SUFFIXES)
 
 
 # Name elements that open most Persian compounds, whatever follows (محمدباقر, محمدتقی, آقااحمدی, اللهکرم).
@@ -289,7 +332,8 @@ def _letters_key(word: str, initial: bool = True, profile: str = "", final: bool
     table = _PROFILE_TABLES[profile]
     for index, char in enumerate(word):
         first = index == 0 and initial
-        if char in table and (char != "و" or _consonantal_vav(word, index)):
+        if char in table and (char != "و" or _consonantal_vav(word, index)
+                              or (profile == _PERSIAN_V and _inner_vav(word, index))):
             keys.append(table[char])
         elif char in _VOWEL_LETTERS or char == "ة":
             if first:
@@ -301,6 +345,8 @@ def _letters_key(word: str, initial: bool = True, profile: str = "", final: bool
             if first:
                 keys.append("y")
         elif aspiration and char == "ھ" and index > 0 and word[index - 1] in _DIGRAPH_ASPIRATES:
+            if keys and word[index - 1] in _LATIN_DIGRAPH_KEYS:  # کھ is Latin kh (Lakhvi), پھ ph (Phool)
+                keys[-1] = _LATIN_DIGRAPH_KEYS[word[index - 1]]
             continue  # Urdu aspiration that Latin writes inside a digraph: dh, th, kh, gh, ph, ch
         elif char in _CONSONANT_KEYS:
             if final and index == last and char in _SILENT_FINALS and index > 1:
@@ -317,6 +363,11 @@ def _consonantal_vav(word: str, index: int) -> bool:
     if index == 0:
         return False
     return word[index - 1] == "ا" or word[index + 1:index + 2] in ("ا", "ی", "ي", "ى") or word[index + 1:] == "ند"
+
+
+def _inner_vav(word: str, index: int) -> bool:
+    """و inside a word between two consonant letters (توکلی, موحد): v in the `_PERSIAN_V` profile."""
+    return 0 < index < len(word) - 1 and word[index - 1] in _CONSONANT_KEYS and word[index + 1] in _CONSONANT_KEYS
 
 
 def _word_key(word: _Word, profile: str = "") -> str:
@@ -409,9 +460,9 @@ def _tokenisations(words: list[_Word], profile: str) -> list[tuple[str, ...]]:
             variants.append(variant)
     if any(word.folded in _SURNAME_SUFFIXES for word in words[1:]):  # زارع پور: Zarepour
         variants += [_suffixes_joined(words, plain, profile, final) for final in (True, False)]
-    if any(word.article and not word.allah for word in words):  # Alnajrani, Elmasry: article written on
+    if any(word.article and not word.allah for word in words):  # Alnajrani, Elmasry, and Persian الوند Alvand
         variants.append(tuple(
-            "al" + _letters_key(word.text, False, profile) if word.article and not word.allah else key
+            _letters_key("ال" + word.text, True, profile) if word.article and not word.allah else key
             for word, key in zip(words, plain, strict=True)
         ))
     return [tuple(key for key in variant if key) for variant in variants]
@@ -441,6 +492,18 @@ def _suffixes_joined(words: list[_Word], keys: tuple[str, ...], profile: str, fi
     return tuple(joined)
 
 
+def _family_joined(words: list[_Word]) -> list[tuple[str, ...]]:
+    """The keys with the last two words joined, or []: Persian family names of two words are written apart
+    (قره باغی, شوشتری پوستی) and in Latin as one (Qarehbaghi, Shoushtaripousti); the first keeps a final ه
+    that Latin writes inside the word (Qareh-)."""
+    before, last = words[-2], words[-1]
+    if any(word.particle or word.allah or word.folded in _COMMON for word in (before, last)):
+        return []
+    keys = [_word_key(word) for word in words[:-2]]
+    joined = _letters_key(before.text, True, final=False) + _letters_key(last.text, False)
+    return [tuple(key for key in (*keys, joined) if key)]
+
+
 def skeleton_readings(text: str, uyghur: bool = False) -> list[Reading]:
     """Skeleton readings: the plain one first, then compound and article variants, then regional profiles.
 
@@ -453,20 +516,32 @@ def skeleton_readings(text: str, uyghur: bool = False) -> list[Reading]:
     if not words:
         return []
     found: list[Reading] = []
+    persian = any(char in _PERSIAN_LETTERS for char in text)
     for profile, table in _PROFILE_TABLES.items():
         if profile and not any(letter in table for word in words for letter in word.text):
             continue
+        if profile == _PERSIAN_V and not (persian and any(
+                _inner_vav(word.text, index) for word in words for index in range(len(word.text)))):
+            continue
         found.extend(Reading(tokens, SKELETON_SCHEME, SKELETON) for tokens in _tokenisations(words, profile))
-    if any(_SPLIT_SH.search(word.text) for word in words if not word.particle):
-        keys = tuple(_word_key(replace(word, text=_SPLIT_SH.sub("ش", word.text)) if not word.particle else word)
+    if persian and len(words) >= 3:
+        found.extend(Reading(tokens, SKELETON_SCHEME, SKELETON) for tokens in _family_joined(words))
+    if any(_DIGRAPH_PAIR.search(word.text) for word in words if not word.particle):
+        keys = tuple(_word_key(replace(word, text=_as_digraphs(word.text)) if not word.particle else word)
                      for word in words)
         found.append(Reading(tuple(key for key in keys if key), SKELETON_SCHEME, SKELETON))
     return unique_readings(found)
 
 
-# س then ح or ه inside a word (اسحاق Is-haq, اسحاقزی) is written "sh" in Latin spellings (Ishaq, Ishakzai),
-# which Latin reads as ش: a variant reads the pair so.
-_SPLIT_SH = re.compile("س[حه](?=.)")
+# A consonant then ح or ه inside a word, which Latin spellings write as one of their digraphs: س+ح "sh" (اسحاق
+# Is-haq: Ishaq, Ishakzai), ز or ظ+ه "zh" (اظهر, مظهر: Azhar, Mazhar), د or ض+ح/ه "dh" (مدحت Midhat, أدهم Adham),
+# ت or ط+ح/ه "th" (فتحي Fathi). Latin reads the digraph as one letter (ش, ژ, ذ, ث), so a variant reads the pair so.
+_DIGRAPH_PAIR = re.compile("([سزظدضتط])[حهہھ](?=.)")
+_DIGRAPH_LETTER = {"س": "ش", "ز": "ژ", "ظ": "ژ", "د": "د", "ض": "ض", "ت": "ت", "ط": "ط"}
+
+
+def _as_digraphs(text: str) -> str:
+    return _DIGRAPH_PAIR.sub(lambda match: _DIGRAPH_LETTER[match.group(1)], text)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -516,7 +591,8 @@ def _latin_units(token: str) -> Iterator[tuple[str, str]]:
 
 _ALLAH_ENDINGS = ("ullahi", "allahi", "ollahi", "ullah", "ulla", "allah", "alla", "ollah", "olla", "ullo")
 _SUN_UNITS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
-_ABUL = re.compile(r"ab(?:u|ou|o)l(.*)")
+_BIN_AL = ("binal", "benal", "ibnal", "binel", "benel")
+_ABUL = re.compile(r"ab(?:u|ou|o)(?:a|e)?l(.*)")  # Abulfazl, Abolfazl, Abualfazl, Abouelkheir
 
 
 def _after_article(rest: str) -> str:
@@ -548,6 +624,9 @@ def _compound_skeleton(text: str) -> str | None:
                 return stem + "al"
     if text.startswith("abd") and len(text) > 4:
         return "abd" + _consonantal(_word_skeleton(_after_article(text[3:])))
+    for prefix in _BIN_AL:  # the nasab particle and the article written on the name: Binalshibh, Benalhadj
+        if text.startswith(prefix) and len(text) - len(prefix) >= 3:
+            return _consonantal(_word_skeleton(text[len(prefix):]))
     abul = _ABUL.fullmatch(text)
     if abul:
         return "ab" + _consonantal(_word_skeleton(abul.group(1)))
@@ -586,9 +665,11 @@ def _without_written_article(text: str) -> str:
 
 
 def _word_skeleton(text: str) -> str:
-    """The key of one Latin word with no compound in it."""
+    """The key of one Latin word with no compound in it. English "ight" (light, night) is said "ait", as
+    Arabic letters write it (مونلايت): the gh is silent."""
     if not text:
         return ""
+    text = text.replace("ight", "it")
     keys: list[str] = []
     start = 0
     if text.startswith("ou") and text[2:3] in _VOWELS:  # French ou before a vowel is w: Ouahab, Ouali
@@ -838,6 +919,48 @@ _COMMON_TABLE = """
 عزيزي: azizi
 خان: khan
 جان: jan
+امجد: amjad
+صقر: saqr saqer sakr
+ظاهر: zahir dhahir daher / zaher zahir
+ماهر: maher mahir
+وسيم: wasim waseem wassim
+غياث: ghiath ghayth ghaith
+رامي: rami ramy
+باسل: basil bassel
+نضال: nidal nedal
+لؤي: louay luay
+قصي: qusay qusai kusai
+همام: humam hammam
+جهاد: jihad jehad
+نذير: nazir nadhir
+زهير: zuhair zouhair zuhayr
+رائد: raed raid
+صادق: sadiq sadek sadegh / sadegh sadeq sadiq
+باقر: baqir bagher baqer / bagher baqer
+تقي: taqi taghi / taghi taqi
+نقي: naqi naghi / naghi naqi
+مهند: muhannad mohannad
+معتز: moutaz mutaz
+مصعب: musab mosab
+عاصم: asim assem asem
+رستم: rustam rostam / rostam rustam
+خسرو: khosrow khosro khusro
+پرويز: parviz pervez parvez
+بهرام: bahram
+بهمن: bahman
+داريوش: dariush daryoush
+كوروش: kourosh kurosh
+فريدون: fereydoun freydun
+شهرام: shahram
+كامران: kamran
+منوچهر: manouchehr manuchehr
+ايرج: iraj
+سهراب: sohrab
+بيژن: bijan bizhan
+فرهاد: farhad
+وحيد: vahid wahid / vahid
+فرشاد: farshad
+نويد: navid naveed
 گل: gul gol
 شاه: shah
 زاده: zadeh zada zade
@@ -846,6 +969,8 @@ _COMMON_TABLE = """
 حاجي: haji hajji
 ملا: mullah mulla
 شيخ: sheikh shaikh shaykh
+دكتر: dr doctor
+دكتور: dr doctor
 محيي: muhyi mohie
 عبيد: obaid ubaid
 عواد: awad
@@ -1194,16 +1319,23 @@ def translation_readings(text: str, legal_form: bool = False) -> list[Reading]:
     kindless = _kindless(units, kinds)
     if kindless is not None:  # "سازمان بسیج مستضعفین": Basij-e Mostazafin
         found_readings += _translated(kindless, 0, persian)
+    named = _names_romanised(units, pieces)
+    if named is not None:  # "شركة الجبل للحماية": Al-Jabal Protection Company
+        found_readings[2:2] = [reading for rank in range(depth) for reading in _translated(named, rank, persian)]
+        kindless = _kindless(named, kinds)
+        if kindless is not None:
+            found_readings += _translated(kindless, 0, persian)
     return [reading for reading in found_readings if reading.tokens]
 
 
 def _translated(units: list[_Unit], rank: int, persian: bool) -> list[Reading]:
-    """The Latin and skeleton readings that take every word's `rank`-th sense (or its last)."""
+    """The Latin and skeleton readings that take every word's `rank`-th sense (or its first, the usual one,
+    when it has fewer: "command defence", not "command defense", where قرارگاه has a third)."""
     latin: list[str] = []
     keys: list[str] = []
     for senses, word in units:
         if word is None:
-            english = senses[min(rank, len(senses) - 1)].split()
+            english = senses[rank if rank < len(senses) else 0].split()  # past its senses: its usual one
             latin += english
             keys += [english_key(token) for token in english]
         elif not word.particle:
@@ -1227,6 +1359,15 @@ def _head_only(units: list[_Unit], kinds: list[bool], pieces: list[str]) -> list
     if not kinds[head] or not inner:
         return None
     return [((), _untranslated(pieces[index])) if index in inner else unit for index, unit in enumerate(units)]
+
+
+def _names_romanised(units: list[_Unit], pieces: list[str]) -> list[_Unit] | None:
+    """The units with the words that are often a name's own (`org_words_ar.NAME_WORDS`: martyr, mountain)
+    romanised, or None when there is none."""
+    named = [index for index, (_, word) in enumerate(units) if word is None and is_name_word(pieces[index])]
+    if not named:
+        return None
+    return [((), _untranslated(pieces[index])) if index in named else unit for index, unit in enumerate(units)]
 
 
 def _kindless(units: list[_Unit], kinds: list[bool]) -> list[_Unit] | None:
@@ -1278,10 +1419,63 @@ def _untranslated(piece: str) -> _Word:
 # Entry point
 # ---------------------------------------------------------------------------------------------------------
 
+_ALIAS_SEPARATOR = re.compile("[,،؛;/]")
+
+
 @lru_cache(maxsize=65536)
 def _readings(text: str) -> tuple[Reading, ...]:
     if not any(_ARABIC_LETTER.match(char) for char in text):
         return ()
+    aliases = _aliases(text)
+    if aliases:  # each alias's best readings first, in turn, as only so many are kept
+        turns = zip_longest(*(_readings(alias) for alias in aliases))
+        return tuple(unique_readings([reading for turn in turns for reading in turn if reading is not None]
+                                     + list(_name_readings(text))))
+    untitled = _without_titles(text)
+    if untitled:  # lists give a name with its titles as often as without: both, the best of each first
+        found = _name_readings(text)
+        return tuple(unique_readings([*found[:2], *_name_readings(untitled)[:_UNTITLED_READINGS], *found[2:]]))
+    return _name_readings(text)
+
+
+# Titles and honorifics that open a name, which lists keep or leave out (Sheikh, Sayyid, Haji, Mullah, Mawlawi,
+# Dr, Eng., Ayatollah, Hojatoleslam, Sardar, the Persian military ranks), folded. Sayyid is a name element too:
+# the reading without it is a variant, the name as written comes first.
+_TITLES = frozenset(fold_arabic(word) for word in (
+    "سيد", "شيخ", "حاج", "حاجي", "ملا", "مولوي", "مولانا", "مولوى", "دكتر", "دكتور", "مهندس", "قاضي", "استاد",
+    "سردار", "سرتيپ", "سرلشکر", "سپهبد", "آیت‌الله", "آیتالله", "حجت‌الاسلام", "حجتالاسلام"))
+_TITLE_PAIRS = frozenset(fold_arabic(pair) for pair in (
+    "آیت الله", "آية الله", "حجت الاسلام", "حجة الاسلام", "شيخ الحديث", "شيخ الاسلام", "ثقة الاسلام"))
+_UNTITLED_READINGS = 4
+
+
+def _without_titles(text: str) -> str:
+    """The name without the titles that open it, or "" when it has none or only one word is left."""
+    words = text.split()
+    start = 0
+    while start < len(words):
+        pair = fold_arabic(" ".join(words[start:start + 2]))
+        if start + 1 < len(words) and pair in _TITLE_PAIRS:
+            start += 2
+        elif fold_arabic(words[start]).replace(_ZWNJ, "") in _TITLES:
+            start += 1
+        else:
+            break
+    rest = words[start:]
+    return " ".join(rest) if start and len(rest) >= 2 else ""
+
+
+def _aliases(text: str) -> list[str]:
+    """The names of a field that lists several, separated by commas or slashes, or []: each of two words or
+    more (one word on either side is rather "family name, given name"; a lone letter is a part of an
+    abbreviation, as in م.م.ح/ذ.م.م)."""
+    parts = [part for part in _ALIAS_SEPARATOR.split(text) if part.strip()]
+    if len(parts) < 2 or any(sum(len(word) > 1 for word in _split_words(part)) < 2 for part in parts):
+        return []
+    return parts
+
+
+def _name_readings(text: str) -> tuple[Reading, ...]:
     if is_uyghur(text):
         return tuple(unique_readings(uyghur_readings(text) + skeleton_readings(text, uyghur=True)))
     text, legal_form = _legal_form(text)
@@ -1294,9 +1488,22 @@ def _readings(text: str) -> tuple[Reading, ...]:
     # an organisation: right after the main reading, never cut by the cap
     found[1:1] = translation_readings(text, bool(legal_form))
     if legal_form:
+        found[1:1] = _brand_joined(text)
         found = [Reading(reading.tokens + (legal_form if reading.space != SKELETON else english_key(legal_form),),
                          reading.scheme, reading.space) for reading in found]
     return tuple(unique_readings(found))
+
+
+def _brand_joined(text: str) -> list[Reading]:
+    """A company name of two or three English words in Arabic letters, as one word, or []: free-zone registers
+    write "توربو شافت", "ليزر تشيبس" where the brand is one word (Turboshaft, Laserchips). A second key
+    reads ز as English s, which Arabic writes ز where it sounds z (laser ليزر, James جيمز)."""
+    words = [word for word in _words(text) if not word.particle]
+    if not 2 <= len(words) <= 3 or any(translate_word(word.text) is not None for word in words):
+        return []
+    joined = "".join(_letters_key(word.text, index == 0) for index, word in enumerate(words))
+    loan = "".join(_letters_key(word.text.replace("ز", "س"), index == 0) for index, word in enumerate(words))
+    return [Reading((key,), SKELETON_SCHEME, SKELETON) for key in dict.fromkeys((joined, loan)) if key]
 
 
 # Legal forms abbreviated letter by letter (Gulf and Levant registers): ذ.م.م (LLC), ش.م.ح (free-zone company),

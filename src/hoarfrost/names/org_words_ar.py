@@ -65,7 +65,7 @@ ORG_WORDS: Mapping[str, str] = word_table("""
     مهندسی=engineering; بازرگانی=trading|commercial; تجارت=trade|trading; کشتیرانی=shipping lines|shipping;
     هواپیمایی=airlines|aviation; هواپیماسازی=aircraft manufacturing; وزارت=ministry; وزارتخانه=ministry;
     نیرو=force|forces|energy; نیروهای=forces; قوا=forces; سپاه=corps|guard; پاسداران=guards|guard;
-    ستاد=headquarters|staff; فرماندهی=command; قرارگاه=headquarters|base; پلیس=police; زندان=prison;
+    ستاد=headquarters|staff; فرماندهی=command; قرارگاه=headquarters|base|command; پلیس=police; زندان=prison;
     دادگاه=court; دادسرا=prosecutor; خبرگزاری=news agency; رسانه=media; رادیو=radio; تلویزیون=television;
     شورا=council; دفتر=office|bureau; سامانه=systems|system; تعاون=cooperation|cooperative;
     تعاونی=cooperative; پالایشگاه=refinery; پالایش=refining; کارگروه=working group; هیئت=board|commission;
@@ -102,7 +102,7 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     تكنولوجي=technology; الكتروني=electronic; الكترونيات=electronics; اتصالات=communications|telecom;
     معلومات=information; خيري=charitable|charity; انساني=humanitarian; دولية=international; حر=free;
     منطقة=zone|area; متحد=united; متقدم=advanced; اعمال=business|works; عمل=works|business; عقاري=real estate;
-    نفط=oil; نفطي=oil; بترول=petroleum; غاز=gas; كهرباء=electricity|power; طاقة=energy; نووي=nuclear;
+    نفط=oil|petroleum; نفطي=oil; بترول=petroleum; غاز=gas; كهرباء=electricity|power; طاقة=energy; نووي=nuclear;
     ذري=atomic; كيميائي=chemical; طبي=medical; دوائي=pharmaceutical; ادوية=pharmaceuticals; علوم=sciences;
     تطبيقي=applied; استراتيجي=strategic; مقاتل=fighting|combatant; مسلح=armed; شعبي=popular|people;
     ثوري=revolutionary; اهل=people; شعب=people; بلاد=land|lands; خطوط=lines; مال=money|finance;
@@ -128,7 +128,12 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     عمال=workers; شهداء=martyrs; لاجئين=refugees; ايتام=orphans; مساعدات=aid|assistance; مساعدة=aid|assistance;
     دعم=support; تضامن=solidarity; سلام=peace; اخوان=brotherhood|brothers; نهضة=renaissance; اصلاح=reform;
     وحدة=unity|unit; رجال=men; داخلي=interior; خارجي=foreign; بحث=research; دراسة=study;
-    و=; في=; من=; على=; الى=; عن=; ذات=; ذو=; ال=; بين=; حول=; او=;
+    ارهاب=terrorism|terror; مكافحة=counter|combating; قلعة=castle|citadel|fortress; مقدس=holy|sacred;
+    مهاجرين=emigrants|migrants|muhajirin; انصار=supporters|ansar|partisans; توحيد=unification|oneness|tawhid;
+    دعوة=dawa|call|propagation; عتبات=shrines; مزار=shrine; ضريح=shrine;
+    جناح=wing; اجنحة=wings; خليج=gulf; امام=imam; جامع=comprehensive; سريع=rapid|fast;
+    تصنيع=manufacturing|industrialization|industrialisation; حشد=mobilization|mobilisation;
+    و=; في=; من=; الى=; عن=; ذات=; ذو=; ال=; بين=; حول=; او=;
 
     خاص=private; سهامی=jsc|joint stock; مسئولیت=; محدود=llc|limited; صنعتی=industrial; تولیدی=production|manufacturing;
     تولید=production; ساخت=manufacturing|construction; سازی=manufacturing|building; ساز=manufacturing;
@@ -159,6 +164,9 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     منطقه=zone|region; ناحیه=district|region; استان=province; ملت=nation; مردم=people; مردمی=popular;
     مقاومت=resistance; مذهبی=religious; خیریه=charity|charitable; نیکوکاری=charity; امداد=relief|aid;
     اجرایی=executive; مهاجرت=migration; مالیات=tax; اسلحه=weapons|arms; ایر=air;
+    صوت=audio|sound; صوتی=audio; تصویر=visual|video|image; تصویری=visual|video;
+    سازندگی=construction|reconstruction; فرمان=order|decree; نفتکش=tanker|oil tanker; غیرعامل=passive;
+    پاد=counter|anti; وحشت=terror; تروریسم=terrorism; ضد=anti|counter; موتر=motor|engine;
     بهره=; با=; از=; به=; در=; برای=; را=; ها=; های=; ای=; ی=; یا=;
 
     اوفرسيز=overseas; انترناشيونال=international; انترناشونال=international; انترناشنال=international;
@@ -169,6 +177,17 @@ OTHER_WORDS: Mapping[str, str] = word_table("""
     بريشس=precious; جلوبال=global; غلوبال=global; ميديا=media; سوليوشنز=solutions; بروبرتيز=properties;
     اندستريز=industries; اندستريال=industrial; ايرو=aero; اير=air; ترانس=trans; سبلاي=supply; سبلايز=supplies;
 """)
+
+# Ordinary words that are often the distinctive part of an organisation's name, which lists romanise as often as
+# they translate ("Bonyad Shahid" and "Martyrs Foundation", "Al-Jabal Security", "Basij-e Mostazafin"): a name
+# with one is read both ways (`is_name_word`).
+NAME_WORDS: Mapping[str, str] = word_table("""
+    شهيد=martyr|martyrs; شهید=martyr|martyrs; مستضعفين=oppressed|dispossessed; مستضعفان=oppressed|dispossessed;
+    جبل=mountain; وادي=valley; جزيرة=island|peninsula; بحر=sea; صحراء=desert; ساحل=coast; نجم=star; نور=light;
+    صادرات=export|exports;
+    امل=hope; فجر=dawn; هلال=crescent; نخيل=palms; نخلة=palm; ارز=cedar; فرات=euphrates; نيل=nile; دجلة=tigris;
+""")
+
 
 # Words that mark a name as an organisation's without naming a kind of organisation: a reading without the
 # descriptive vocabulary drops them ("سازمان صنایع دفاع جمهوری اسلامی ایران": Defence Industries Organisation).
@@ -184,12 +203,14 @@ ORG_PHRASES: Mapping[str, str] = word_table("""
     القوات المسلحة=armed forces; نیروهای مسلح=armed forces; الخطوط الجوية=airlines|airways; سلاح الجو=air force;
     ادارة السفن=shipmanagement|ship management; لادارة السفن=shipmanagement|ship management;
     مديرية السفن=shipmanagement|ship management; مدیریت کشتی=shipmanagement|ship management;
-    صدا و سیما=broadcasting; حمل و نقل=transport|transportation; قوای محرکه=propulsion;
+    صدا و سیما=broadcasting; صنایع هواپیمایی=aircraft industries|aviation industries;
+    حمل و نقل=transport|transportation; قوای محرکه=propulsion;
 """)
 OTHER_PHRASES: Mapping[str, str] = word_table("""
     الدفاع الجوي=air defence|air defense; فضای مجازی=cyberspace|cyber space; بین المللی=international;
     بهره برداری=production|operation; خاور میانه=middle east; الشرق الاوسط=middle east;
-    سازمان یافته=organized|organised;
+    سازمان یافته=organized|organised; پدافند غیرعامل=passive defense|passive defence;
+    عتبات عالیات=holy shrines; صوت و تصویر=audio visual|audiovisual;
 """)
 STATE_PHRASES: Mapping[str, str] = word_table("""
     جمهوری اسلامی=islamic republic; الجمهورية الاسلامية=islamic republic; الجمهورية العربية=arab republic;
@@ -198,7 +219,7 @@ STATE_PHRASES: Mapping[str, str] = word_table("""
 # Persian senses that differ from the Arabic ones of the same letters.
 PERSIAN_WORDS: Mapping[str, str] = word_table("""
     مخابرات=telecommunications|communications; اطلاعات=intelligence|information; موسسة=institute|institution|;
-    موسسه=institute|institution|; جهاز=apparatus; تنظیم=regulation|regulatory; تامین=supply;
+    موسسه=institute|institution|; جهاز=apparatus; تنظیم=regulation|regulatory|organization; تامین=supply;
     عالی=supreme|higher; کل=general;
 """)
 
@@ -234,7 +255,7 @@ def _folded_table(*tables: tuple[Mapping[str, str], str]) -> dict[str, Translati
     return found
 
 
-_ARABIC = _folded_table((OTHER_WORDS, ""), (STATE_WORDS, MARK), (ORG_WORDS, KIND))
+_ARABIC = _folded_table((NAME_WORDS, ""), (OTHER_WORDS, ""), (STATE_WORDS, MARK), (ORG_WORDS, KIND))
 _PERSIAN = {**_ARABIC, **{word: (senses, _ARABIC.get(word, ((), ""))[1])
                           for word, (senses, _) in _folded_table((PERSIAN_WORDS, "")).items()}}
 
@@ -254,8 +275,7 @@ def translate_word(word: str, persian: bool = False) -> Translation | None:
     folded = fold(word)
     if folded in table:
         return table[folded]
-    stems = [folded] + [folded[len(prefix):] for prefix in _PREFIXES
-                        if folded.startswith(prefix) and len(folded) - len(prefix) >= (2 if prefix == "ال" else 3)]
+    stems = _stems(folded)
     for stem in stems:
         if stem in table:
             return table[stem]
@@ -264,7 +284,50 @@ def translate_word(word: str, persian: bool = False) -> Translation | None:
             if base in table:
                 senses, mark = table[base]
                 return senses, mark if keeps_mark else ""
+    return _compound(folded, persian)
+
+
+_MARK_RANK = {"": 0, MARK: 1, KIND: 2}
+
+
+def _compound(folded: str, persian: bool) -> Translation | None:
+    """Two words of the vocabulary written as one, or None: Persian writes many compounds without a space
+    or a zero-width non-joiner (جهادخودکفایی: jihad self-sufficiency, پادوحشت: counter-terror). Both parts
+    have three letters or more and are whole words of the vocabulary (no clitics, no compound again)."""
+    table = _PERSIAN if persian else _ARABIC
+    for cut in range(3, len(folded) - 2):
+        head, tail = _plain(folded[:cut], table), _plain(folded[cut:], table)
+        if head is not None and tail is not None and head[0][0] and tail[0][0]:
+            depth = max(len(head[0]), len(tail[0]))
+            senses = tuple(f"{head[0][min(i, len(head[0]) - 1)]} {tail[0][min(i, len(tail[0]) - 1)]}".strip()
+                           for i in range(depth))
+            return senses, max(head[1], tail[1], key=_MARK_RANK.__getitem__)
     return None
+
+
+def _plain(stem: str, table: dict[str, Translation]) -> Translation | None:
+    """A word of the vocabulary, as it is or in one of its inflections (`_bases`), or None."""
+    if stem in table:
+        return table[stem]
+    for base, keeps_mark in _bases(stem):
+        if base in table:
+            return table[base][0], table[base][1] if keeps_mark else ""
+    return None
+
+
+_NAME_WORDS = frozenset(fold(word) for word in NAME_WORDS)
+
+
+def is_name_word(word: str) -> bool:
+    """Whether a word (with its article or clitics) is one of `NAME_WORDS`."""
+    return any(stem in _NAME_WORDS or any(base in _NAME_WORDS for base, _ in _bases(stem))
+               for stem in _stems(fold(word)))
+
+
+def _stems(folded: str) -> list[str]:
+    """A folded word and what is left of it without each clitic it may carry."""
+    return [folded] + [folded[len(prefix):] for prefix in _PREFIXES
+                       if folded.startswith(prefix) and len(folded) - len(prefix) >= (2 if prefix == "ال" else 3)]
 
 
 def _bases(stem: str) -> list[tuple[str, bool]]:

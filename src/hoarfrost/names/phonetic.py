@@ -8,12 +8,18 @@ the first letter are dropped, digraphs of one sound become one letter,
 doubled letters collapse. Metaphone and Soundex (jellyfish) are built for
 English words and merge too much (Soundex) or keep English spelling rules
 that transliterations do not follow (Metaphone), hence this small rule set.
+
+Hypocoristics (Ben ~ Benjamin, Bill ~ William) share no consonant frame;
+they come from the nicknames package's hand-curated table of English
+given names (Apache-2.0).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from nicknames import NickNamer
 
 # Applied in order, longest first, on lower-case ASCII.
 _DIGRAPHS: tuple[tuple[str, str], ...] = (
@@ -40,3 +46,17 @@ def phonetic_key(token: str) -> str:
     if key and key[0] in "aeiou":  # any leading vowel is one class: Usama ~ Osama
         key = "a" + key[1:]
     return key
+
+
+@cache
+def _nickname_pairs() -> frozenset[tuple[str, str]]:
+    """(given name, hypocoristic) pairs of the nicknames package's table of English given names."""
+    table = NickNamer().nickname_lookup
+    return frozenset((name, nick) for name, nicks in table.items() for nick in nicks)
+
+
+def is_nickname(a: str, b: str) -> bool:
+    """One lower-case given name is a hypocoristic of the other: Ben ~ Benjamin, Ted ~ Theodore, Bill ~ William
+    (English names; two hypocoristics of one name, Ben and Benny, are not paired)."""
+    pairs = _nickname_pairs()
+    return (a, b) in pairs or (b, a) in pairs

@@ -75,7 +75,9 @@ def _printable(ch: str) -> str:
 def make_query(name: str | None, schema: str | None = None, dob: str | None = None,
                country: str | None = None, identifiers: tuple[str, ...] = ()) -> Query:
     """A validated query; QueryError says what is wrong with the input."""
-    cleaned = " ".join("".join(_printable(ch) for ch in (name or "")).split())
+    text = name or ""
+    # most names are printable throughout (str.isprintable, in C): only the others are looked at char by char
+    cleaned = " ".join((text if text.isprintable() else "".join(map(_printable, text))).split())
     if not normalise_name(cleaned):
         raise QueryError("the name is empty (or holds no letters or digits)")
     if len(cleaned) > MAX_NAME_LENGTH:
