@@ -55,8 +55,10 @@ _MARKS = re.compile(r"[()\[\]（）‘’“”«»„\";,/]")  # a name without
 # look-alike letter ("ОOO", "AО") escapes the legal-form reader and only shows in the reading.
 _CYRILLIC_LEGAL_FORMS = frozenset({"ooo", "oao", "zao", "pao", "ao", "tov", "pat", "at", "aat"})
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
-# Words that a legal form may be written with ("Co., Ltd", "Company Limited"): beside one, a part of it.
+# Words that a company form may be written with ("Co., Ltd", "Company Limited"): beside one, a part of it.
+# Not beside the classes that are English words as well ("Deutsche Bank Trust Company").
 _PART_OF_LEGAL_FORM = frozenset({"co", "company"})
+_COMPANY_FORM_CLASSES = frozenset({"llc", "jsc", "plc", "ltd", "lp", "llp"})
 _PATRONYMIC = re.compile(r".{3,}(ovich|evich|ovych|evych|vich|ovna|evna|ivna|ichna|inichna|ogly|oglu|kyzy|qizi|uly)$")
 
 
@@ -169,7 +171,7 @@ def _joined_to_legal_forms(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """"Co." or "Company" next to a legal form is a part of it: the legal-form reader takes "Co., Ltd." and
     "CO LTD" whole but leaves `co` of "Co. Ltd" and "Co., Limited", which a reading of 有限公司 (`llc`)
     then has to account for."""
-    if len(tokens) < 3 or not any(map(is_legal_form, tokens)):
+    if len(tokens) < 3 or _COMPANY_FORM_CLASSES.isdisjoint(tokens):
         return tokens
     kept = tuple(token for position, token in enumerate(tokens)
                  if token not in _PART_OF_LEGAL_FORM or not _next_to_legal_form(tokens, position))
@@ -177,7 +179,7 @@ def _joined_to_legal_forms(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _next_to_legal_form(tokens: tuple[str, ...], position: int) -> bool:
-    return any(0 <= at < len(tokens) and is_legal_form(tokens[at]) for at in (position - 1, position + 1))
+    return any(0 <= at < len(tokens) and tokens[at] in _COMPANY_FORM_CLASSES for at in (position - 1, position + 1))
 
 
 def _without_function_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
