@@ -68,7 +68,7 @@ from hoarfrost.names.org_words_ru import (
     translate_phrase,
     translate_word,
 )
-from hoarfrost.names.orgtypes import is_legal_form
+from hoarfrost.names.orgtypes import cyrillic_form_class, is_legal_form
 from hoarfrost.names.readings import Reading, unique_readings
 
 # --- letters -------------------------------------------------------------------------------------------
@@ -120,13 +120,22 @@ def _is_cyrillic(char: str) -> bool:
 def _prepare(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     """Lower-case Cyrillic tokens of the Cyrillic parts of `text`, and for each whether it was hyphen-joined
     to the one before (Palladius needs "Цзэ-минь" as one given name)."""
+    tokens, joined, _ = _marked_tokens(text)
+    return tokens, joined
+
+
+@lru_cache(maxsize=16384)
+def _marked_tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]:
+    """As _prepare, and for each token whether it is a one-word name in quotes (see _QUOTED_WORD)."""
     text = unicodedata.normalize("NFC", text).translate(_STRESSED)
     text = "".join(c for c in text if not unicodedata.category(c).startswith("M"))  # stress marks
     tokens: list[str] = []
     joined: list[bool] = []
+    quoted: list[bool] = []
     for segment in _SEGMENTS.split(text):
         if not any(_is_cyrillic(c) for c in segment):
             continue
+        spans = [match.span(1) for match in _QUOTED_WORD.finditer(segment)]
         end = -1
         for match in _WORD.finditer(segment):
             token = _fix_token(match.group())
@@ -138,7 +147,15 @@ def _prepare(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
                 continue  # "142-й", "20-я": the number is the ordinal, as "142nd" is "142" once normalised
             joined.append(between in _HYPHENS)
             tokens.append(token)
-    return tuple(tokens), tuple(joined)
+            quoted.append(any(start <= match.start() < stop for start, stop in spans))
+    return tuple(tokens), tuple(joined), tuple(quoted)
+
+
+# A name of one word (hyphens allowed: "Алмаз-Антей") in the innermost quotes, «Прибор», ‘Вымпел’: the
+# brand of an organisation, which lists transliterate (Pribor, Almaz) though it is a word ("instrument",
+# "diamond"). A closing quote may be missing: the legal-form reader strips one that ends the name.
+_QUOTE_CHARS = "«»“”„‟\"‘’‚‛'`"
+_QUOTED_WORD = re.compile(rf"(?<!\w)[«“„‟\"‘‚‛'`]\s*([^\s{_QUOTE_CHARS}]+)\s*(?:[»”\"’'`]|$)")
 
 
 # Endings written after a number to make it an ordinal, in every case and gender ("142-й", "20-я", "3-го").
@@ -891,16 +908,33 @@ def _readings(text: str) -> tuple[Reading, ...]:
     language = _language(letters)
     if language == RUSSIAN and _undecided_east_slavic(letters):
         language = "ru-undecided"
+    forms = _legal_form_positions(words)
+    if forms:
+        words = tuple(forms.get(position, word) for position, word in enumerate(words))
     found: list[Reading] = []
     for name, scheme in _SCHEMES[language]:
-        tokens = tuple(t for t in map(scheme, words) if t)
+        tokens = tuple(t for t in (word if position in forms else scheme(word) for position, word in enumerate(words))
+                       if t)
         found.append(Reading(tokens, name))
         if len(found) == 3:  # a Chinese name: its pinyin right after the main Russian readings
             found.extend(_syllabic_readings(text))
     if len(found) < 3:
         found.extend(_syllabic_readings(text))
-    found[1:1] = _translations(words, _SCHEMES[language][0][1])  # an organisation: right after the main reading
+    quoted = _marked_tokens(text)[2]
+    found[1:1] = _translations(words, _SCHEMES[language][0][1], quoted)  # an organisation: after the main reading
     return tuple(unique_readings(found))
+
+
+def _legal_form_positions(words: tuple[str, ...]) -> dict[int, str]:
+    """Abbreviated legal forms inside a name ("Филиал ПАО «Компания «Сухой»") and their classes, by position.
+    Those at its ends are already classes (orgtypes.replace_legal_forms). A two-letter one (АО) only in the
+    name of an organisation: Ао is also a Chinese surname."""
+    found = {position: form for position, word in enumerate(words[1:-1], 1) if (form := cyrillic_form_class(word))}
+    if not found or all(len(words[position]) >= 3 for position in found):
+        return found
+    organisation = any(is_legal_form(word) or ((english := translate_word(word)) is not None and english[1])
+                       for word in words)
+    return {position: form for position, form in found.items() if organisation or len(words[position]) >= 3}
 
 
 TRANSLATION = "translation"
@@ -908,26 +942,46 @@ _MAX_TRANSLATIONS = 4  # the translation reading and at most three others (speed
 _SHORT_PLACES = -1  # a choice of readings: place adjectives read as places without -sk
 
 
-def _translations(words: tuple[str, ...], transliterate: TokenScheme) -> list[Reading]:
+def _translations(words: tuple[str, ...], transliterate: TokenScheme,
+                  quoted: tuple[bool, ...] = ()) -> list[Reading]:
     """The translation reading of an organisation name, then others that change one thing each; [] for any
     other name.
 
     Each other reading changes one thing, most telling first: the place adjectives read as places without
-    -sk ("тульский" is Tula, not Tulsk), then one ambiguous word in its next sense ("завод" is a plant, works
-    or factory in list English). Changing one at a time keeps the rest in the commoner sense; the count is
-    capped, as every reading is one more form to look up.
+    -sk ("тульский" is Tula, not Tulsk), a quoted one-word name translated after all («Копир», Copier), then
+    one ambiguous word in its next sense ("завод" is a plant, works or factory in list English). Changing
+    one at a time keeps the rest in the commoner sense; the count is capped, as every reading is one more
+    form to look up.
     """
-    first = _translation(words, transliterate, {})
+    brand = _brand_positions(words, quoted)
+    first = _translation(words, transliterate, {}, brand)
     if first is None:
         return []
     choices: list[dict[int, int]] = []
     if any(is_geographic_adjective(word) and translate_word(word) is None for word in words):
         choices.append({_SHORT_PLACES: 1})
-    choices += [{position: sense} for position in range(len(words)) for sense in range(1, _senses(words, position))]
+    if any(translate_word(words[position]) is not None for position in brand):
+        choices.append({_BRANDS_TRANSLATED: 1})
+    choices += [{position: sense} for position in range(len(words)) for sense in range(1, _senses(words, position))
+                if position not in brand]
     found = [first]
     for choice in choices[: _MAX_TRANSLATIONS - 1]:
-        found.append(Reading(_translated_tokens(words, transliterate, choice)[0], TRANSLATION))
+        found.append(Reading(_translated_tokens(words, transliterate, choice, brand)[0], TRANSLATION))
     return found
+
+
+_BRANDS_TRANSLATED = -2  # a choice of readings: quoted one-word names translated like the rest
+
+
+def _brand_positions(words: tuple[str, ...], quoted: tuple[bool, ...]) -> frozenset[int]:
+    """Positions of the words of one-word quoted names, when words outside the quotes say what the
+    organisation is (АО «НПО «Прибор»»: Pribor, not Instrument); «Технологии» alone is still translated."""
+    if not any(quoted) or len(quoted) != len(words):
+        return frozenset()
+    outside = [word for word, inside in zip(words, quoted, strict=True) if not inside]
+    if not any((found := translate_word(word)) is not None and found[1] for word in outside):
+        return frozenset()
+    return frozenset(position for position, inside in enumerate(quoted) if inside)
 
 
 def _senses(words: tuple[str, ...], position: int) -> int:
@@ -937,29 +991,35 @@ def _senses(words: tuple[str, ...], position: int) -> int:
     return sense_count(words[position])
 
 
-def _translation(words: tuple[str, ...], transliterate: TokenScheme, choice: dict[int, int]) -> Reading | None:
+def _translation(words: tuple[str, ...], transliterate: TokenScheme, choice: dict[int, int],
+                 brand: frozenset[int] = frozenset()) -> Reading | None:
     """An organisation name with its vocabulary in English and the rest transliterated, or None.
 
     "Хабаровский судостроительный завод" -> "khabarovsk shipbuilding plant": lists give such names in English
     translation, which no transliteration meets. Only when a word says the name is an organisation's: a word
     of the vocabulary that names a kind of body, or a legal form (already its class, `jsc`, `llc`, ...).
     """
-    tokens, organisation = _translated_tokens(words, transliterate, choice)
+    tokens, organisation = _translated_tokens(words, transliterate, choice, brand)
     return Reading(tokens, TRANSLATION) if organisation else None
 
 
-def _translated_tokens(words: tuple[str, ...], transliterate: TokenScheme,
-                       choice: dict[int, int]) -> tuple[tuple[str, ...], bool]:
+def _translated_tokens(words: tuple[str, ...], transliterate: TokenScheme, choice: dict[int, int],
+                       brand: frozenset[int] = frozenset()) -> tuple[tuple[str, ...], bool]:
     """The tokens of the translation, each word in the sense `choice` gives its position (else its first),
-    and whether a word marks an organisation."""
+    and whether a word marks an organisation. Words of a quoted name (`brand`) are transliterated unless
+    the choice is to translate them."""
     tokens: list[str] = []
     organisation = False
     phrase_end = -1
+    keep_brand = _BRANDS_TRANSLATED not in choice
     for position, word in enumerate(words):
         if position <= phrase_end:
             continue
+        if keep_brand and position in brand:
+            tokens.append(transliterate(word))
+            continue
         found = translate_phrase(word, words[position + 1], choice.get(position, 0)) \
-            if position + 1 < len(words) else None
+            if position + 1 < len(words) and not (keep_brand and position + 1 in brand) else None
         if found is not None:
             phrase_end = position + 1
         else:

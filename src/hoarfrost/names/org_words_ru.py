@@ -96,7 +96,7 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     навигационн=navigation; спутников=satellite; измерительн=measuring; точн=precision|precise; специальн=special;
     спеціальн=special; особ=special; головн=leading; опытн=experimental; экспериментальн=experimental;
     испытательн=testing; ремонтн=repair; сервисн=service; снабжени=supply; поставк=supply; сбыт=sales;
-    развити=development; розвитк=development; содействи=assistance; помощ=aid; образовани=education;
+    развити=development; розвитк=development; помощ=aid; образовани=education;
     образовательн=educational; школ=school; колледж=college; биржа=exchange; бирж=exchange; рынок=market; рынк=market;
     стройтрест=construction trust; госкорпораци=state corporation; главн=main; генеральн=general; штаба=staff;
     войсков=military; военн=military; військов=military; ваенн=military; комплекс=complex; беспилотн=unmanned;
@@ -164,13 +164,22 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     женск=women; ветеран=veterans; казач=cossack; казачеств=cossacks; землячеств=fellowship; профсоюз=trade union;
     партнер=partners; инициатив=initiative; миротворческ=peacekeeping; добровольческ=volunteer; ополчени=militia;
     взвод=platoon; отряд=detachment|unit; корпус=corps; флотили=flotilla; эскадрили=squadron; авиабаз=air base;
-    арсенал=arsenal; полигон=range; училищ=school; гимнази=gymnasium; кадетск=cadet; курс=courses;
+    арсенал=arsenal; полигон=range|testing ground; училищ=school; гимнази=gymnasium; кадетск=cadet; курс=courses;
     типографи=printing house; редакци=editorial office; газет=newspaper; журнал=magazine; радиостанци=radio station;
     приборн=instrument; вертолетн=helicopter;
     вертолётн=helicopter; техник=equipment|engineering|technology; коммуникационн=communication|communications;
     электрогенераторн=electric generator; генераторн=generator; агрегатн=aggregate|unit; табак=tobacco;
     абмежаван=limited; адказнасц=liability; нпз=npz|oil refinery; спг=spg|lng; защитник=defenders;
     радиотехническ=radio engineering;
+    акціонерн=joint stock; содейств=promotion|assistance; энерготехник=power engineering|energy engineering;
+    енерготехнік=power engineering|energy engineering; измерени=measurements;
+    вимірюван=measurements; нафц=oil; нафтав=oil;
+    сервис=service; сервіс=service; сэрвіс=service; трейд=trade; трейдинг=trading; трейдінг=trading;
+    инвест=invest|investment; інвест=invest|investment; ойл=oil; энерджи=energy; технолоджи=technologies|technology;
+    системс=systems; солюшн=solutions; капитал=capital; капітал=capital; финанс=finance; фінанс=finance;
+    менеджмент=management; девелопмент=development; маркет=market; маркетинг=marketing; лизинг=leasing;
+    лізинг=leasing; софт=software|soft; логистикс=logistics; логістик=logistics;
+    вытворчасц=production; палітычн=political;
 """)
 
 OTHER_STEMS: Mapping[str, str] = word_table("""
@@ -190,6 +199,23 @@ OTHER_STEMS: Mapping[str, str] = word_table("""
     краев=regional; район=district; районн=district; зона=zone; зоны=zone; зоне=zone; зону=zone; типа=type;
     прямы=direct; прям=direct; высш=higher; боев=combat; бойов=combat; внешн=foreign; внешторг=foreign trade;
     внутренн=internal; дальн=far; ближн=near; время=time; времен=time; част=unit; отечеств=fatherland;
+    імя=named after; орден=order; трудов=labour|labor; рф=rf|russian federation; ран=ras|russian academy of sciences;
+    нан=nas|national academy of sciences; всеукраїнськ=all ukrainian;
+    нижегородск=nizhny novgorod; тульск=tula; уфимск=ufa; пензенск=penza; калужск=kaluga; волжск=volga;
+    ярославск=yaroslavl; тверск=tver; рязанск=ryazan; рязанськ=ryazan; самарск=samara; казанск=kazan;
+    пермск=perm; ставропольск=stavropol; краснодарск=krasnodar; волгоградск=volgograd; ростовск=rostov;
+    воронежск=voronezh; саратовск=saratov; владимирск=vladimir; ивановск=ivanovo; костромск=kostroma;
+    вологодск=vologda; тамбовск=tambov; белгородск=belgorod; орловск=oryol|orel; псковск=pskov;
+    новгородск=novgorod; калининградск=kaliningrad; кемеровск=kemerovo; тюменск=tyumen; оренбургск=orenburg;
+    екатеринбургск=yekaterinburg|ekaterinburg; чебоксарск=cheboksary; удэнск=ude; читинск=chita;
+    владивостокск=vladivostok; махачкалинск=makhachkala; грозненск=grozny; севастопольск=sevastopol;
+    симферопольск=simferopol; харьковск=kharkiv|kharkov; харківськ=kharkiv; киевск=kyiv|kiev; київськ=kyiv;
+    одесск=odesa|odessa; одеськ=odesa; запорожск=zaporizhzhia|zaporozhye; запорізьк=zaporizhzhia; львовск=lviv;
+    львівськ=lviv; гомельск=gomel|homel; гродненск=grodno|hrodna; гарадзенск=hrodna|grodno;
+    могилевск=mogilev|mogilyov; магілёўск=mahiliou|mogilev; брестск=brest; брэсцк=brest; барнаульск=barnaul;
+    томск=tomsk; омск=omsk; алматинск=almaty; ташкентск=tashkent; бакинск=baku; ереванск=yerevan;
+    тбилисск=tbilisi; архангельск=arkhangelsk; астраханск=astrakhan; мурманск=murmansk; иркутск=irkutsk;
+    новосибирск=novosibirsk;
 """)
 
 # Two words that lists translate as one English phrase, not word by word: "железные дороги" is railways, not
@@ -203,6 +229,8 @@ PHRASES: Mapping[str, str] = word_table("""
     в област=in the field of|in;
     военн морск=naval|navy; ракетн космическ=rocket and space|rocket space; морск порт=sea port|seaport;
     физико техническ=physics and technology|physical technical;
+    красн знамен=red banner; трудов красн=labour red|labor red; управлени дел=administration of affairs;
+    авиастроительн завод=aircraft building plant|aircraft plant|aircraft construction plant;
 """)
 _PHRASE_STEMS = tuple(sorted(((tuple(key.split()), english) for key, english in PHRASES.items()),
                              key=lambda item: -len(item[0][0])))
@@ -216,7 +244,9 @@ _STEMS = sorted(((stem, english, stem in ORG_STEMS) for table in (OTHER_STEMS, O
                  for stem, english in table.items()), key=lambda item: -len(item[0]))
 _BY_STEM = {stem: (english, org) for stem, english, org in _STEMS}
 _IC_ADJECTIVE = re.compile("^(.{3,}и)(?:ческ|чн)(?:ий|ая|ое|ого|ому|ой|ом|ие|их|им|ими|ую|ої|а|е|ім|і|ых)$")
-_GEOGRAPHIC_ADJECTIVE = re.compile("^(.{3,}?[сц]к)(ий|ый|ая|ое|ого|ому|ой|ом|ие|их|им|ими|ую|ої|а|е|ого|ім|ых|і)$")
+# Russian -ский, Ukrainian -ський, Belarusian -скі; the place keeps its -sk (Омск, Хабаровск) or drops it.
+_GEOGRAPHIC_ADJECTIVE = re.compile(
+    "^(.{2,}?[сц]ь?к)(ий|ый|ая|ое|ого|ому|ой|ом|ие|их|им|ими|ую|ої|ою|ій|а|е|ім|ых|і|у)$")
 
 
 def translate_word(word: str, sense: int = 0) -> tuple[str, bool] | None:
@@ -283,7 +313,7 @@ def geographic_stem(word: str, short: bool = False) -> str:
     match = _GEOGRAPHIC_ADJECTIVE.match(word)
     if not match:
         return word
-    place = match.group(1)
+    place = match.group(1).replace("ьк", "к")
     return place[:-2].rstrip("ь") if short and place.endswith("ск") else place
 
 
