@@ -911,6 +911,8 @@ def _readings(text: str) -> tuple[Reading, ...]:
     forms = _legal_form_positions(words)
     if forms:
         words = tuple(forms.get(position, word) for position, word in enumerate(words))
+    if forms or _names_organisation(words):
+        words = _without_repeat(words)
     found: list[Reading] = []
     for name, scheme in _SCHEMES[language]:
         tokens = tuple(t for t in (word if position in forms else scheme(word) for position, word in enumerate(words))
@@ -932,9 +934,22 @@ def _legal_form_positions(words: tuple[str, ...]) -> dict[int, str]:
     found = {position: form for position, word in enumerate(words[1:-1], 1) if (form := cyrillic_form_class(word))}
     if not found or all(len(words[position]) >= 3 for position in found):
         return found
-    organisation = any(is_legal_form(word) or ((english := translate_word(word)) is not None and english[1])
-                       for word in words)
+    organisation = _names_organisation(words)
     return {position: form for position, form in found.items() if organisation or len(words[position]) >= 3}
+
+
+def _names_organisation(words: tuple[str, ...]) -> bool:
+    """A legal form or a word of the vocabulary that says what kind of body a name is."""
+    return any(is_legal_form(word) or ((english := translate_word(word)) is not None and english[1]) for word in words)
+
+
+def _without_repeat(words: tuple[str, ...]) -> tuple[str, ...]:
+    """An organisation's name given twice over ends with its repeat: "Акционерное общество «Швабе» АО «Швабе»"
+    (full form, then short) is one name, "jsc shvabe", not two; the repeat is left out (two words or more)."""
+    for size in range(len(words) // 2, 1, -1):
+        if words[-size:] == words[-2 * size:-size]:
+            return words[:-size]
+    return words
 
 
 TRANSLATION = "translation"

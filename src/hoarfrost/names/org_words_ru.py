@@ -42,11 +42,12 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     підприємств=enterprise; прадпрыемств=enterprise; институт=institute; інститут=institute; інстытут=institute;
     университет=university; університет=university; універсітэт=university; академи=academy; академі=academy;
     министерств=ministry; міністерств=ministry; міністэрств=ministry; ведомств=department; департамент=department;
-    управлени=directorate|administration|management; управлінн=directorate|administration|management; агентств=agency;
+    управлени=directorate|administration|management|control; управлінн=directorate|administration|management;
+    агентств=agency;
     агенці=agency; служб=service; комитет=committee; комітет=committee; камітэт=committee; комисси=commission;
     комісі=commission; совет=council; ради=council; рады=council; банк=bank; корпораци=corporation;
     корпораці=corporation; карпарацы=corporation; компани=company; компані=company; кампані=company;
-    объединени=association; обьединени=association; об'єднанн=association; обєднанн=association;
+    объединени=association|union; обьединени=association|union; об'єднанн=association; обєднанн=association;
     аб'яднанн=association; абяднанн=association; ассоциаци=association; асоціаці=association; союз=union;
     концерн=concern; холдинг=holding; групп=group; груп=group; трест=trust; фонд=fund|foundation; центр=center|centre;
     цэнтр=center|centre; бюро=bureau; лаборатори=laboratory; лабораторі=laboratory; организаци=organisation;
@@ -179,7 +180,7 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     системс=systems; солюшн=solutions; капитал=capital; капітал=capital; финанс=finance; фінанс=finance;
     менеджмент=management; девелопмент=development; маркет=market; маркетинг=marketing; лизинг=leasing;
     лізинг=leasing; софт=software|soft; логистикс=logistics; логістик=logistics;
-    вытворчасц=production; палітычн=political;
+    вытворчасц=production; палітычн=political; профессиональн=professional; професійн=professional;
 """)
 
 OTHER_STEMS: Mapping[str, str] = word_table("""
@@ -199,7 +200,8 @@ OTHER_STEMS: Mapping[str, str] = word_table("""
     краев=regional; район=district; районн=district; зона=zone; зоны=zone; зоне=zone; зону=zone; типа=type;
     прямы=direct; прям=direct; высш=higher; боев=combat; бойов=combat; внешн=foreign; внешторг=foreign trade;
     внутренн=internal; дальн=far; ближн=near; время=time; времен=time; част=unit; отечеств=fatherland;
-    імя=named after; орден=order; трудов=labour|labor; рф=rf|russian federation; ран=ras|russian academy of sciences;
+    імя=named after; орден=order; трудов=labour|labor; знамен=banner; северо=north; юго=south;
+    рф=rf|russian federation; ран=ras|russian academy of sciences;
     нан=nas|national academy of sciences; всеукраїнськ=all ukrainian;
     нижегородск=nizhny novgorod; тульск=tula; уфимск=ufa; пензенск=penza; калужск=kaluga; волжск=volga;
     ярославск=yaroslavl; тверск=tver; рязанск=ryazan; рязанськ=ryazan; самарск=samara; казанск=kazan;
@@ -229,7 +231,7 @@ PHRASES: Mapping[str, str] = word_table("""
     в област=in the field of|in;
     военн морск=naval|navy; ракетн космическ=rocket and space|rocket space; морск порт=sea port|seaport;
     физико техническ=physics and technology|physical technical;
-    красн знамен=red banner; трудов красн=labour red|labor red; управлени дел=administration of affairs;
+    красн знамен=red banner; управлени дел=administration of affairs;
     авиастроительн завод=aircraft building plant|aircraft plant|aircraft construction plant;
 """)
 _PHRASE_STEMS = tuple(sorted(((tuple(key.split()), english) for key, english in PHRASES.items()),

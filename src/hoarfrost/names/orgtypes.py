@@ -54,10 +54,14 @@ _COMMON_ABBREVIATIONS = frozenset({
 # translation: FSUE = federal state unitary enterprise), and some Cyrillic ones of Ukraine, Belarus, Kazakhstan.
 _EXTRA_FORMS: dict[str, str] = {
     "fsue": "soe", "fgup": "soe", "gup": "soe", "mup": "soe", "fkp": "soe", "fku": "soe", "fgbou": "soe",
-    "gbou": "soe", "fgau": "soe", "fgbnu": "soe", "ano": "ngo",
+    "gbou": "soe", "fgau": "soe", "fgbnu": "soe", "ano": "ngo", "eood": "llc", "doo": "llc",
     "прат": "jsc", "руп": "soe", "чуп": "soe", "фгбоу": "soe", "фгау": "soe", "фгбну": "soe", "гбу": "soe",
     "жшс": "llp", "ақ": "jsc",
 }
+# Abbreviations rigour reads as a legal form of one country that on sanctions lists stand for Russian words
+# of what a body is: "KB Radar" is a design bureau (КБ), not a Swedish kommanditbolag; "NPO Saturn" a
+# research and production association (НПО), not a non-profit; "GK" a group of companies (ГК).
+_NOT_FORMS_HERE = frozenset({"kb", "npo", "gk"})
 # Cyrillic abbreviations that are a company's legal form wherever they stand in its name.
 _CYRILLIC_ABBREVIATIONS: dict[str, str] = {
     "ооо": "llc", "оао": "jsc", "зао": "jsc", "пао": "jsc", "ао": "jsc", "нао": "jsc", "тов": "llc",
@@ -77,7 +81,7 @@ def _legal_forms(folded: str) -> list[tuple[str, str]]:
     and without its `fin` class, which it gives to "КБ" (more often a design bureau than a commercial bank)
     and to "коммерческий банк" but not to "commercial bank"."""
     found = [(form, generic) for form, generic in extract_org_types(folded, generic=True)
-             if generic != "fin" and not _KIND_OF_ORGANISATION.search(form)]
+             if generic != "fin" and not _KIND_OF_ORGANISATION.search(form) and form not in _NOT_FORMS_HERE]
     words = folded.strip(_EDGE).split()
     for word in {words[0].strip(_EDGE), words[-1].strip(_EDGE)} if words else ():
         if word in _EXTRA_FORMS and (word, _EXTRA_FORMS[word]) not in found:
