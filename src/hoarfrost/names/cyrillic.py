@@ -120,18 +120,20 @@ def _is_cyrillic(char: str) -> bool:
 def _prepare(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     """Lower-case Cyrillic tokens of the Cyrillic parts of `text`, and for each whether it was hyphen-joined
     to the one before (Palladius needs "Цзэ-минь" as one given name)."""
-    tokens, joined, _ = _marked_tokens(text)
+    tokens, joined, _, _ = _marked_tokens(text)
     return tokens, joined
 
 
 @lru_cache(maxsize=16384)
-def _marked_tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]:
-    """As _prepare, and for each token whether it is a one-word name in quotes (see _QUOTED_WORD)."""
+def _marked_tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...], tuple[bool, ...]]:
+    """As _prepare, and for each token whether it is a one-word name in quotes (see _QUOTED_WORD) and whether
+    it is an initial (one letter and a full stop: the "С." of "им. С.В. Ильюшина" is no preposition)."""
     text = unicodedata.normalize("NFC", text).translate(_STRESSED)
     text = "".join(c for c in text if not unicodedata.category(c).startswith("M"))  # stress marks
     tokens: list[str] = []
     joined: list[bool] = []
     quoted: list[bool] = []
+    initial: list[bool] = []
     for segment in _SEGMENTS.split(text):
         if not any(_is_cyrillic(c) for c in segment):
             continue
@@ -148,7 +150,8 @@ def _marked_tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[
             joined.append(between in _HYPHENS)
             tokens.append(token)
             quoted.append(any(start <= match.start() < stop for start, stop in spans))
-    return tuple(tokens), tuple(joined), tuple(quoted)
+            initial.append(len(token) == 1 and segment[match.end():match.end() + 1] == ".")
+    return tuple(tokens), tuple(joined), tuple(quoted), tuple(initial)
 
 
 # A name of one word (hyphens allowed: "Алмаз-Антей") in the innermost quotes, «Прибор», ‘Вымпел’: the
@@ -376,7 +379,10 @@ _FOREIGN = _Table(
     letters=_letters("а a б b в v г g д d е e ё o ж j з z и i й y к k л l м m н n о o п p р r с s т t у u "
                      "ф f х h ц ts ч ch ш sh щ shch ъ - ы y ь - э e ю yu я ya"),
     after_consonant=_letters("ю u я ia"),
-    rewrites=((re.compile("^у(?=[оиэа])"), "w"), (re.compile("дж"), "j"), (re.compile("кс"), "x")),
+    rewrites=((re.compile("^у(?=[оиэа])"), "w"), (re.compile("кс"), "x"),
+              # English words and brands: Euro- (Евроцемент), -ec (Остек, Ostec), -tech (Ростех), -dge (Бридж)
+              (re.compile("^евро(?=[^впл])"), "euro"), (re.compile("(?<=..)ек$"), "ec"), (re.compile("тех$"), "tech"),
+              (re.compile("(?<=.)дж$"), "dge"), (re.compile("дж"), "j")),
 )
 _SERBIAN = _Table(
     letters=_letters("а a б b в v г g д d ђ d е e ж z з z и i ј j к k л l љ lj м m н n њ nj о o п p р r "
@@ -922,8 +928,10 @@ def _readings(text: str) -> tuple[Reading, ...]:
             found.extend(_syllabic_readings(text))
     if len(found) < 3:
         found.extend(_syllabic_readings(text))
-    quoted = _marked_tokens(text)[2]
-    found[1:1] = _translations(words, _SCHEMES[language][0][1], quoted)  # an organisation: after the main reading
+    _, _, quoted, initial = _marked_tokens(text)  # a repeat left out (_without_repeat) was at the end
+    brand = _brand_positions(words, quoted[: len(words)])
+    initials = frozenset(position for position, flag in enumerate(initial[: len(words)]) if flag)
+    found[1:1] = _translations(words, _SCHEMES[language][0][1], brand, initials)  # organisation: after main reading
     return tuple(unique_readings(found))
 
 
@@ -957,19 +965,19 @@ _MAX_TRANSLATIONS = 4  # the translation reading and at most three others (speed
 _SHORT_PLACES = -1  # a choice of readings: place adjectives read as places without -sk
 
 
-def _translations(words: tuple[str, ...], transliterate: TokenScheme,
-                  quoted: tuple[bool, ...] = ()) -> list[Reading]:
+def _translations(words: tuple[str, ...], transliterate: TokenScheme, brand: frozenset[int] = frozenset(),
+                  initials: frozenset[int] = frozenset()) -> list[Reading]:
     """The translation reading of an organisation name, then others that change one thing each; [] for any
     other name.
 
     Each other reading changes one thing, most telling first: the place adjectives read as places without
-    -sk ("тульский" is Tula, not Tulsk), a quoted one-word name translated after all («Копир», Copier), then
-    one ambiguous word in its next sense ("завод" is a plant, works or factory in list English). Changing
+    -sk ("курганский" is Kurgan, not Kurgansk), a quoted one-word name translated after all («Копир»,
+    Copier), then one ambiguous word in its next sense ("завод" is a plant, works or factory in list
+    English), second senses first. Changing
     one at a time keeps the rest in the commoner sense; the count is capped, as every reading is one more
     form to look up.
     """
-    brand = _brand_positions(words, quoted)
-    first = _translation(words, transliterate, {}, brand)
+    first = _translation(words, transliterate, {}, brand, initials)
     if first is None:
         return []
     choices: list[dict[int, int]] = []
@@ -977,11 +985,14 @@ def _translations(words: tuple[str, ...], transliterate: TokenScheme,
         choices.append({_SHORT_PLACES: 1})
     if any(translate_word(words[position]) is not None for position in brand):
         choices.append({_BRANDS_TRANSLATED: 1})
-    choices += [{position: sense} for position in range(len(words)) for sense in range(1, _senses(words, position))
-                if position not in brand]
+    # the next sense of each ambiguous word before the third of any: "управление" (directorate, administration,
+    # management, control) must not take every place from the words after it
+    senses = sorted((sense, position) for position in range(len(words)) if position not in brand
+                    for sense in range(1, _senses(words, position)))
+    choices += [{position: sense} for sense, position in senses]
     found = [first]
     for choice in choices[: _MAX_TRANSLATIONS - 1]:
-        found.append(Reading(_translated_tokens(words, transliterate, choice, brand)[0], TRANSLATION))
+        found.append(Reading(_translated_tokens(words, transliterate, choice, brand, initials)[0], TRANSLATION))
     return found
 
 
@@ -1007,22 +1018,23 @@ def _senses(words: tuple[str, ...], position: int) -> int:
 
 
 def _translation(words: tuple[str, ...], transliterate: TokenScheme, choice: dict[int, int],
-                 brand: frozenset[int] = frozenset()) -> Reading | None:
+                 brand: frozenset[int] = frozenset(), initials: frozenset[int] = frozenset()) -> Reading | None:
     """An organisation name with its vocabulary in English and the rest transliterated, or None.
 
     "Хабаровский судостроительный завод" -> "khabarovsk shipbuilding plant": lists give such names in English
     translation, which no transliteration meets. Only when a word says the name is an organisation's: a word
     of the vocabulary that names a kind of body, or a legal form (already its class, `jsc`, `llc`, ...).
     """
-    tokens, organisation = _translated_tokens(words, transliterate, choice, brand)
+    tokens, organisation = _translated_tokens(words, transliterate, choice, brand, initials)
     return Reading(tokens, TRANSLATION) if organisation else None
 
 
 def _translated_tokens(words: tuple[str, ...], transliterate: TokenScheme, choice: dict[int, int],
-                       brand: frozenset[int] = frozenset()) -> tuple[tuple[str, ...], bool]:
+                       brand: frozenset[int] = frozenset(),
+                       initials: frozenset[int] = frozenset()) -> tuple[tuple[str, ...], bool]:
     """The tokens of the translation, each word in the sense `choice` gives its position (else its first),
     and whether a word marks an organisation. Words of a quoted name (`brand`) are transliterated unless
-    the choice is to translate them."""
+    the choice is to translate them; initials ("С." of "им. С.В. Ильюшина") are always."""
     tokens: list[str] = []
     organisation = False
     phrase_end = -1
@@ -1030,7 +1042,7 @@ def _translated_tokens(words: tuple[str, ...], transliterate: TokenScheme, choic
     for position, word in enumerate(words):
         if position <= phrase_end:
             continue
-        if keep_brand and position in brand:
+        if position in initials or (keep_brand and position in brand):
             tokens.append(transliterate(word))
             continue
         found = translate_phrase(word, words[position + 1], choice.get(position, 0)) \

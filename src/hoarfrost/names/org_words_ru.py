@@ -139,7 +139,7 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     молодёж=youth; спортивн=sports; военно=military; бронетанков=armored vehicle|armoured vehicle|tank;
     искусственн=artificial; волокн=fibre|fiber; стекл=glass; инновационн=innovative; інноваційн=innovative;
     инжиниринг=engineering; комплексн=integrated|complex; решени=solutions|solution; рішен=solutions;
-    исследовани=research; досліджен=research; торговый=trading; дом=house; колони=colony; исправительн=correctional;
+    исследовани=research; досліджен=research; торговый=trading; дом=house; колони=colony;
     лётн=flight; летн=flight; правов=law|legal; территори=territories|territorial; территориальн=territorial;
     культурн=cultural; оператор=operator; радиозавод=radio plant; мотозавод=motor plant;
     вагоностроительн=railway car building; вагонн=railway car; нефтеперерабатывающ=oil refinery;
@@ -180,6 +180,8 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     системс=systems; солюшн=solutions; капитал=capital; капітал=capital; финанс=finance; фінанс=finance;
     менеджмент=management; девелопмент=development; маркет=market; маркетинг=marketing; лизинг=leasing;
     лізинг=leasing; софт=software|soft; логистикс=logistics; логістик=logistics;
+    ск=sk|sc|insurance company|shipping company; тк=tk|tc|trading company|transport company;
+    ук=uk|mc|management company; ик=ik|penal colony; исправительн=correctional|penal;
     вытворчасц=production; палітычн=political; профессиональн=professional; професійн=professional;
 """)
 
@@ -217,7 +219,7 @@ OTHER_STEMS: Mapping[str, str] = word_table("""
     могилевск=mogilev|mogilyov; магілёўск=mahiliou|mogilev; брестск=brest; брэсцк=brest; барнаульск=barnaul;
     томск=tomsk; омск=omsk; алматинск=almaty; ташкентск=tashkent; бакинск=baku; ереванск=yerevan;
     тбилисск=tbilisi; архангельск=arkhangelsk; астраханск=astrakhan; мурманск=murmansk; иркутск=irkutsk;
-    новосибирск=novosibirsk;
+    новосибирск=novosibirsk; минск=minsk; мінск=minsk;
 """)
 
 # Two words that lists translate as one English phrase, not word by word: "железные дороги" is railways, not

@@ -60,8 +60,9 @@ _EXTRA_FORMS: dict[str, str] = {
 }
 # Abbreviations rigour reads as a legal form of one country that on sanctions lists stand for Russian words
 # of what a body is: "KB Radar" is a design bureau (КБ), not a Swedish kommanditbolag; "NPO Saturn" a
-# research and production association (НПО), not a non-profit; "GK" a group of companies (ГК).
-_NOT_FORMS_HERE = frozenset({"kb", "npo", "gk"})
+# research and production association (НПО), not a non-profit; "GK" a group of companies (ГК); "RF" the
+# Russian Federation ("VEB.RF", "Ministry of Defence of the RF").
+_NOT_FORMS_HERE = frozenset({"kb", "npo", "gk", "rf"})
 # Cyrillic abbreviations that are a company's legal form wherever they stand in its name.
 _CYRILLIC_ABBREVIATIONS: dict[str, str] = {
     "ооо": "llc", "оао": "jsc", "зао": "jsc", "пао": "jsc", "ао": "jsc", "нао": "jsc", "тов": "llc",
@@ -136,9 +137,21 @@ def _cyrillic_lookalikes(text: str) -> str:
 
 def _to_cyrillic(match: re.Match[str]) -> str:
     word = match.group()
-    if _HAS_CYRILLIC.search(word) or (len(word) <= 3 and not _NOT_LOOKALIKE.search(word)):
+    if _HAS_CYRILLIC.search(word) or (len(word) <= 3 and not _NOT_LOOKALIKE.search(word)) or (
+            _LOOKALIKE_CAPITALS.fullmatch(word) and _hyphened_to_cyrillic(match)):
         return word.translate(_LOOKALIKES)
     return word
+
+
+# Capital look-alikes only, hyphened to a Cyrillic word: "Остек-TECT" is ТЕСТ (test), typed in Latin letters.
+_LOOKALIKE_CAPITALS = re.compile("[ABCEHKMOPTXY]+")
+_CYRILLIC_BEFORE = re.compile("[\u0400-\u04ff]-$")
+_CYRILLIC_AFTER = re.compile("-[\u0400-\u04ff]")
+
+
+def _hyphened_to_cyrillic(match: re.Match[str]) -> bool:
+    text, start, end = match.string, match.start(), match.end()
+    return bool(_CYRILLIC_BEFORE.search(text[max(0, start - 2):start]) or _CYRILLIC_AFTER.match(text, end))
 
 
 def _said_in_parentheses(form: str, generic: str) -> bool:
