@@ -156,9 +156,10 @@ def _marked_tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[
 
 # A name of one word (hyphens allowed: "Алмаз-Антей") in the innermost quotes, «Прибор», ‘Вымпел’: the
 # brand of an organisation, which lists transliterate (Pribor, Almaz) though it is a word ("instrument",
-# "diamond"). A closing quote may be missing: the legal-form reader strips one that ends the name.
+# "diamond"). A closing quote may be missing: the legal-form reader strips one that ends the name, and
+# may have put the name's legal form, now Latin, after it.
 _QUOTE_CHARS = "«»“”„‟\"‘’‚‛'`"
-_QUOTED_WORD = re.compile(rf"(?<!\w)[«“„‟\"‘‚‛'`]\s*([^\s{_QUOTE_CHARS}]+)\s*(?:[»”\"’'`]|$)")
+_QUOTED_WORD = re.compile(rf"(?<!\w)[«“„‟\"‘‚‛'`]\s*([^\s{_QUOTE_CHARS}]+)\s*(?:[»”\"’'`]|$|(?=[a-z ]+$))")
 
 
 # Endings written after a number to make it an ordinal, in every case and gender ("142-й", "20-я", "3-го").
@@ -987,9 +988,11 @@ def _translations(words: tuple[str, ...], transliterate: TokenScheme, brand: fro
         choices.append({_BRANDS_TRANSLATED: 1})
     # the next sense of each ambiguous word before the third of any: "управление" (directorate, administration,
     # management, control) must not take every place from the words after it
-    senses = sorted((sense, position) for position in range(len(words)) if position not in brand
-                    for sense in range(1, _senses(words, position)))
-    choices += [{position: sense} for sense, position in senses]
+    # management, control) must not take every place from the words after it; a sense spelt nearly as the
+    # first (systems, system; centre, center) last, as the matcher meets it through the first anyway
+    senses = sorted((_near_first(words, position, sense), sense, position) for position in range(len(words))
+                    if position not in brand for sense in range(1, _senses(words, position)))
+    choices += [{position: sense} for _, sense, position in senses]
     found = [first]
     for choice in choices[: _MAX_TRANSLATIONS - 1]:
         found.append(Reading(_translated_tokens(words, transliterate, choice, brand, initials)[0], TRANSLATION))
@@ -1008,6 +1011,23 @@ def _brand_positions(words: tuple[str, ...], quoted: tuple[bool, ...]) -> frozen
     if not any((found := translate_word(word)) is not None and found[1] for word in outside):
         return frozenset()
     return frozenset(position for position, inside in enumerate(quoted) if inside)
+
+
+def _near_first(words: tuple[str, ...], position: int, sense: int) -> bool:
+    """Whether a one-word sense is spelt nearly as the word's first: one holds the other, or they begin alike."""
+    first, other = _sense_text(words, position, 0), _sense_text(words, position, sense)
+    if " " in first or " " in other:
+        return False
+    return first in other or other in first or first[:4] == other[:4]
+
+
+def _sense_text(words: tuple[str, ...], position: int, sense: int) -> str:
+    if position + 1 < len(words):
+        phrase = translate_phrase(words[position], words[position + 1], sense)
+        if phrase is not None:
+            return phrase[0]
+    found = translate_word(words[position], sense)
+    return found[0] if found else ""
 
 
 def _senses(words: tuple[str, ...], position: int) -> int:

@@ -42,7 +42,7 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     підприємств=enterprise; прадпрыемств=enterprise; институт=institute; інститут=institute; інстытут=institute;
     университет=university; університет=university; універсітэт=university; академи=academy; академі=academy;
     министерств=ministry; міністерств=ministry; міністэрств=ministry; ведомств=department; департамент=department;
-    управлени=directorate|administration|management|control; управлінн=directorate|administration|management;
+    управлени=directorate|control|administration|management; управлінн=directorate|administration|management;
     агентств=agency;
     агенці=agency; служб=service; комитет=committee; комітет=committee; камітэт=committee; комисси=commission;
     комісі=commission; совет=council; ради=council; рады=council; банк=bank; корпораци=corporation;
@@ -90,7 +90,7 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     благотворительн=charitable; издательск=publishing; издательств=publishing house;
     телерадиокомпани=broadcasting company|tv and radio company; телекомпани=television company; телевидени=television;
     агентство=agency; информагентств=news agency; новост=news; медиа=media; фабричн=factory; литейн=foundry;
-    порохов=powder; патронн=cartridge|ammunition; оружейн=arms|weapons; броне=armour; вертолет=helicopters;
+    порохов=powder|gunpowder; патронн=cartridge|ammunition; оружейн=arms|weapons; броне=armour; вертолет=helicopters;
     вертолёт=helicopters; двигател=engine; моторостроительн=engine building; турбин=turbine; кабельн=cable;
     стал=steel; металл=metals; угольн=coal; горно=mining; горнодобывающ=mining; рудник=mine; алмаз=diamonds;
     золот=gold; алюмини=aluminium; трубн=pipe; электромеханическ=electromechanical; аэрокосмическ=aerospace;
@@ -102,7 +102,8 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     стройтрест=construction trust; госкорпораци=state corporation; главн=main; генеральн=general; штаба=staff;
     войсков=military; военн=military; військов=military; ваенн=military; комплекс=complex; беспилотн=unmanned;
     тактическ=tactical; физик=physics; физическ=physical; наук=sciences; сигнал=signal; объединенн=united;
-    объединённ=united; оружи=arms|weapons; филиал=branch; управляющ=management; автоматизаци=automation;
+    объединённ=united; оружи=arms|weapons; филиал=branch; управляющ=management|control|managing;
+    автоматизаци=automation;
     автоматик=automation; народн=people; детск=children; летательн=aircraft; самолетостроительн=aircraft building;
     самолет=aircraft; самолёт=aircraft; технологий=technologies; воинск=military; войсковая=military; частн=private;
     приватн=private; охранн=security; разработк=development; производств=production; виробництв=production;
@@ -182,7 +183,8 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     лізинг=leasing; софт=software|soft; логистикс=logistics; логістик=logistics;
     ск=sk|sc|insurance company|shipping company; тк=tk|tc|trading company|transport company;
     ук=uk|mc|management company; ик=ik|penal colony; исправительн=correctional|penal;
-    вытворчасц=production; палітычн=political; профессиональн=professional; професійн=professional;
+    вытворчасц=production; палітычн=political; передач=transmission; передавальн=transmitting;
+    профессиональн=professional; професійн=professional;
 """)
 
 OTHER_STEMS: Mapping[str, str] = word_table("""
@@ -202,7 +204,7 @@ OTHER_STEMS: Mapping[str, str] = word_table("""
     краев=regional; район=district; районн=district; зона=zone; зоны=zone; зоне=zone; зону=zone; типа=type;
     прямы=direct; прям=direct; высш=higher; боев=combat; бойов=combat; внешн=foreign; внешторг=foreign trade;
     внутренн=internal; дальн=far; ближн=near; время=time; времен=time; част=unit; отечеств=fatherland;
-    імя=named after; орден=order; трудов=labour|labor; знамен=banner; северо=north; юго=south;
+    імя=named after; машин=machines|computers; орден=order; трудов=labour|labor; знамен=banner; северо=north; юго=south;
     рф=rf|russian federation; ран=ras|russian academy of sciences;
     нан=nas|national academy of sciences; всеукраїнськ=all ukrainian;
     нижегородск=nizhny novgorod; тульск=tula; уфимск=ufa; пензенск=penza; калужск=kaluga; волжск=volga;
@@ -233,7 +235,9 @@ PHRASES: Mapping[str, str] = word_table("""
     в област=in the field of|in;
     военн морск=naval|navy; ракетн космическ=rocket and space|rocket space; морск порт=sea port|seaport;
     физико техническ=physics and technology|physical technical;
-    красн знамен=red banner; управлени дел=administration of affairs;
+    красн знамен=red banner; акционерн банк=jsc bank|joint stock bank;
+    акционерн коммерческ=jsc commercial|joint stock commercial; научно исследовательск=scientific research|research;
+    управлени дел=administration of affairs;
     авиастроительн завод=aircraft building plant|aircraft plant|aircraft construction plant;
 """)
 _PHRASE_STEMS = tuple(sorted(((tuple(key.split()), english) for key, english in PHRASES.items()),
