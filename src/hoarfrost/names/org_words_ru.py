@@ -181,6 +181,12 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     системс=systems; солюшн=solutions; капитал=capital; капітал=capital; финанс=finance; фінанс=finance;
     менеджмент=management; девелопмент=development; маркет=market; маркетинг=marketing; лизинг=leasing;
     лізинг=leasing; софт=software|soft; логистикс=logistics; логістик=logistics;
+    авиалини=airlines|airline; авіялініі=airlines; общин=community; громад=community; лига=league; лиги=league;
+    ліга=league; блок=bloc; специализированн=specialized|specialised; программн=software; полупроводник=semiconductors;
+    телекоммуникационн=telecommunication|telecommunications; телекомунікаційн=telecommunication; чартер=charter;
+    дочерн=subsidiary; дочірн=subsidiary; отель=hotel; отел=hotel; готел=hotel; тягач=tractors; колесн=wheeled;
+    колёсн=wheeled; гусеничн=tracked|crawler; релестроени=relay construction; моторостроени=engine building;
+    аналитическ=analytical; химико=chemical; ведущ=leading; аэронавигационн=air navigation; интернет=internet;
     ск=sk|sc|insurance company|shipping company; тк=tk|tc|trading company|transport company;
     ук=uk|mc|management company; ик=ik|penal colony; исправительн=correctional|penal;
     вытворчасц=production; палітычн=political; передач=transmission; передавальн=transmitting;
@@ -204,7 +210,9 @@ OTHER_STEMS: Mapping[str, str] = word_table("""
     краев=regional; район=district; районн=district; зона=zone; зоны=zone; зоне=zone; зону=zone; типа=type;
     прямы=direct; прям=direct; высш=higher; боев=combat; бойов=combat; внешн=foreign; внешторг=foreign trade;
     внутренн=internal; дальн=far; ближн=near; время=time; времен=time; част=unit; отечеств=fatherland;
-    імя=named after; машин=machines|computers; орден=order; трудов=labour|labor; знамен=banner; северо=north; юго=south;
+    імя=named after; машин=machines|computers; един=united|single; справедлив=just; патриот=patriots;
+    правд=truth; безопасн=safe; голос=voice; средств=means|equipment; соотечественник=compatriots;
+    орден=order; трудов=labour|labor; знамен=banner; северо=north; юго=south;
     рф=rf|russian federation; ран=ras|russian academy of sciences;
     нан=nas|national academy of sciences; всеукраїнськ=all ukrainian;
     нижегородск=nizhny novgorod; тульск=tula; уфимск=ufa; пензенск=penza; калужск=kaluga; волжск=volga;
@@ -235,7 +243,7 @@ PHRASES: Mapping[str, str] = word_table("""
     в област=in the field of|in;
     военн морск=naval|navy; ракетн космическ=rocket and space|rocket space; морск порт=sea port|seaport;
     физико техническ=physics and technology|physical technical;
-    красн знамен=red banner; акционерн банк=jsc bank|joint stock bank;
+    красн знамен=red banner; летательн аппарат=aerial vehicles|aircraft; акционерн банк=jsc bank|joint stock bank;
     акционерн коммерческ=jsc commercial|joint stock commercial; научно исследовательск=scientific research|research;
     управлени дел=administration of affairs;
     авиастроительн завод=aircraft building plant|aircraft plant|aircraft construction plant;
