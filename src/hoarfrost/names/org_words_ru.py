@@ -330,6 +330,8 @@ def geographic_stem(word: str, short: bool = False) -> str:
     if not match:
         return word
     place = match.group(1).replace("ьк", "к")
+    if short and place.endswith("сск"):  # Миасс, Одесса: one с of the place and the adjective's -ск- merge
+        return place[:-1]
     return place[:-2].rstrip("ь") if short and place.endswith("ск") else place
 
 
