@@ -189,10 +189,12 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     аналитическ=analytical; химико=chemical; ведущ=leading; аэронавигационн=air navigation; интернет=internet;
     ск=sk|sc|insurance company|shipping company; тк=tk|tc|trading company|transport company;
     ук=uk|mc|management company; ик=ik|penal colony; исправительн=correctional|penal;
-    вытворчасц=production; палітычн=political; передач=transmission; передавальн=transmitting;
+    базов=basic|base; вытворчасц=production; палітычн=political; передач=transmission; передавальн=transmitting;
     профессиональн=professional; професійн=professional;
 """)
 
+# "имени" (named after) has a second, empty sense: lists write "V.P. Chkalov Novosibirsk Aviation Plant" as
+# often as "... named after V.P. Chkalov".
 OTHER_STEMS: Mapping[str, str] = word_table("""
     государственн=state; державн=state; дзяржаўн=state; национальн=national; національн=national; нацыянальн=national;
     федеральн=federal; федераци=federation; федераці=federation; российск=russian; росси=russia; росі=russia;
@@ -204,13 +206,13 @@ OTHER_STEMS: Mapping[str, str] = word_table("""
     уральск=ural; урал=ural; дальневосточн=far eastern; северн=northern; южн=southern; западн=western;
     восточн=eastern; центральн=central; международн=international; міжнародн=international; мiжнародн=international;
     глобальн=global; новы=new; нов=new; нов=new; перв=first; современн=modern; арктическ=arctic; черноморск=black sea;
-    балтийск=baltic; каспийск=caspian; имени=named after; імені=named after; им=named after; и=and; і=and; й=and;
+    балтийск=baltic; каспийск=caspian; имени=named after|; імені=named after|; им=named after|; и=and; і=and; й=and;
     та=and; для=; по=; па=; при=; с=; з=; республиканск=republican; республіканськ=republican;
     рэспубліканск=republican; город=city; горад=city; мiст=city; област=region|oblast; обласн=regional;
     краев=regional; район=district; районн=district; зона=zone; зоны=zone; зоне=zone; зону=zone; типа=type;
     прямы=direct; прям=direct; высш=higher; боев=combat; бойов=combat; внешн=foreign; внешторг=foreign trade;
     внутренн=internal; дальн=far; ближн=near; время=time; времен=time; част=unit; отечеств=fatherland;
-    імя=named after; машин=machines|computers; един=united|single; справедлив=just; патриот=patriots;
+    імя=named after|; машин=machines|computers; един=united|single; справедлив=just; патриот=patriots;
     правд=truth; безопасн=safe; голос=voice; средств=means|equipment; соотечественник=compatriots;
     орден=order; трудов=labour|labor; знамен=banner; северо=north; юго=south;
     рф=rf|russian federation; ран=ras|russian academy of sciences;
