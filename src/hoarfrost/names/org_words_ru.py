@@ -188,7 +188,7 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     колёсн=wheeled; гусеничн=tracked|crawler; релестроени=relay construction; моторостроени=engine building;
     аналитическ=analytical; химико=chemical; ведущ=leading; аэронавигационн=air navigation; интернет=internet;
     ск=sk|sc|insurance company|shipping company; тк=tk|tc|trading company|transport company;
-    ук=uk|mc|management company; ик=ik|penal colony; исправительн=correctional|penal;
+    ук=uk|mc|management company; ано=ano; ик=ik|penal colony; исправительн=correctional|penal;
     базов=basic|base; вытворчасц=production; палітычн=political; передач=transmission; передавальн=transmitting;
     профессиональн=professional; професійн=professional;
 """)

@@ -12,7 +12,7 @@ equivalents are not in the table, so lists write them out in words and the
 translation reading meets those words only if the phrase is left alone.
 
 rigour knows the Russian abbreviations of state and non-profit bodies (ФГУП, ГУП, АНО) but not the Latin
-letters lists write them in ("FSUE", "FGUP", "ANO"), nor a few Ukrainian and Belarusian forms (ПрАТ, РУП):
+letters lists write them in ("FSUE", "FGUP"), nor a few Ukrainian and Belarusian forms (ПрАТ, РУП):
 `_EXTRA_FORMS` adds them, so that "FSUE GTSSS" meets "ФГУП ГЦСС" as `soe gtsss`. Words of Latin letters
 that are also given names (Sue, Pat, Prat) are left out.
 
@@ -54,21 +54,22 @@ _COMMON_ABBREVIATIONS = frozenset({
 # translation: FSUE = federal state unitary enterprise), and some Cyrillic ones of Ukraine, Belarus, Kazakhstan.
 _EXTRA_FORMS: dict[str, str] = {
     "fsue": "soe", "fgup": "soe", "gup": "soe", "mup": "soe", "fkp": "soe", "fku": "soe", "fgbou": "soe",
-    "gbou": "soe", "fgau": "soe", "fgbnu": "soe", "ano": "ngo", "eood": "llc", "doo": "llc",
+    "gbou": "soe", "fgau": "soe", "fgbnu": "soe", "eood": "llc", "doo": "llc",
     "прат": "jsc", "руп": "soe", "чуп": "soe", "фгбоу": "soe", "фгау": "soe", "фгбну": "soe", "гбу": "soe",
     "жшс": "llp", "ақ": "jsc",
 }
 # Abbreviations rigour reads as a legal form of one country that on sanctions lists stand for Russian words
 # of what a body is: "KB Radar" is a design bureau (КБ), not a Swedish kommanditbolag; "NPO Saturn" a
 # research and production association (НПО), not a non-profit; "GK" a group of companies (ГК); "RF" the
-# Russian Federation ("VEB.RF", "Ministry of Defence of the RF").
-_NOT_FORMS_HERE = frozenset({"kb", "npo", "gk", "rf"})
+# Russian Federation ("VEB.RF", "Ministry of Defence of the RF"). АНО (autonomous non-profit organisation)
+# stays a word, as lists write it in Latin letters ("ANO Dialog"): were it the class `ngo`, which the matcher
+# lets go cheaply, "ANO X" would meet "X LLC", another body of the same name.
+_NOT_FORMS_HERE = frozenset({"kb", "npo", "gk", "rf", "ано"})
 # Cyrillic abbreviations that are a company's legal form wherever they stand in its name.
 _CYRILLIC_ABBREVIATIONS: dict[str, str] = {
     "ооо": "llc", "оао": "jsc", "зао": "jsc", "пао": "jsc", "ао": "jsc", "нао": "jsc", "тов": "llc",
     "пат": "jsc", "прат": "jsc", "ват": "jsc", "зат": "jsc", "таа": "llc", "аат": "jsc", "заат": "jsc",
     "фгуп": "soe", "гуп": "soe", "муп": "soe", "фгбу": "soe", "фгбоу": "soe", "фку": "soe", "фкп": "soe",
-    "ано": "ngo",
 }
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _MIXED_WORD = re.compile(r"[^\W\d_]+")
