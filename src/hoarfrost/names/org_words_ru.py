@@ -261,6 +261,13 @@ _SURNAME_ENDINGS = frozenset({"ов", "ев", "ёв", "ова", "ева", "ин"
 _STEMS = sorted(((stem, english, stem in ORG_STEMS) for table in (OTHER_STEMS, ORG_STEMS)
                  for stem, english in table.items()), key=lambda item: -len(item[0]))
 _BY_STEM = {stem: (english, org) for stem, english, org in _STEMS}
+# Stems of three letters match only as written (Рада and Сила are given names too), as do _WHOLE_WORDS;
+# a stem in both tables takes its first entry in _STEMS, as a scan of _STEMS in order would.
+_MIN_STEM = 4
+_BY_PREFIX: dict[str, tuple[str, bool]] = {}
+for _stem, _english, _org in _STEMS:
+    if len(_stem) >= _MIN_STEM and _stem not in _WHOLE_WORDS:
+        _BY_PREFIX.setdefault(_stem, (_english, _org))
 _IC_ADJECTIVE = re.compile("^(.{3,}и)(?:ческ|чн)(?:ий|ая|ое|ого|ому|ой|ом|ие|их|им|ими|ую|ої|а|е|ім|і|ых)$")
 # Russian -ский, Ukrainian -ський, Belarusian -скі; the place keeps its -sk (Омск, Хабаровск) or drops it.
 _GEOGRAPHIC_ADJECTIVE = re.compile(
@@ -312,13 +319,12 @@ def _lookup(word: str) -> tuple[tuple[str, ...], bool] | None:
     if word in _BY_STEM:
         english, org = _BY_STEM[word]
         return tuple(english.split("|")), org
-    if len(word) < 4:
-        return None
-    for stem, english, org in _STEMS:
-        # stems of three letters match only as written: Рада and Сила are given names too
-        whole_word = len(stem) < 4 or stem in _WHOLE_WORDS
-        if not whole_word and word.startswith(stem) and _ENDING.fullmatch(word[len(stem):]):
-            rest = word[len(stem):]
+    # The longest stem the word starts with, its rest an ending of at most four letters: looked up by the
+    # word's own prefixes, longest first, rather than by trying every stem in the table.
+    for cut in range(len(word), max(len(word) - 4, _MIN_STEM) - 1, -1):
+        found = _BY_PREFIX.get(word[:cut])
+        if found is not None and _ENDING.fullmatch(rest := word[cut:]):
+            english, org = found
             return tuple(english.split("|")), org and rest not in _SURNAME_ENDINGS  # Банков: a surname, not a bank
     return None
 
