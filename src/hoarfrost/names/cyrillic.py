@@ -68,7 +68,7 @@ from hoarfrost.names.org_words_ru import (
     translate_phrase,
     translate_word,
 )
-from hoarfrost.names.orgtypes import is_legal_form
+from hoarfrost.names.orgtypes import cyrillic_form_class, is_legal_form
 from hoarfrost.names.readings import Reading, unique_readings
 
 # --- letters -------------------------------------------------------------------------------------------
@@ -120,13 +120,24 @@ def _is_cyrillic(char: str) -> bool:
 def _prepare(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     """Lower-case Cyrillic tokens of the Cyrillic parts of `text`, and for each whether it was hyphen-joined
     to the one before (Palladius needs "Цзэ-минь" as one given name)."""
+    tokens, joined, _, _ = _marked_tokens(text)
+    return tokens, joined
+
+
+@lru_cache(maxsize=16384)
+def _marked_tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...], tuple[bool, ...]]:
+    """As _prepare, and for each token whether it is a one-word name in quotes (see _QUOTED_WORD) and whether
+    it is an initial (one letter and a full stop: the "С." of "им. С.В. Ильюшина" is no preposition)."""
     text = unicodedata.normalize("NFC", text).translate(_STRESSED)
     text = "".join(c for c in text if not unicodedata.category(c).startswith("M"))  # stress marks
     tokens: list[str] = []
     joined: list[bool] = []
+    quoted: list[bool] = []
+    initial: list[bool] = []
     for segment in _SEGMENTS.split(text):
         if not any(_is_cyrillic(c) for c in segment):
             continue
+        spans = [match.span(1) for match in _QUOTED_WORD.finditer(segment)]
         end = -1
         for match in _WORD.finditer(segment):
             token = _fix_token(match.group())
@@ -138,7 +149,17 @@ def _prepare(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
                 continue  # "142-й", "20-я": the number is the ordinal, as "142nd" is "142" once normalised
             joined.append(between in _HYPHENS)
             tokens.append(token)
-    return tuple(tokens), tuple(joined)
+            quoted.append(any(start <= match.start() < stop for start, stop in spans))
+            initial.append(len(token) == 1 and segment[match.end():match.end() + 1] == ".")
+    return tuple(tokens), tuple(joined), tuple(quoted), tuple(initial)
+
+
+# A name of one word (hyphens allowed: "Алмаз-Антей") in the innermost quotes, «Прибор», ‘Вымпел’: the
+# brand of an organisation, which lists transliterate (Pribor, Almaz) though it is a word ("instrument",
+# "diamond"). A closing quote may be missing: the legal-form reader strips one that ends the name, and
+# may have put the name's legal form, now Latin, after it.
+_QUOTE_CHARS = "«»“”„‟\"‘’‚‛'`"
+_QUOTED_WORD = re.compile(rf"(?<!\w)[«“„‟\"‘‚‛'`]\s*([^\s{_QUOTE_CHARS}]+)\s*(?:[»”\"’'`]|$|(?=[a-z ]+$))")
 
 
 # Endings written after a number to make it an ordinal, in every case and gender ("142-й", "20-я", "3-го").
@@ -359,7 +380,10 @@ _FOREIGN = _Table(
     letters=_letters("а a б b в v г g д d е e ё o ж j з z и i й y к k л l м m н n о o п p р r с s т t у u "
                      "ф f х h ц ts ч ch ш sh щ shch ъ - ы y ь - э e ю yu я ya"),
     after_consonant=_letters("ю u я ia"),
-    rewrites=((re.compile("^у(?=[оиэа])"), "w"), (re.compile("дж"), "j"), (re.compile("кс"), "x")),
+    rewrites=((re.compile("^у(?=[оиэа])"), "w"), (re.compile("кс"), "x"),
+              # English words and brands: Euro- (Евроцемент), -ec (Остек, Ostec), -tech (Ростех), -dge (Бридж)
+              (re.compile("^евро(?=[^впл])"), "euro"), (re.compile("(?<=..)ек$"), "ec"), (re.compile("тех$"), "tech"),
+              (re.compile("(?<=.)дж$"), "dge"), (re.compile("дж"), "j")),
 )
 _SERBIAN = _Table(
     letters=_letters("а a б b в v г g д d ђ d е e ж z з z и i ј j к k л l љ lj м m н n њ nj о o п p р r "
@@ -891,16 +915,50 @@ def _readings(text: str) -> tuple[Reading, ...]:
     language = _language(letters)
     if language == RUSSIAN and _undecided_east_slavic(letters):
         language = "ru-undecided"
+    forms = _legal_form_positions(words)
+    if forms:
+        words = tuple(forms.get(position, word) for position, word in enumerate(words))
+    if forms or _names_organisation(words):
+        words = _without_repeat(words)
     found: list[Reading] = []
     for name, scheme in _SCHEMES[language]:
-        tokens = tuple(t for t in map(scheme, words) if t)
+        tokens = tuple(t for t in (word if position in forms else scheme(word) for position, word in enumerate(words))
+                       if t)
         found.append(Reading(tokens, name))
         if len(found) == 3:  # a Chinese name: its pinyin right after the main Russian readings
             found.extend(_syllabic_readings(text))
     if len(found) < 3:
         found.extend(_syllabic_readings(text))
-    found[1:1] = _translations(words, _SCHEMES[language][0][1])  # an organisation: right after the main reading
+    _, _, quoted, initial = _marked_tokens(text)  # a repeat left out (_without_repeat) was at the end
+    brand = _brand_positions(words, quoted[: len(words)])
+    initials = frozenset(position for position, flag in enumerate(initial[: len(words)]) if flag)
+    found[1:1] = _translations(words, _SCHEMES[language][0][1], brand, initials)  # organisation: after main reading
     return tuple(unique_readings(found))
+
+
+def _legal_form_positions(words: tuple[str, ...]) -> dict[int, str]:
+    """Abbreviated legal forms inside a name ("Филиал ПАО «Компания «Сухой»") and their classes, by position.
+    Those at its ends are already classes (orgtypes.replace_legal_forms). A two-letter one (АО) only in the
+    name of an organisation: Ао is also a Chinese surname."""
+    found = {position: form for position, word in enumerate(words[1:-1], 1) if (form := cyrillic_form_class(word))}
+    if not found or all(len(words[position]) >= 3 for position in found):
+        return found
+    organisation = _names_organisation(words)
+    return {position: form for position, form in found.items() if organisation or len(words[position]) >= 3}
+
+
+def _names_organisation(words: tuple[str, ...]) -> bool:
+    """A legal form or a word of the vocabulary that says what kind of body a name is."""
+    return any(is_legal_form(word) or ((english := translate_word(word)) is not None and english[1]) for word in words)
+
+
+def _without_repeat(words: tuple[str, ...]) -> tuple[str, ...]:
+    """An organisation's name given twice over ends with its repeat: "Акционерное общество «Швабе» АО «Швабе»"
+    (full form, then short) is one name, "jsc shvabe", not two; the repeat is left out (two words or more)."""
+    for size in range(len(words) // 2, 1, -1):
+        if words[-size:] == words[-2 * size:-size]:
+            return words[:-size]
+    return words
 
 
 TRANSLATION = "translation"
@@ -908,26 +966,68 @@ _MAX_TRANSLATIONS = 4  # the translation reading and at most three others (speed
 _SHORT_PLACES = -1  # a choice of readings: place adjectives read as places without -sk
 
 
-def _translations(words: tuple[str, ...], transliterate: TokenScheme) -> list[Reading]:
+def _translations(words: tuple[str, ...], transliterate: TokenScheme, brand: frozenset[int] = frozenset(),
+                  initials: frozenset[int] = frozenset()) -> list[Reading]:
     """The translation reading of an organisation name, then others that change one thing each; [] for any
     other name.
 
     Each other reading changes one thing, most telling first: the place adjectives read as places without
-    -sk ("тульский" is Tula, not Tulsk), then one ambiguous word in its next sense ("завод" is a plant, works
-    or factory in list English). Changing one at a time keeps the rest in the commoner sense; the count is
-    capped, as every reading is one more form to look up.
+    -sk ("курганский" is Kurgan, not Kurgansk), a quoted one-word name translated after all («Копир»,
+    Copier), then one ambiguous word in its next sense ("завод" is a plant, works or factory in list
+    English), second senses first. Changing
+    one at a time keeps the rest in the commoner sense; the count is capped, as every reading is one more
+    form to look up.
     """
-    first = _translation(words, transliterate, {})
+    first = _translation(words, transliterate, {}, brand, initials)
     if first is None:
         return []
     choices: list[dict[int, int]] = []
     if any(is_geographic_adjective(word) and translate_word(word) is None for word in words):
         choices.append({_SHORT_PLACES: 1})
-    choices += [{position: sense} for position in range(len(words)) for sense in range(1, _senses(words, position))]
+    if any(translate_word(words[position]) is not None for position in brand):
+        choices.append({_BRANDS_TRANSLATED: 1})
+    # the next sense of each ambiguous word before the third of any: "управление" (directorate, administration,
+    # management, control) must not take every place from the words after it
+    # management, control) must not take every place from the words after it; a sense spelt nearly as the
+    # first (systems, system; centre, center) last, as the matcher meets it through the first anyway
+    senses = sorted((_near_first(words, position, sense), sense, position) for position in range(len(words))
+                    if position not in brand for sense in range(1, _senses(words, position)))
+    choices += [{position: sense} for _, sense, position in senses]
     found = [first]
     for choice in choices[: _MAX_TRANSLATIONS - 1]:
-        found.append(Reading(_translated_tokens(words, transliterate, choice)[0], TRANSLATION))
+        found.append(Reading(_translated_tokens(words, transliterate, choice, brand, initials)[0], TRANSLATION))
     return found
+
+
+_BRANDS_TRANSLATED = -2  # a choice of readings: quoted one-word names translated like the rest
+
+
+def _brand_positions(words: tuple[str, ...], quoted: tuple[bool, ...]) -> frozenset[int]:
+    """Positions of the words of one-word quoted names, when words outside the quotes say what the
+    organisation is (АО «НПО «Прибор»»: Pribor, not Instrument); «Технологии» alone is still translated."""
+    if not any(quoted) or len(quoted) != len(words):
+        return frozenset()
+    outside = [word for word, inside in zip(words, quoted, strict=True) if not inside]
+    if not any((found := translate_word(word)) is not None and found[1] for word in outside):
+        return frozenset()
+    return frozenset(position for position, inside in enumerate(quoted) if inside)
+
+
+def _near_first(words: tuple[str, ...], position: int, sense: int) -> bool:
+    """Whether a one-word sense is spelt nearly as the word's first: one holds the other, or they begin alike."""
+    first, other = _sense_text(words, position, 0), _sense_text(words, position, sense)
+    if " " in first or " " in other:
+        return False
+    return first in other or other in first or first[:4] == other[:4]
+
+
+def _sense_text(words: tuple[str, ...], position: int, sense: int) -> str:
+    if position + 1 < len(words):
+        phrase = translate_phrase(words[position], words[position + 1], sense)
+        if phrase is not None:
+            return phrase[0]
+    found = translate_word(words[position], sense)
+    return found[0] if found else ""
 
 
 def _senses(words: tuple[str, ...], position: int) -> int:
@@ -937,29 +1037,36 @@ def _senses(words: tuple[str, ...], position: int) -> int:
     return sense_count(words[position])
 
 
-def _translation(words: tuple[str, ...], transliterate: TokenScheme, choice: dict[int, int]) -> Reading | None:
+def _translation(words: tuple[str, ...], transliterate: TokenScheme, choice: dict[int, int],
+                 brand: frozenset[int] = frozenset(), initials: frozenset[int] = frozenset()) -> Reading | None:
     """An organisation name with its vocabulary in English and the rest transliterated, or None.
 
     "Хабаровский судостроительный завод" -> "khabarovsk shipbuilding plant": lists give such names in English
     translation, which no transliteration meets. Only when a word says the name is an organisation's: a word
     of the vocabulary that names a kind of body, or a legal form (already its class, `jsc`, `llc`, ...).
     """
-    tokens, organisation = _translated_tokens(words, transliterate, choice)
+    tokens, organisation = _translated_tokens(words, transliterate, choice, brand, initials)
     return Reading(tokens, TRANSLATION) if organisation else None
 
 
-def _translated_tokens(words: tuple[str, ...], transliterate: TokenScheme,
-                       choice: dict[int, int]) -> tuple[tuple[str, ...], bool]:
+def _translated_tokens(words: tuple[str, ...], transliterate: TokenScheme, choice: dict[int, int],
+                       brand: frozenset[int] = frozenset(),
+                       initials: frozenset[int] = frozenset()) -> tuple[tuple[str, ...], bool]:
     """The tokens of the translation, each word in the sense `choice` gives its position (else its first),
-    and whether a word marks an organisation."""
+    and whether a word marks an organisation. Words of a quoted name (`brand`) are transliterated unless
+    the choice is to translate them; initials ("С." of "им. С.В. Ильюшина") are always."""
     tokens: list[str] = []
     organisation = False
     phrase_end = -1
+    keep_brand = _BRANDS_TRANSLATED not in choice
     for position, word in enumerate(words):
         if position <= phrase_end:
             continue
+        if position in initials or (keep_brand and position in brand):
+            tokens.append(transliterate(word))
+            continue
         found = translate_phrase(word, words[position + 1], choice.get(position, 0)) \
-            if position + 1 < len(words) else None
+            if position + 1 < len(words) and not (keep_brand and position + 1 in brand) else None
         if found is not None:
             phrase_end = position + 1
         else:

@@ -42,11 +42,12 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     підприємств=enterprise; прадпрыемств=enterprise; институт=institute; інститут=institute; інстытут=institute;
     университет=university; університет=university; універсітэт=university; академи=academy; академі=academy;
     министерств=ministry; міністерств=ministry; міністэрств=ministry; ведомств=department; департамент=department;
-    управлени=directorate|administration|management; управлінн=directorate|administration|management; агентств=agency;
+    управлени=directorate|control|administration|management; управлінн=directorate|administration|management;
+    агентств=agency;
     агенці=agency; служб=service; комитет=committee; комітет=committee; камітэт=committee; комисси=commission;
     комісі=commission; совет=council; ради=council; рады=council; банк=bank; корпораци=corporation;
     корпораці=corporation; карпарацы=corporation; компани=company; компані=company; кампані=company;
-    объединени=association; обьединени=association; об'єднанн=association; обєднанн=association;
+    объединени=association|union; обьединени=association|union; об'єднанн=association; обєднанн=association;
     аб'яднанн=association; абяднанн=association; ассоциаци=association; асоціаці=association; союз=union;
     концерн=concern; холдинг=holding; групп=group; груп=group; трест=trust; фонд=fund|foundation; центр=center|centre;
     цэнтр=center|centre; бюро=bureau; лаборатори=laboratory; лабораторі=laboratory; организаци=organisation;
@@ -89,19 +90,20 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     благотворительн=charitable; издательск=publishing; издательств=publishing house;
     телерадиокомпани=broadcasting company|tv and radio company; телекомпани=television company; телевидени=television;
     агентство=agency; информагентств=news agency; новост=news; медиа=media; фабричн=factory; литейн=foundry;
-    порохов=powder; патронн=cartridge|ammunition; оружейн=arms|weapons; броне=armour; вертолет=helicopters;
+    порохов=powder|gunpowder; патронн=cartridge|ammunition; оружейн=arms|weapons; броне=armour; вертолет=helicopters;
     вертолёт=helicopters; двигател=engine; моторостроительн=engine building; турбин=turbine; кабельн=cable;
     стал=steel; металл=metals; угольн=coal; горно=mining; горнодобывающ=mining; рудник=mine; алмаз=diamonds;
     золот=gold; алюмини=aluminium; трубн=pipe; электромеханическ=electromechanical; аэрокосмическ=aerospace;
     навигационн=navigation; спутников=satellite; измерительн=measuring; точн=precision|precise; специальн=special;
     спеціальн=special; особ=special; головн=leading; опытн=experimental; экспериментальн=experimental;
     испытательн=testing; ремонтн=repair; сервисн=service; снабжени=supply; поставк=supply; сбыт=sales;
-    развити=development; розвитк=development; содействи=assistance; помощ=aid; образовани=education;
+    развити=development; розвитк=development; помощ=aid; образовани=education;
     образовательн=educational; школ=school; колледж=college; биржа=exchange; бирж=exchange; рынок=market; рынк=market;
     стройтрест=construction trust; госкорпораци=state corporation; главн=main; генеральн=general; штаба=staff;
     войсков=military; военн=military; військов=military; ваенн=military; комплекс=complex; беспилотн=unmanned;
     тактическ=tactical; физик=physics; физическ=physical; наук=sciences; сигнал=signal; объединенн=united;
-    объединённ=united; оружи=arms|weapons; филиал=branch; управляющ=management; автоматизаци=automation;
+    объединённ=united; оружи=arms|weapons; филиал=branch; управляющ=management|control|managing;
+    автоматизаци=automation;
     автоматик=automation; народн=people; детск=children; летательн=aircraft; самолетостроительн=aircraft building;
     самолет=aircraft; самолёт=aircraft; технологий=technologies; воинск=military; войсковая=military; частн=private;
     приватн=private; охранн=security; разработк=development; производств=production; виробництв=production;
@@ -138,7 +140,7 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     молодёж=youth; спортивн=sports; военно=military; бронетанков=armored vehicle|armoured vehicle|tank;
     искусственн=artificial; волокн=fibre|fiber; стекл=glass; инновационн=innovative; інноваційн=innovative;
     инжиниринг=engineering; комплексн=integrated|complex; решени=solutions|solution; рішен=solutions;
-    исследовани=research; досліджен=research; торговый=trading; дом=house; колони=colony; исправительн=correctional;
+    исследовани=research; досліджен=research; торговый=trading; дом=house; колони=colony;
     лётн=flight; летн=flight; правов=law|legal; территори=territories|territorial; территориальн=territorial;
     культурн=cultural; оператор=operator; радиозавод=radio plant; мотозавод=motor plant;
     вагоностроительн=railway car building; вагонн=railway car; нефтеперерабатывающ=oil refinery;
@@ -164,15 +166,35 @@ ORG_STEMS: Mapping[str, str] = word_table("""
     женск=women; ветеран=veterans; казач=cossack; казачеств=cossacks; землячеств=fellowship; профсоюз=trade union;
     партнер=partners; инициатив=initiative; миротворческ=peacekeeping; добровольческ=volunteer; ополчени=militia;
     взвод=platoon; отряд=detachment|unit; корпус=corps; флотили=flotilla; эскадрили=squadron; авиабаз=air base;
-    арсенал=arsenal; полигон=range; училищ=school; гимнази=gymnasium; кадетск=cadet; курс=courses;
+    арсенал=arsenal; полигон=range|testing ground; училищ=school; гимнази=gymnasium; кадетск=cadet; курс=courses;
     типографи=printing house; редакци=editorial office; газет=newspaper; журнал=magazine; радиостанци=radio station;
     приборн=instrument; вертолетн=helicopter;
     вертолётн=helicopter; техник=equipment|engineering|technology; коммуникационн=communication|communications;
     электрогенераторн=electric generator; генераторн=generator; агрегатн=aggregate|unit; табак=tobacco;
     абмежаван=limited; адказнасц=liability; нпз=npz|oil refinery; спг=spg|lng; защитник=defenders;
     радиотехническ=radio engineering;
+    акціонерн=joint stock; содейств=promotion|assistance; энерготехник=power engineering|energy engineering;
+    енерготехнік=power engineering|energy engineering; измерени=measurements;
+    вимірюван=measurements; нафц=oil; нафтав=oil;
+    сервис=service; сервіс=service; сэрвіс=service; трейд=trade; трейдинг=trading; трейдінг=trading;
+    инвест=invest|investment; інвест=invest|investment; ойл=oil; энерджи=energy; технолоджи=technologies|technology;
+    системс=systems; солюшн=solutions; капитал=capital; капітал=capital; финанс=finance; фінанс=finance;
+    менеджмент=management; девелопмент=development; маркет=market; маркетинг=marketing; лизинг=leasing;
+    лізинг=leasing; софт=software|soft; логистикс=logistics; логістик=logistics;
+    авиалини=airlines|airline; авіялініі=airlines; общин=community; громад=community; лига=league; лиги=league;
+    ліга=league; блок=bloc; специализированн=specialized|specialised; программн=software; полупроводник=semiconductors;
+    телекоммуникационн=telecommunication|telecommunications; телекомунікаційн=telecommunication; чартер=charter;
+    дочерн=subsidiary; дочірн=subsidiary; отель=hotel; отел=hotel; готел=hotel; тягач=tractors; колесн=wheeled;
+    колёсн=wheeled; гусеничн=tracked|crawler; релестроени=relay construction; моторостроени=engine building;
+    аналитическ=analytical; химико=chemical; ведущ=leading; аэронавигационн=air navigation; интернет=internet;
+    ск=sk|sc|insurance company|shipping company; тк=tk|tc|trading company|transport company;
+    ук=uk|mc|management company; ано=ano; ик=ik|penal colony; исправительн=correctional|penal;
+    базов=basic|base; вытворчасц=production; палітычн=political; передач=transmission; передавальн=transmitting;
+    профессиональн=professional; професійн=professional;
 """)
 
+# "имени" (named after) has a second, empty sense: lists write "V.P. Chkalov Novosibirsk Aviation Plant" as
+# often as "... named after V.P. Chkalov".
 OTHER_STEMS: Mapping[str, str] = word_table("""
     государственн=state; державн=state; дзяржаўн=state; национальн=national; національн=national; нацыянальн=national;
     федеральн=federal; федераци=federation; федераці=federation; российск=russian; росси=russia; росі=russia;
@@ -184,12 +206,32 @@ OTHER_STEMS: Mapping[str, str] = word_table("""
     уральск=ural; урал=ural; дальневосточн=far eastern; северн=northern; южн=southern; западн=western;
     восточн=eastern; центральн=central; международн=international; міжнародн=international; мiжнародн=international;
     глобальн=global; новы=new; нов=new; нов=new; перв=first; современн=modern; арктическ=arctic; черноморск=black sea;
-    балтийск=baltic; каспийск=caspian; имени=named after; імені=named after; им=named after; и=and; і=and; й=and;
+    балтийск=baltic; каспийск=caspian; имени=named after|; імені=named after|; им=named after|; и=and; і=and; й=and;
     та=and; для=; по=; па=; при=; с=; з=; республиканск=republican; республіканськ=republican;
     рэспубліканск=republican; город=city; горад=city; мiст=city; област=region|oblast; обласн=regional;
     краев=regional; район=district; районн=district; зона=zone; зоны=zone; зоне=zone; зону=zone; типа=type;
     прямы=direct; прям=direct; высш=higher; боев=combat; бойов=combat; внешн=foreign; внешторг=foreign trade;
     внутренн=internal; дальн=far; ближн=near; время=time; времен=time; част=unit; отечеств=fatherland;
+    імя=named after|; машин=machines|computers; един=united|single; справедлив=just; патриот=patriots;
+    правд=truth; безопасн=safe; голос=voice; средств=means|equipment; соотечественник=compatriots;
+    орден=order; трудов=labour|labor; знамен=banner; северо=north; юго=south;
+    рф=rf|russian federation; ран=ras|russian academy of sciences;
+    нан=nas|national academy of sciences; всеукраїнськ=all ukrainian;
+    нижегородск=nizhny novgorod; тульск=tula; уфимск=ufa; пензенск=penza; калужск=kaluga; волжск=volga;
+    ярославск=yaroslavl; тверск=tver; рязанск=ryazan; рязанськ=ryazan; самарск=samara; казанск=kazan;
+    пермск=perm; ставропольск=stavropol; краснодарск=krasnodar; волгоградск=volgograd; ростовск=rostov;
+    воронежск=voronezh; саратовск=saratov; владимирск=vladimir; ивановск=ivanovo; костромск=kostroma;
+    вологодск=vologda; тамбовск=tambov; белгородск=belgorod; орловск=oryol|orel; псковск=pskov;
+    новгородск=novgorod; калининградск=kaliningrad; кемеровск=kemerovo; тюменск=tyumen; оренбургск=orenburg;
+    екатеринбургск=yekaterinburg|ekaterinburg; чебоксарск=cheboksary; удэнск=ude; читинск=chita;
+    владивостокск=vladivostok; махачкалинск=makhachkala; грозненск=grozny; севастопольск=sevastopol;
+    симферопольск=simferopol; харьковск=kharkiv|kharkov; харківськ=kharkiv; киевск=kyiv|kiev; київськ=kyiv;
+    одесск=odesa|odessa; одеськ=odesa; запорожск=zaporizhzhia|zaporozhye; запорізьк=zaporizhzhia; львовск=lviv;
+    львівськ=lviv; гомельск=gomel|homel; гродненск=grodno|hrodna; гарадзенск=hrodna|grodno;
+    могилевск=mogilev|mogilyov; магілёўск=mahiliou|mogilev; брестск=brest; брэсцк=brest; барнаульск=barnaul;
+    томск=tomsk; омск=omsk; алматинск=almaty; ташкентск=tashkent; бакинск=baku; ереванск=yerevan;
+    тбилисск=tbilisi; архангельск=arkhangelsk; астраханск=astrakhan; мурманск=murmansk; иркутск=irkutsk;
+    новосибирск=novosibirsk; минск=minsk; мінск=minsk;
 """)
 
 # Two words that lists translate as one English phrase, not word by word: "железные дороги" is railways, not
@@ -203,6 +245,10 @@ PHRASES: Mapping[str, str] = word_table("""
     в област=in the field of|in;
     военн морск=naval|navy; ракетн космическ=rocket and space|rocket space; морск порт=sea port|seaport;
     физико техническ=physics and technology|physical technical;
+    красн знамен=red banner; летательн аппарат=aerial vehicles|aircraft; акционерн банк=jsc bank|joint stock bank;
+    акционерн коммерческ=jsc commercial|joint stock commercial; научно исследовательск=scientific research|research;
+    управлени дел=administration of affairs;
+    авиастроительн завод=aircraft building plant|aircraft plant|aircraft construction plant;
 """)
 _PHRASE_STEMS = tuple(sorted(((tuple(key.split()), english) for key, english in PHRASES.items()),
                              key=lambda item: -len(item[0][0])))
@@ -215,8 +261,17 @@ _SURNAME_ENDINGS = frozenset({"ов", "ев", "ёв", "ова", "ева", "ин"
 _STEMS = sorted(((stem, english, stem in ORG_STEMS) for table in (OTHER_STEMS, ORG_STEMS)
                  for stem, english in table.items()), key=lambda item: -len(item[0]))
 _BY_STEM = {stem: (english, org) for stem, english, org in _STEMS}
+# Stems of three letters match only as written (Рада and Сила are given names too), as do _WHOLE_WORDS;
+# a stem in both tables takes its first entry in _STEMS, as a scan of _STEMS in order would.
+_MIN_STEM = 4
+_BY_PREFIX: dict[str, tuple[str, bool]] = {}
+for _stem, _english, _org in _STEMS:
+    if len(_stem) >= _MIN_STEM and _stem not in _WHOLE_WORDS:
+        _BY_PREFIX.setdefault(_stem, (_english, _org))
 _IC_ADJECTIVE = re.compile("^(.{3,}и)(?:ческ|чн)(?:ий|ая|ое|ого|ому|ой|ом|ие|их|им|ими|ую|ої|а|е|ім|і|ых)$")
-_GEOGRAPHIC_ADJECTIVE = re.compile("^(.{3,}?[сц]к)(ий|ый|ая|ое|ого|ому|ой|ом|ие|их|им|ими|ую|ої|а|е|ого|ім|ых|і)$")
+# Russian -ский, Ukrainian -ський, Belarusian -скі; the place keeps its -sk (Омск, Хабаровск) or drops it.
+_GEOGRAPHIC_ADJECTIVE = re.compile(
+    "^(.{2,}?[сц]ь?к)(ий|ый|ая|ое|ого|ому|ой|ом|ие|их|им|ими|ую|ої|ою|ій|а|е|ім|ых|і|у)$")
 
 
 def translate_word(word: str, sense: int = 0) -> tuple[str, bool] | None:
@@ -264,13 +319,12 @@ def _lookup(word: str) -> tuple[tuple[str, ...], bool] | None:
     if word in _BY_STEM:
         english, org = _BY_STEM[word]
         return tuple(english.split("|")), org
-    if len(word) < 4:
-        return None
-    for stem, english, org in _STEMS:
-        # stems of three letters match only as written: Рада and Сила are given names too
-        whole_word = len(stem) < 4 or stem in _WHOLE_WORDS
-        if not whole_word and word.startswith(stem) and _ENDING.fullmatch(word[len(stem):]):
-            rest = word[len(stem):]
+    # The longest stem the word starts with, its rest an ending of at most four letters: looked up by the
+    # word's own prefixes, longest first, rather than by trying every stem in the table.
+    for cut in range(len(word), max(len(word) - 4, _MIN_STEM) - 1, -1):
+        found = _BY_PREFIX.get(word[:cut])
+        if found is not None and _ENDING.fullmatch(rest := word[cut:]):
+            english, org = found
             return tuple(english.split("|")), org and rest not in _SURNAME_ENDINGS  # Банков: a surname, not a bank
     return None
 
@@ -283,7 +337,9 @@ def geographic_stem(word: str, short: bool = False) -> str:
     match = _GEOGRAPHIC_ADJECTIVE.match(word)
     if not match:
         return word
-    place = match.group(1)
+    place = match.group(1).replace("ьк", "к")
+    if short and place.endswith("сск"):  # Миасс, Одесса: one с of the place and the adjective's -ск- merge
+        return place[:-1]
     return place[:-2].rstrip("ь") if short and place.endswith("ск") else place
 
 

@@ -10,6 +10,16 @@ organisation *is* as well as its legal form ("государственный
 научно-исследовательский институт", state research institute): their English
 equivalents are not in the table, so lists write them out in words and the
 translation reading meets those words only if the phrase is left alone.
+
+rigour knows the Russian abbreviations of state and non-profit bodies (ФГУП, ГУП, АНО) but not the Latin
+letters lists write them in ("FSUE", "FGUP"), nor a few Ukrainian and Belarusian forms (ПрАТ, РУП):
+`_EXTRA_FORMS` adds them, so that "FSUE GTSSS" meets "ФГУП ГЦСС" as `soe gtsss`. Words of Latin letters
+that are also given names (Sue, Pat, Prat) are left out.
+
+A Cyrillic abbreviation of a company form (ООО, ПАО, АО) is a legal form wherever it stands, not only
+at an end: names repeat it inside ("Филиал ПАО «Компания «Сухой»", "Акционерное общество «X» (АО «X»)").
+`cyrillic_form_class` gives its class for the Cyrillic reader, which writes it so inside a name (replacing
+it here would cut the Cyrillic name into two runs, read apart).
 """
 
 from __future__ import annotations
@@ -40,6 +50,27 @@ _COMMON_ABBREVIATIONS = frozenset({
     "ltd", "llc", "plc", "jsc", "ao", "pao", "oao", "zao", "ooo", "ао", "пао", "оао", "зао", "ооо", "тов", "ат", "пат",
     "ват", "прат", "зат",
 })
+# Legal forms rigour lacks: the Latin letters of Russian abbreviations (transliterated, or of the English
+# translation: FSUE = federal state unitary enterprise), and some Cyrillic ones of Ukraine, Belarus, Kazakhstan.
+_EXTRA_FORMS: dict[str, str] = {
+    "fsue": "soe", "fgup": "soe", "gup": "soe", "mup": "soe", "fkp": "soe", "fku": "soe", "fgbou": "soe",
+    "gbou": "soe", "fgau": "soe", "fgbnu": "soe", "eood": "llc", "doo": "llc",
+    "прат": "jsc", "руп": "soe", "чуп": "soe", "фгбоу": "soe", "фгау": "soe", "фгбну": "soe", "гбу": "soe",
+    "жшс": "llp", "ақ": "jsc",
+}
+# Abbreviations rigour reads as a legal form of one country that on sanctions lists stand for Russian words
+# of what a body is: "KB Radar" is a design bureau (КБ), not a Swedish kommanditbolag; "NPO Saturn" a
+# research and production association (НПО), not a non-profit; "GK" a group of companies (ГК); "RF" the
+# Russian Federation ("VEB.RF", "Ministry of Defence of the RF"). АНО (autonomous non-profit organisation)
+# stays a word, as lists write it in Latin letters ("ANO Dialog"): were it the class `ngo`, which the matcher
+# lets go cheaply, "ANO X" would meet "X LLC", another body of the same name.
+_NOT_FORMS_HERE = frozenset({"kb", "npo", "gk", "rf", "ано"})
+# Cyrillic abbreviations that are a company's legal form wherever they stand in its name.
+_CYRILLIC_ABBREVIATIONS: dict[str, str] = {
+    "ооо": "llc", "оао": "jsc", "зао": "jsc", "пао": "jsc", "ао": "jsc", "нао": "jsc", "тов": "llc",
+    "пат": "jsc", "прат": "jsc", "ват": "jsc", "зат": "jsc", "таа": "llc", "аат": "jsc", "заат": "jsc",
+    "фгуп": "soe", "гуп": "soe", "муп": "soe", "фгбу": "soe", "фгбоу": "soe", "фку": "soe", "фкп": "soe",
+}
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _MIXED_WORD = re.compile(r"[^\W\d_]+")
 _NOT_LOOKALIKE = re.compile("[^AaBCcEeHIiKMOoPpTXxYy]")
@@ -52,7 +83,11 @@ def _legal_forms(folded: str) -> list[tuple[str, str]]:
     and without its `fin` class, which it gives to "КБ" (more often a design bureau than a commercial bank)
     and to "коммерческий банк" but not to "commercial bank"."""
     found = [(form, generic) for form, generic in extract_org_types(folded, generic=True)
-             if generic != "fin" and not _KIND_OF_ORGANISATION.search(form)]
+             if generic != "fin" and not _KIND_OF_ORGANISATION.search(form) and form not in _NOT_FORMS_HERE]
+    words = folded.strip(_EDGE).split()
+    for word in {words[0].strip(_EDGE), words[-1].strip(_EDGE)} if words else ():
+        if word in _EXTRA_FORMS and (word, _EXTRA_FORMS[word]) not in found:
+            found.append((word, _EXTRA_FORMS[word]))
     return sorted(found, key=lambda item: -len(item[0]))
 
 
@@ -87,6 +122,11 @@ def replace_legal_forms(text: str) -> str:
     return " ".join(" ".join([head, body, *tail[:1]]).split())
 
 
+def cyrillic_form_class(word: str) -> str | None:
+    """The class of a lower-case Cyrillic abbreviation of a legal form ("пао" -> `jsc`), else None."""
+    return _CYRILLIC_ABBREVIATIONS.get(word)
+
+
 def _cyrillic_lookalikes(text: str) -> str:
     """Latin letters typed for the Cyrillic ones they look like, inside Cyrillic words ("Oбщество",
     "Вiдкрите") and as short words beside them ("OOO", "AO", "C"), put back: else no legal form is found.
@@ -98,9 +138,21 @@ def _cyrillic_lookalikes(text: str) -> str:
 
 def _to_cyrillic(match: re.Match[str]) -> str:
     word = match.group()
-    if _HAS_CYRILLIC.search(word) or (len(word) <= 3 and not _NOT_LOOKALIKE.search(word)):
+    if _HAS_CYRILLIC.search(word) or (len(word) <= 3 and not _NOT_LOOKALIKE.search(word)) or (
+            _LOOKALIKE_CAPITALS.fullmatch(word) and _hyphened_to_cyrillic(match)):
         return word.translate(_LOOKALIKES)
     return word
+
+
+# Capital look-alikes only, hyphened to a Cyrillic word: "Остек-TECT" is ТЕСТ (test), typed in Latin letters.
+_LOOKALIKE_CAPITALS = re.compile("[ABCEHKMOPTXY]+")
+_CYRILLIC_BEFORE = re.compile("[\u0400-\u04ff]-$")
+_CYRILLIC_AFTER = re.compile("-[\u0400-\u04ff]")
+
+
+def _hyphened_to_cyrillic(match: re.Match[str]) -> bool:
+    text, start, end = match.string, match.start(), match.end()
+    return bool(_CYRILLIC_BEFORE.search(text[max(0, start - 2):start]) or _CYRILLIC_AFTER.match(text, end))
 
 
 def _said_in_parentheses(form: str, generic: str) -> bool:
