@@ -16,7 +16,7 @@ from typing import Any
 
 from hoarfrost.matching import qualifiers
 from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM, Algorithm, Weights
-from hoarfrost.matching.align import Alignment, align, person_order
+from hoarfrost.matching.align import Alignment, TokenMatch, align, person_order
 from hoarfrost.matching.forms import NATIVE, NameForm, is_optional, native_form, query_forms, skeleton_of
 from hoarfrost.matching.index import IndexedForm, NameIndex
 from hoarfrost.model import Entity, PartialDate, Schema
@@ -130,18 +130,39 @@ class Matcher:
         non-optional tokens, when the caller has it)."""
         single = (_core_count(query.tokens) if query_core is None else query_core) == 1
         one_word = (single and _core_count(indexed.form.tokens) >= 2
-                    and not (alignment is not None and any(m.method in _SPANNING for m in alignment.matches)))
+                    and not (alignment is not None and any(m.method in _SPANNING or _named_particle(m)
+                                                           for m in alignment.matches)))
         weak = self.index.is_weak(indexed)
         if not one_word and not weak:
             return score, ()
         penalties = []
         if one_word:
-            score *= self.weights.single_token_penalty
-            penalties.append("one-word query against a longer listed name")
+            factor = self._one_word_factor(query, indexed, alignment)
+            if factor < 1.0:
+                score *= factor
+                penalties.append("one-word query against a longer listed name")
         if weak:
             score *= self.weights.weak_alias
             penalties.append("weak (low-quality) alias")
         return score, tuple(penalties)
+
+    def _one_word_factor(self, query: NameForm, indexed: IndexedForm, alignment: Alignment | None) -> float:
+        """What one word meeting one word of a longer name is worth. A person is named by given and family
+        names together, and a family name is shared by a family, so one name of a person keeps the full
+        single_token_penalty. An organisation is often called by one word, its acronym or its brand
+        (МФТИ for "MFTI, FizTech"): when that word is rare in the lists it points at few entries, so the
+        penalty shrinks with the word's rarity weight, full for the commonest words ("Bank", "Golden"),
+        none for a word as rare as weights.rare_document_frequency names."""
+        penalty = self.weights.single_token_penalty
+        if alignment is None or self.index.entities[indexed.entity].schema is Schema.PERSON:
+            return penalty
+        matched = {token for match in alignment.matches for token in match.query.split()}
+        core = [token for token in query.tokens if not is_optional(token) and token in matched]
+        if not core:
+            return penalty
+        floor = self.weights.min_token_weight
+        rarity = (self._weight_function(query.space)(core[0]) - floor) / (1.0 - floor)
+        return 1.0 - (1.0 - penalty) * (1.0 - max(0.0, rarity) ** _RARITY_EXPONENT)
 
     def _qualify(self, score: float, entity: Entity, dob: PartialDate | None, country: str | None,
                  identifiers: tuple[str, ...]) -> list[qualifiers.QualifierEffect]:
@@ -185,6 +206,15 @@ class Matcher:
 
 
 _SPANNING = ("initials", "joined")  # methods by which one token meets several
+# how fast the one-word penalty returns as a word grows common (see Matcher._one_word_factor): squared,
+# a word must be nearly as rare as rare_document_frequency names to be spared most of it
+_RARITY_EXPONENT = 2
+
+
+def _named_particle(match: TokenMatch) -> bool:
+    """A query token that reads as a particle but met a given name as its nickname: in "Ben Smith" against
+    "Benjamin Smith", ben is a name, and the query has two words, not one."""
+    return match.method == "nickname" and is_optional(match.query)
 
 
 @lru_cache(maxsize=262144)
