@@ -137,32 +137,12 @@ class Matcher:
             return score, ()
         penalties = []
         if one_word:
-            factor = self._one_word_factor(query, indexed, alignment)
-            if factor < 1.0:
-                score *= factor
-                penalties.append("one-word query against a longer listed name")
+            score *= self.weights.single_token_penalty
+            penalties.append("one-word query against a longer listed name")
         if weak:
             score *= self.weights.weak_alias
             penalties.append("weak (low-quality) alias")
         return score, tuple(penalties)
-
-    def _one_word_factor(self, query: NameForm, indexed: IndexedForm, alignment: Alignment | None) -> float:
-        """What one word meeting one word of a longer name is worth. A person is named by given and family
-        names together, and a family name is shared by a family, so one name of a person keeps the full
-        single_token_penalty. An organisation is often called by one word, its acronym or its brand
-        (МФТИ for "MFTI, FizTech"): when that word is rare in the lists it points at few entries, so the
-        penalty shrinks with the word's rarity weight, full for the commonest words ("Bank", "Golden"),
-        none for a word as rare as weights.rare_document_frequency names."""
-        penalty = self.weights.single_token_penalty
-        if alignment is None or self.index.entities[indexed.entity].schema is Schema.PERSON:
-            return penalty
-        matched = {token for match in alignment.matches for token in match.query.split()}
-        core = [token for token in query.tokens if not is_optional(token) and token in matched]
-        if not core:
-            return penalty
-        floor = self.weights.min_token_weight
-        rarity = (self._weight_function(query.space)(core[0]) - floor) / (1.0 - floor)
-        return 1.0 - (1.0 - penalty) * (1.0 - max(0.0, rarity) ** _RARITY_EXPONENT)
 
     def _qualify(self, score: float, entity: Entity, dob: PartialDate | None, country: str | None,
                  identifiers: tuple[str, ...]) -> list[qualifiers.QualifierEffect]:
@@ -206,9 +186,6 @@ class Matcher:
 
 
 _SPANNING = ("initials", "joined")  # methods by which one token meets several
-# how fast the one-word penalty returns as a word grows common (see Matcher._one_word_factor): squared,
-# a word must be nearly as rare as rare_document_frequency names to be spared most of it
-_RARITY_EXPONENT = 2
 
 
 def _named_particle(match: TokenMatch) -> bool:
