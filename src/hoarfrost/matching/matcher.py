@@ -16,7 +16,7 @@ from typing import Any
 
 from hoarfrost.matching import qualifiers
 from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM, Algorithm, Weights
-from hoarfrost.matching.align import Alignment, align, person_order
+from hoarfrost.matching.align import Alignment, TokenMatch, align, person_order
 from hoarfrost.matching.forms import NATIVE, NameForm, is_optional, native_form, query_forms, skeleton_of
 from hoarfrost.matching.index import IndexedForm, NameIndex
 from hoarfrost.model import Entity, PartialDate, Schema
@@ -131,7 +131,8 @@ class Matcher:
         non-optional tokens, when the caller has it)."""
         single = (_core_count(query.tokens) if query_core is None else query_core) == 1
         one_word = (single and _core_count(indexed.form.tokens) >= 2
-                    and not (alignment is not None and any(m.method in _SPANNING for m in alignment.matches)))
+                    and not (alignment is not None and any(m.method in _SPANNING or _named_particle(m)
+                                                           for m in alignment.matches)))
         weak = self.index.is_weak(indexed)
         if not one_word and not weak:
             return score, ()
@@ -186,6 +187,12 @@ class Matcher:
 
 
 _SPANNING = ("initials", "joined")  # methods by which one token meets several
+
+
+def _named_particle(match: TokenMatch) -> bool:
+    """A query token that reads as a particle but met a given name as its nickname: in "Ben Smith" against
+    "Benjamin Smith", ben is a name, and the query has two words, not one."""
+    return match.method == "nickname" and is_optional(match.query)
 
 
 @lru_cache(maxsize=262144)
