@@ -315,9 +315,7 @@ class NameIndex:
             self.entities, self.forms, self.postings, self.document_frequency = _IndexBuilder().build(entities)
         self._schema_codes = np.asarray([_SCHEMA_CODES[self.entities[f.entity].schema] for f in self.forms],
                                         dtype=np.int8)
-        total = max(len(self.forms), 2)
-        self._idf_reference = math.log(total / (weights.rare_document_frequency + 1))
-        self._total = total
+        self._total, self._idf_reference = _idf_scale(len(self.forms), weights)
         self._space_weights: dict[str, _SpaceWeights] = {}
         self._token_cache: OrderedDict[tuple[str, bool, str, str, int], TokenHits] = OrderedDict()
         self._token_cache_size = 0
@@ -430,9 +428,17 @@ class NameIndex:
         index.entities, index.forms, index.postings, index.document_frequency = (
             entities, forms, postings, document_frequency)
         index._schema_codes = np.asarray([_SCHEMA_CODES[entities[f.entity].schema] for f in forms], dtype=np.int8)
-        index._total = max(len(forms), 2)
-        index._idf_reference = math.log(index._total / (weights.rare_document_frequency + 1))
+        index._total, index._idf_reference = _idf_scale(len(forms), weights)
         return index
+
+
+def _idf_scale(form_count: int, weights: Weights) -> tuple[int, float]:
+    """The form count the IDF of a token is taken over, and the IDF at which a token weighs fully (a
+    document frequency of `rare_document_frequency`). An index of a handful of forms has no statistics to
+    tell common from rare: counting it as one form more than that frequency keeps the reference positive
+    (no division by zero) and lets every token there weigh fully."""
+    total = max(form_count, weights.rare_document_frequency + 2)
+    return total, math.log(total / (weights.rare_document_frequency + 1))
 
 
 # Slack on the rare-token cut, well above float rounding (shares are float32, the cut allows 1e-6).
