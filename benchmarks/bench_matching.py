@@ -283,8 +283,12 @@ def run_speed(data: Path, store_path: Path) -> Row:
     """Two fresh processes: one builds the index as a new snapshot makes it (readings kept, no kept
     index) and keeps it; the other loads it, as a restart does, and screens. Each its own peak RSS."""
     batch, latency = speed_names(data)
+    # the store is fresh from section "store": the first build also reads every name into Latin and keeps
+    # the readings; the second is what a new snapshot costs, most names' readings being kept by then
+    first = _in_fresh_process(_build, str(store_path))
     build = _in_fresh_process(_build, str(store_path))
-    return {**_in_fresh_process(_speed, str(store_path), batch, latency), **build}
+    return {**_in_fresh_process(_speed, str(store_path), batch, latency), **build,
+            "first_build_s": first["build_s"], "first_build_rss_mb": first["build_rss_mb"]}
 
 
 def _in_fresh_process(function: Callable[..., Row], *args: Any) -> Row:
@@ -370,6 +374,10 @@ def _parallel_batch(batch: list[str]) -> tuple[float, int]:
 def _screen_chunk(names: Iterable[str]) -> int:
     assert _SCREENER is not None
     return sum(bool(_screen(_SCREENER, name, Schema.PERSON, None)) for name in names)
+
+
+def _peak_rss(speed: Row) -> float:
+    return float(max(speed["rss_mb"], speed["build_rss_mb"], speed["first_build_rss_mb"]))
 
 
 def _timed(screener: Screener, name: str) -> float:
@@ -551,8 +559,9 @@ def _md_speed(result: Row) -> str:
     return "\n".join([
         "### 5. Speed with every list loaded", "",
         f"In a fresh process, the index is built over the store of section 3 ({speed['entities']:,} entities) "
-        "as a new snapshot makes it build (the names' readings kept in the store, no kept index) and kept "
-        "beside the store. In a second fresh process: `Screener.from_store` loads it, as a restart does, "
+        "as a brand-new store first builds it (every name read into Latin, the readings kept in the store); "
+        "in a second fresh process as a new snapshot makes it build (readings kept, no kept index), and kept "
+        "beside the store. In a third fresh process: `Screener.from_store` loads it, as a restart does, "
         f"then a batch of {speed['batch']:,} names (every fixture name of sections 3–4 plus fresh recombined "
         f"given/family names; {speed['alerts']:,} alert), screened as Persons in one process, then over "
         f"{WORKERS} processes forked after the build (sharing the index, pool start included), then "
@@ -562,6 +571,8 @@ def _md_speed(result: Row) -> str:
         "| measure | hoarfrost | target |", "|---|---:|---:|",
         f"| index build (`Screener.from_store` after a new snapshot: readings kept, index built) "
         f"| {speed['build_s']:.1f} s | ≤ 10 s |",
+        f"| first build on a new store (names read into Latin and kept, index built) "
+        f"| {speed['first_build_s']:.1f} s | |",
         f"| index loaded (`Screener.from_store` on a restart: the index kept beside the store) "
         f"| {speed['load_s']:.1f} s | |",
         f"| loading the lazy transliteration tables (`warm_up`, once per process) | {speed['warm_s']:.1f} s | |",
@@ -569,8 +580,8 @@ def _md_speed(result: Row) -> str:
         f"({speed['single_per_cpu_s']:,.0f} per CPU second) | |",
         f"| batch, {WORKERS} processes (the machine) | {speed['parallel_per_s']:,.0f} names/s | ≥ 5,000 names/s |",
         f"| latency p50 / p99 | {speed['p50_ms']:.2f} / {speed['p99_ms']:.2f} ms | p99 ≤ 10 ms |",
-        f"| peak RSS, screening (index loaded) / building the index | {speed['rss_mb']:,.0f} / "
-        f"{speed['build_rss_mb']:,.0f} MB | ≤ 1,024 MB |", "",
+        f"| peak RSS, screening (index loaded) / building the index / first build | {speed['rss_mb']:,.0f} / "
+        f"{speed['build_rss_mb']:,.0f} / {speed['first_build_rss_mb']:,.0f} MB | ≤ 1,024 MB |", "",
         f"For context: rapidfuzz `process.extractOne` over all {alerts['all_names']:,} list names, "
         f"{alerts['rf_all_per_s']:,.0f} names/s; logic-v2 pairwise, {lv2['per_s']:,.0f} comparisons/s; "
         f"rapidfuzz pairwise, {rf['per_s']:,.0f} comparisons/s (both on cases.csv).",
@@ -596,9 +607,10 @@ def targets(result: Row) -> list[tuple[str, str, bool]]:
         (f"batch ≥ 5,000 names/s on the machine ({WORKERS} processes)", f"{speed['parallel_per_s']:,.0f}",
          speed["parallel_per_s"] >= 5000),
         ("latency p99 ≤ 10 ms", f"{speed['p99_ms']:.2f} ms", speed["p99_ms"] <= 10),
-        ("index build ≤ 10 s", f"{speed['build_s']:.1f} s", speed["build_s"] <= 10),
-        ("peak RSS ≤ 1 GB", f"{max(speed['rss_mb'], speed['build_rss_mb']):,.0f} MB",
-         max(speed["rss_mb"], speed["build_rss_mb"]) <= 1024),
+        ("index build ≤ 10 s (after a new snapshot)",
+         f"{speed['build_s']:.1f} s (first build on a new store: {speed['first_build_s']:.1f} s)",
+         speed["build_s"] <= 10),
+        ("peak RSS ≤ 1 GB", f"{_peak_rss(speed):,.0f} MB", _peak_rss(speed) <= 1024),
     ]
 
 
