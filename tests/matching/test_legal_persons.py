@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from hoarfrost.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM
+from hoarfrost.matching.compare import compare_names
 from hoarfrost.matching.forms import query_forms
 from hoarfrost.matching.matcher import Matcher
 from hoarfrost.model import Entity, Schema
@@ -53,3 +55,12 @@ def test_another_family_name_is_not_the_listed_person(un_entities: list[Entity])
         assert found and found[0].entity.id == entity.id, name
         other = "Zhang " + " ".join(words[1:])
         assert entity.id not in {r.entity.id for r in matcher.match(other, schema=Schema.PERSON)}, other
+
+
+def test_compare_names_reads_no_legal_form_in_a_persons_name() -> None:
+    """compare_names as the screener: a person's "YU" or "AS" is a name, not a legal form let go."""
+    threshold = ALGORITHMS[DEFAULT_ALGORITHM].weights.threshold
+    for name in ("YU Jin", "AS Ali"):
+        short = name.split()[1]
+        assert compare_names(name, short, Schema.PERSON).score < threshold
+        assert compare_names(name, short).score >= threshold  # schema unknown: read as before

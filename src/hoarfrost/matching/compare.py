@@ -38,7 +38,9 @@ def compare_names(query: str, candidate: str, schema: Schema | None = None,
     """The best alignment of any form of `query` with any form of `candidate` in the same space."""
     weights = ALGORITHMS[algorithm].weights
     best = None
-    query_all, candidate_all = query_forms(query), query_forms(candidate, listed_skeletons=True)
+    person = schema is Schema.PERSON  # a person's name has no legal form ("YU Jin" is not "LLC Jin")
+    query_all = query_forms(query, person=person)
+    candidate_all = query_forms(candidate, listed_skeletons=True, person=person)
     native = {f.space for f in query_all if f.space.startswith(NATIVE)} & {f.space for f in candidate_all}
     if native:  # both written in the same script: compare them as written, not through romanisation
         query_all = tuple(f for f in query_all if f.space in native)
