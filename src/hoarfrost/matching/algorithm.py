@@ -47,6 +47,9 @@ class Weights:
     middle_leftover: tuple[float, float] = (0.6, 0.15)
     conflict_penalty: float = 0.85  # per pair of leftover tokens, one on each side
     single_token_penalty: float = 0.85  # a one-word query meeting one word of a longer listed name
+    # a person's name in Han or Hangul whose family name meets nothing on the list ("유진 박" ~ "YU, Jin":
+    # the listed family name met a syllable of the given name)
+    family_name_unmatched: float = 0.85
     initials_only: float = 0.8  # nothing but one-letter initials met ("N. N." ~ "Nursultan Nazarbayev")
     weak_alias: float = 0.92  # matched a low-quality alias
     # token rarity: weight = clip(idf / idf_reference, min_token_weight, 1)

@@ -20,6 +20,7 @@ from hoarfrost.matching.align import Alignment, TokenMatch, align, person_order
 from hoarfrost.matching.forms import NATIVE, NameForm, is_optional, native_form, query_forms, skeleton_of
 from hoarfrost.matching.index import IndexedForm, NameIndex
 from hoarfrost.model import Entity, PartialDate, Schema
+from hoarfrost.names.scripts import family_name_end
 
 _QUALIFIER_MARGIN = 0.3  # name scores this far under the threshold may still be lifted by an identifier
 _SYLLABIC_SCRIPTS = frozenset({"Hani", "Hang", "Jpan", "Kore", "Hira", "Kana"})
@@ -70,6 +71,7 @@ class Matcher:
         best: dict[int, NameHit] = {}
         align = _AlignmentMemo(self.index, self.weights)
         person = schema is Schema.PERSON
+        family_end = family_name_end(name) if person else None
         for query_form in query_forms(name, person=person):
             query_core = _core_count(query_form.tokens)
             for form_id in self.index.candidates(query_form, schema):
@@ -80,16 +82,18 @@ class Matcher:
                 if candidate is not indexed.form:
                     indexed = IndexedForm(indexed.entity, indexed.name, candidate)
                 alignment = align(query_form, candidate, self._person_order(indexed))
-                score, penalties = self._penalised(alignment.score, query_form, indexed, alignment, query_core)
+                score, penalties = self._penalised(alignment.score, query_form, indexed, alignment, query_core,
+                                                   family_end)
                 held = best.get(indexed.entity)
                 if held is None or score > held.score:
                     best[indexed.entity] = NameHit(score, query_form, indexed, alignment, penalties)
         native = next((form for form in query_forms(name, person=person) if form.space.startswith(NATIVE)), None)
         if native is not None:
-            self._prefer_native(native, best, align)
+            self._prefer_native(native, best, align, family_end)
         return best
 
-    def _prefer_native(self, native: NameForm, best: dict[int, NameHit], align: _AlignmentMemo) -> None:
+    def _prefer_native(self, native: NameForm, best: dict[int, NameHit], align: _AlignmentMemo,
+                       family_end: int | None) -> None:
         """Where an entry also bears names in the query's own script, those are compared as written.
         For Han, Hangul and kana they decide: romanisation folds apart syllables that the script keeps
         apart (김종은 is not 김정은). For alphabets (Cyrillic, Arabic, ...) the better of the two counts,
@@ -104,7 +108,7 @@ class Matcher:
                     continue
                 indexed = IndexedForm(position, name_position, form)
                 alignment = align(native, form, self._person_order(indexed))
-                score, penalties = self._penalised(alignment.score, native, indexed, alignment)
+                score, penalties = self._penalised(alignment.score, native, indexed, alignment, None, family_end)
                 hits.append(NameHit(score, native, indexed, alignment, penalties))
             if hits:
                 top = max(hits, key=lambda hit: hit.score)
@@ -126,17 +130,22 @@ class Matcher:
         return self.index.weight_function(space)
 
     def _penalised(self, score: float, query: NameForm, indexed: IndexedForm,
-                   alignment: Alignment | None = None, query_core: int | None = None) -> tuple[float, tuple[str, ...]]:
+                   alignment: Alignment | None = None, query_core: int | None = None,
+                   family_end: int | None = None) -> tuple[float, tuple[str, ...]]:
         """The score after the penalties of the name pair (`query_core`: the query form's count of
-        non-optional tokens, when the caller has it)."""
+        non-optional tokens, when the caller has it; `family_end`: see scripts.family_name_end)."""
         single = (_core_count(query.tokens) if query_core is None else query_core) == 1
         one_word = (single and _core_count(indexed.form.tokens) >= 2
                     and not (alignment is not None and any(m.method in _SPANNING or _named_particle(m)
                                                            for m in alignment.matches)))
         weak = self.index.is_weak(indexed)
-        if not one_word and not weak:
+        family_unmatched = self._family_unmatched(query, indexed, alignment, family_end)
+        if not one_word and not weak and not family_unmatched:
             return score, ()
         penalties = []
+        if family_unmatched:
+            score *= self.weights.family_name_unmatched
+            penalties.append("the family name of the query meets no listed name part")
         if one_word:
             score *= self.weights.single_token_penalty
             penalties.append("one-word query against a longer listed name")
@@ -144,6 +153,16 @@ class Matcher:
             score *= self.weights.weak_alias
             penalties.append("weak (low-quality) alias")
         return score, tuple(penalties)
+
+    def _family_unmatched(self, query: NameForm, indexed: IndexedForm, alignment: Alignment | None,
+                          end: int | None) -> bool:
+        """The query is a person's name in Han or Hangul (see scripts.family_name_end) and its family name
+        is left over against a listed person's name."""
+        if end is None or alignment is None or len(query.tokens) < 2:
+            return False
+        if self.index.entities[indexed.entity].schema is not Schema.PERSON:
+            return False
+        return query.tokens[end] in alignment.unmatched_query
 
     def _qualify(self, score: float, entity: Entity, dob: PartialDate | None, country: str | None,
                  identifiers: tuple[str, ...]) -> list[qualifiers.QualifierEffect]:

@@ -76,3 +76,29 @@ def detect_script(text: str) -> str:
 
 def is_latin(text: str) -> bool:
     return detect_script(text) in ("Latn", NO_SCRIPT)
+
+
+_FAMILY_FIRST_SCRIPTS = frozenset({"Hani", "Hang"})
+
+
+def family_name_end(name: str) -> int | None:
+    """Which end of a person's name written in Han or Hangul holds the family name: 0 (first token) or -1
+    (last token), None when the writing does not say.
+
+    Chinese and Korean family names are one syllable (a few two), written first: 朱海仑, 박유진. A name
+    written in parts puts the family name in the part of one character, at either end ("유진 박", "聰明 蔡"
+    in Western order). Four characters joined may open with a two-character family name (諸葛亮 is three,
+    but 南宮 + two is four): not said. Readings keep the order of the characters, so the same end of a
+    reading's tokens holds the family name's reading.
+    """
+    parts = name.split()
+    if not parts or any(detect_script(part) not in _FAMILY_FIRST_SCRIPTS for part in parts):
+        return None
+    if len(parts) == 1:
+        return 0 if 2 <= len(parts[0]) <= 3 else None
+    first, last = len(parts[0]), len(parts[-1])
+    if first == 1 and last > 1:
+        return 0
+    if last == 1 and first > 1:
+        return -1
+    return None
