@@ -43,6 +43,7 @@ import unicodedata
 from functools import lru_cache
 
 from hoarfrost.names.readings import Reading, unique_readings
+from hoarfrost.names.word_tables import segment
 
 _FIRST, _LAST = 0xAC00, 0xD7A3
 _HANGUL_RUN = re.compile("[\uac00-\ud7a3]+")
@@ -385,34 +386,11 @@ _ORG_WORDS: dict[str, str] = {
     "정보": "information", "통신": "communications", "전자": "electronics", "화학": "chemical",
 }
 _ORG_SUFFIXES: dict[str, str] = {"부": "ministry", "국": "bureau", "군": "army", "성": "ministry", "사": "company"}
-_ORG_LONGEST = max(len(word) for word in _ORG_WORDS)
 
 
 def _segment(word: str) -> list[tuple[str, str | None]]:
     """An organisation word cut at the known words (longest first): (Hangul piece, English gloss or None)."""
-    pieces: list[tuple[str, str | None]] = []
-    pending = ""
-    index = 0
-    while index < len(word):
-        for size in range(min(_ORG_LONGEST, len(word) - index), 1, -1):
-            gloss = _ORG_WORDS.get(word[index:index + size])
-            if gloss:
-                break
-        else:
-            size, gloss = 1, None
-            if index == len(word) - 1 and index > 0:
-                gloss = _ORG_SUFFIXES.get(word[index])
-        if gloss is None:
-            pending += word[index]
-        else:
-            if pending:
-                pieces.append((pending, None))
-                pending = ""
-            pieces.append((word[index:index + size], gloss))
-        index += size
-    if pending:
-        pieces.append((pending, None))
-    return pieces
+    return segment(word, _ORG_WORDS, _ORG_SUFFIXES)
 
 
 def _organisation_readings(texts: list[str]) -> list[Reading]:

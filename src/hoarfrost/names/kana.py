@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 from hoarfrost.names.readings import Reading, unique_readings
-from hoarfrost.names.word_tables import word_table
+from hoarfrost.names.word_tables import segment, word_table
 
 
 def _table(letters: str, spellings: str) -> dict[str, str]:
@@ -235,33 +235,11 @@ _ORG_WORDS = word_table("""
 """)
 _ORG_ENDINGS = {"省": "ministry", "庁": "agency", "局": "bureau|directorate", "軍": "army", "党": "party",
                 "社": "company"}
-_ORG_LONGEST = max(map(len, _ORG_WORDS))
 
 
 def _org_segments(word: str) -> list[tuple[str, str | None]]:
     """A word cut at the vocabulary (longest first): (piece, English or None)."""
-    pieces: list[tuple[str, str | None]] = []
-    pending, index = "", 0
-    while index < len(word):
-        size, gloss = 1, None
-        for length in range(min(_ORG_LONGEST, len(word) - index), 0, -1):
-            found = _ORG_WORDS.get(word[index:index + length])
-            if found is not None and (length > 1 or word[index] == "の"):
-                size, gloss = length, found
-                break
-        if gloss is None and index == len(word) - 1 and index > 0:
-            gloss = _ORG_ENDINGS.get(word[index])
-        if gloss is None:
-            pending += word[index]
-        else:
-            if pending:
-                pieces.append((pending, None))
-                pending = ""
-            pieces.append((word[index:index + size], gloss))
-        index += size
-    if pending:
-        pieces.append((pending, None))
-    return pieces
+    return segment(word, _ORG_WORDS, _ORG_ENDINGS, frozenset({"の"}))
 
 
 def _name_part(piece: str) -> str:
