@@ -33,12 +33,7 @@ from anyascii import anyascii
 
 from hoarfrost.names.readings import Reading, unique_readings
 from hoarfrost.names.scripts import char_script
-
-
-def _table(letters: str, spellings: str) -> dict[str, str]:
-    """A letter -> spelling table from the letters and their space-separated spellings, in the same order."""
-    return dict(zip(letters, spellings.split(), strict=True))
-
+from hoarfrost.names.word_tables import letter_table
 
 # --- Greek ----------------------------------------------------------------------------------------
 
@@ -50,10 +45,10 @@ _ACUTES = frozenset("\u0301\u0300\u0342")
 
 # Per-scheme single letters: a b g d e z i th i k l m n x o p r s t y f ch ps o.
 _GREEK_LETTERS: dict[str, dict[str, str]] = {
-    "elot743": _table("αβγδεζηθικλμνξοπρστυφχψω", "a v g d e z i th i k l m n x o p r s t y f ch ps o"),
-    "greek-phonetic": _table("αβγδεζηθικλμνξοπρστυφχψω", "a v g d e z i th i k l m n x o p r s t i f h ps o"),
-    "greek-classical": _table("αβγδεζηθικλμνξοπρστυφχψω", "a v g d e z e th i k l m n x o p r s t y ph ch ps o"),
-    "greek-cypriot": _table("αβγδεζηθικλμνξοπρστυφχψω", "a v g d e z i th i k l m n x o p r s t y f ch ps o"),
+    "elot743": letter_table("αβγδεζηθικλμνξοπρστυφχψω", "a v g d e z i th i k l m n x o p r s t y f ch ps o"),
+    "greek-phonetic": letter_table("αβγδεζηθικλμνξοπρστυφχψω", "a v g d e z i th i k l m n x o p r s t i f h ps o"),
+    "greek-classical": letter_table("αβγδεζηθικλμνξοπρστυφχψω", "a v g d e z e th i k l m n x o p r s t y ph ch ps o"),
+    "greek-cypriot": letter_table("αβγδεζηθικλμνξοπρστυφχψω", "a v g d e z i th i k l m n x o p r s t y f ch ps o"),
 }
 # Per-scheme vowel digraphs (ou, ai, ei, oi, yi) and the edge/medial forms of μπ, ντ, γκ.
 _GREEK_DIGRAPHS: dict[str, dict[str, str]] = {
@@ -156,11 +151,11 @@ def greek_cypriot(text: str) -> str:
 
 _GEORGIAN = "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰჱჲჳჴჵჶჷ"
 _GEORGIAN_TABLES: dict[str, dict[str, str]] = {
-    "georgian-national": _table(_GEORGIAN, (
+    "georgian-national": letter_table(_GEORGIAN, (
         "a b g d e v z t i k l m n o p zh r s t u p k gh q sh ch ts dz ts ch kh j h e y w q o f e")),
-    "georgian-russian": _table(_GEORGIAN, (
+    "georgian-russian": letter_table(_GEORGIAN, (
         "a b g d e v z t i k l m n o p zh r s t u p k g k sh ch ts dz ts ch kh dzh h e y v kh o f e")),
-    "iso9984": _table(_GEORGIAN, (
+    "iso9984": letter_table(_GEORGIAN, (
         "a b g d e v z t i k l m n o p z r s t u p k g q s c c dz c c x j h e y w q o f e")),
 }
 GEORGIAN_SCHEMES = tuple(_GEORGIAN_TABLES)
@@ -206,13 +201,13 @@ def georgian_iso9984(text: str) -> str:
 
 _ARMENIAN = "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ"
 _ARMENIAN_TABLES: dict[str, dict[str, str]] = {
-    "armenian-english": _table(_ARMENIAN, (
+    "armenian-english": letter_table(_ARMENIAN, (
         "a b g d e z e y t zh i l kh ts k h dz gh ch m y n sh o ch p j r s v t r ts v p k o f")),
-    "armenian-french": _table(_ARMENIAN, (
+    "armenian-french": letter_table(_ARMENIAN, (
         "a b g d e z e e t j i l kh ts k h dz gh tch m y n ch o tch p dj r s v t r ts v p k o f")),
-    "hubschmann-meillet": _table(_ARMENIAN, (
+    "hubschmann-meillet": letter_table(_ARMENIAN, (
         "a b g d e z e e t z i l x c k h j l c m y n s o c p j r s v t r c w p k o f")),
-    "armenian-western": _table(_ARMENIAN, (
+    "armenian-western": letter_table(_ARMENIAN, (
         "a p k t e z e e t zh i l kh dz g h ts gh j m y n sh o ch b ch r s v d r ts v p k o f")),
 }
 ARMENIAN_SCHEMES = tuple(_ARMENIAN_TABLES)

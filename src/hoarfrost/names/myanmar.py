@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from hoarfrost.names.readings import Reading, unique_readings
-from hoarfrost.names.word_tables import word_table
+from hoarfrost.names.word_tables import letter_table, word_table
 
 CUSTOMARY = "burmese"
 PLAIN = "burmese-plain"
@@ -43,15 +43,10 @@ LOANWORD = "burmese-loanword"
 _CONSONANTS = "ကခဂဃငစဆဇဈညဋဌဍဎဏတထဒဓနပဖဗဘမယရလဝသဟဠအ"
 
 
-def _table(spellings: str) -> dict[str, str]:
-    """Consonant -> spelling from the spellings of every consonant in order, space-separated ("-": none)."""
-    return dict(zip(_CONSONANTS, spellings.split(), strict=True))
-
-
 # Initials, customary spelling (with the h of aspirates), plain spelling, loanword spelling (ဖ f, ဗ v, ရ r).
-_INITIAL = _table("k kh g g ng s hs z z ny t ht d d n t ht d d n p hp b b m y y l w th h l -")
-_PLAIN_INITIAL = _table("k k g g ng s s z z ny t t d d n t t d d n p p b b m y y l w th h l -")
-_LOAN_INITIAL = _table("k k g g ng s s z z ny t t d d n t t d d n p f v b m y r l w th h l -")
+_INITIAL = letter_table(_CONSONANTS, "k kh g g ng s hs z z ny t ht d d n t ht d d n p hp b b m y y l w th h l -")
+_PLAIN_INITIAL = letter_table(_CONSONANTS, "k k g g ng s s z z ny t t d d n t t d d n p p b b m y y l w th h l -")
+_LOAN_INITIAL = letter_table(_CONSONANTS, "k k g g ng s s z z ny t t d d n t t d d n p f v b m y r l w th h l -")
 # Independent vowels (ဦး "U", the honorific and the name part "Oo").
 _INDEPENDENT = {"ဣ": "i", "ဤ": "i", "ဥ": "u", "ဦ": "u", "ဧ": "e", "ဩ": "aw", "ဪ": "aw", "ဿ": "th"}
 

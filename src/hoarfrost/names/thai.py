@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from hoarfrost.names.readings import Reading, unique_readings
-from hoarfrost.names.word_tables import word_table
+from hoarfrost.names.word_tables import letter_table, word_table
 
 RTGS = "rtgs"
 LOANWORD = "thai-loanword"
@@ -41,14 +41,11 @@ _CONSONANTS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดต�
 # Initial sounds: RTGS, then the loanword reading (aspiration dropped).
 
 
-def _table(spellings: str) -> dict[str, str]:
-    """Consonant -> spelling from the spellings of every consonant in order, space-separated ("-": none)."""
-    return dict(zip(_CONSONANTS, spellings.split(), strict=True))
-
-
-_RTGS_INITIAL = _table("k kh kh kh kh kh ng ch ch ch s ch y d t th th th n d t th th th n b p ph f ph f ph m y r l w "
-                       "s s s h l - h")
-_LOAN_INITIAL = _table("k k k k k k ng ch ch ch s ch y d t t t t n d t t t t n b p p f p f p m y r l w s s s h l - h")
+_RTGS_INITIAL = letter_table(
+    _CONSONANTS, "k kh kh kh kh kh ng ch ch ch s ch y d t th th th n d t th th th n b p ph f ph f ph m y r l w "
+    "s s s h l - h")
+_LOAN_INITIAL = letter_table(
+    _CONSONANTS, "k k k k k k ng ch ch ch s ch y d t t t t n d t t t t n b p p f p f p m y r l w s s s h l - h")
 # RTGS finals: the stops reduce to k t p, the sonorants to n m ng, ย and ว to vowels.
 _RTGS_FINAL = {**{c: "k" for c in "กขคฆ"}, **{c: "t" for c in "จชซฌฎฏฐฑฒดตถทธศษส"},
                **{c: "p" for c in "บปพฟภ"}, **{c: "n" for c in "ญณนรลฬ"}, "ม": "m", "ง": "ng", "ย": "i", "ว": "o"}

@@ -46,3 +46,9 @@ def segment(word: str, words: Mapping[str, str], endings: Mapping[str, str],
     if pending:
         pieces.append((pending, None))
     return pieces
+
+
+def letter_table(letters: str, spellings: str) -> dict[str, str]:
+    """A letter -> spelling table from the letters and their space-separated spellings, in the same order
+    (one line per romanisation scheme, so that the letters and their spellings can be read side by side)."""
+    return dict(zip(letters, spellings.split(), strict=True))
