@@ -7,7 +7,6 @@ input rows that were skipped); HOARFROST_DEBUG=1 shows tracebacks.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,11 +15,11 @@ from typing import Annotated, Any
 
 import msgspec
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from hoarfrost import ingest
+from hoarfrost.cli_common import DbOption, JsonOption, err, fail, open_store, out
 from hoarfrost.config import Settings
 from hoarfrost.diff import diff_lists
 from hoarfrost.errors import HoarfrostError
@@ -31,36 +30,6 @@ from hoarfrost.store import SnapshotInfo, Store
 
 app = typer.Typer(help="hoarfrost: sanctions screening against the official lists.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
-# Piped output (make demo, CI logs) gets a wide table rather than Rich's 80-column default.
-out = Console(soft_wrap=True, width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 180)
-err = Console(stderr=True, soft_wrap=True)
-
-DbOption = Annotated[
-    str | None, typer.Option("--db", help="Store path or URL (default: HOARFROST_DB, else the user data folder).")
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-
-
-def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
-    raise typer.Exit(code)
-
-
-@contextmanager
-def _store(db: str | None) -> Iterator[Store]:
-    try:
-        store = Store.open(Settings.from_env(db=db).db)
-    except HoarfrostError as exc:
-        _fail(str(exc))
-    try:
-        yield store
-    except HoarfrostError as exc:
-        if os.environ.get("HOARFROST_DEBUG"):
-            raise
-        _fail(str(exc))
-    finally:
-        store.close()
-
 
 @contextmanager
 def _progress() -> Iterator[dict[str, Callable[..., None]]]:
@@ -89,7 +58,7 @@ def load(
     db: DbOption = None,
 ) -> None:
     """Load a list file (or the files of one list) as a new snapshot."""
-    with _store(db) as store, _progress() as callbacks:
+    with open_store(db) as store, _progress() as callbacks:
         outcome = ingest.load_list(store, paths, format=format, **callbacks)
     _print_outcome(outcome)
 
@@ -111,7 +80,7 @@ def update(
 ) -> None:
     """Fetch every official list from its publisher (or local copies) and load what changed."""
     settings = Settings.from_env(db=db)
-    with _store(db) as store, _progress() as callbacks:
+    with open_store(db) as store, _progress() as callbacks:
         outcome = ingest.update(store, settings, from_dir=from_dir, log=lambda m: err.print(m, highlight=False),
                                 **callbacks)
     for loaded in outcome.loaded:
@@ -121,7 +90,7 @@ def update(
     for failure in outcome.failed:
         err.print(f"[red]failed:[/red] {failure}", highlight=False)
     if not outcome.loaded:
-        _fail("no list could be loaded")
+        fail("no list could be loaded")
 
 
 @app.command("lists")
@@ -131,7 +100,7 @@ def lists_command(
     db: DbOption = None,
 ) -> None:
     """One row per list: the snapshot in force, when it was published and loaded, its size."""
-    with _store(db) as store:
+    with open_store(db) as store:
         rows = store.snapshots() if all_snapshots else store.current_snapshots()
     if as_json:
         out.print_json(data=[info.as_json() for info in rows])
@@ -152,7 +121,7 @@ def show(
     db: DbOption = None,
 ) -> None:
     """Everything the list says about one entry."""
-    with _store(db) as store:
+    with open_store(db) as store:
         entity = store.entity(source, source_id, snapshot)
     data = msgspec.to_builtins(entity)
     data["entity_id"] = entity.id
@@ -174,7 +143,7 @@ def diff(
     db: DbOption = None,
 ) -> None:
     """Designations added, removed and changed between two snapshots of a list."""
-    with _store(db) as store:
+    with open_store(db) as store:
         old_info, new_info = _diff_pair(store, source, old, new)
         result = diff_lists(source, old_info.id, new_info.id, store.entity_hashes(old_info.id),
                             store.entity_hashes(new_info.id), store.entity_versions)
@@ -197,11 +166,11 @@ def _diff_pair(store: Store, source: str, old: int | None, new: int | None) -> t
     if old is not None and new is not None:
         pair = store.snapshot(old), store.snapshot(new)
         if any(info.source != source for info in pair):
-            _fail(f"snapshots {old} and {new} are not both of {source}")
+            fail(f"snapshots {old} and {new} are not both of {source}")
         return pair
     history = sorted(store.snapshots(source), key=lambda i: (i.published or i.loaded_at, i.id))
     if len(history) < 2:
-        _fail(f"{source} has {len(history)} snapshot(s) in the store; a diff needs two")
+        fail(f"{source} has {len(history)} snapshot(s) in the store; a diff needs two")
     return history[-2], history[-1]
 
 
@@ -219,8 +188,8 @@ def screen(
     try:
         query = make_query(name, schema, dob, country)
     except HoarfrostError as exc:
-        _fail(str(exc), code=2)
-    with _store(db) as store:
+        fail(str(exc), code=2)
+    with open_store(db) as store:
         screener = Screener.from_store(store)
     matches = screener.screen(query, threshold)
     if as_json:
@@ -239,8 +208,8 @@ def screen_file(
 ) -> None:
     """Screen every name in a file; bad rows are reported with their row number and skipped (exit code 2)."""
     if not input.is_file():
-        _fail(f"{input}: no such file")
-    with _store(db) as store:
+        fail(f"{input}: no such file")
+    with open_store(db) as store:
         screener = Screener.from_store(store)
     summary = _BatchSummary()
     sink = output.open("w", encoding="utf-8") if output else None
@@ -249,7 +218,7 @@ def screen_file(
             for chunk in _chunks(read_queries(input), 20_000):
                 _screen_chunk(screener, chunk, threshold, workers, sink, summary, advance)
     except HoarfrostError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     finally:
         if sink:
             sink.close()
@@ -313,6 +282,9 @@ def _print_matches(rows: list[tuple[str, dict[str, Any]]]) -> None:
         table.add_row(query, f"{match['score']:.2f}", match["source"], match["source_id"], match["caption"],
                       match["matched_name"], match["schema"])
     out.print(table)
+
+
+# Command groups, each in its own module (cli_<group>.py): one line each below.
 
 
 def main() -> None:

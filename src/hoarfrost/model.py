@@ -186,8 +186,34 @@ class Entity:
         return self.names[0].value if self.names else self.source_id
 
 
+@dataclass(frozen=True, slots=True)
+class Customer:
+    """A bank's customer as its file describes it: the id is the bank's own, kept as a string.
+
+    `extra` keeps every column of the file that has no field here, so nothing the bank sent is lost.
+    """
+
+    id: str
+    name: str
+    schema: Schema | None = None
+    dob: str | None = None  # ISO partial date: YYYY, YYYY-MM or YYYY-MM-DD
+    country: str | None = None  # ISO 3166-1 alpha-2, lower case
+    identifiers: tuple[str, ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()
+
+
 _ENCODER = msgspec.json.Encoder()
 _DECODER = msgspec.json.Decoder(Entity)
+_CUSTOMER_DECODER = msgspec.json.Decoder(Customer)
+
+
+def customer_to_json(customer: Customer) -> bytes:
+    """Canonical JSON of a customer: its sha256 is the customer's version hash."""
+    return _ENCODER.encode(customer)
+
+
+def customer_from_json(data: bytes) -> Customer:
+    return _CUSTOMER_DECODER.decode(data)
 
 
 def entity_to_json(entity: Entity) -> bytes:

@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
@@ -82,6 +83,7 @@ class Store:
             raise StoreError(f"cannot create the folder for the store {file}: {exc.strerror}") from None
         engine = create_engine(f"sqlite:///{file}")
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         try:
             return cls(engine)
         except DatabaseError as exc:
@@ -89,6 +91,19 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A write transaction that holds the write lock from its first statement (SQLite: BEGIN IMMEDIATE).
+
+        Use it for every read-then-write (a decision reading an alert's revision, an audit record reading
+        the chain's head): two such transactions run one after the other instead of both reading the
+        same state, and the second waits (busy_timeout) rather than failing on a lock upgrade.
+        """
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(hoarfrost_immediate=True)
+            with conn.begin():
+                yield conn
 
     def _migrate(self) -> None:
         try:
@@ -322,7 +337,15 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _sqlite_begin(conn: Connection) -> None:
+    """SQLAlchemy's recipe for SQLite: the driver's own transaction handling is off (see _sqlite_pragmas)
+    and transactions begin here, immediate where `Store.writing` asks for it."""
+    immediate = conn.get_execution_options().get("hoarfrost_immediate")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # transactions are begun by _sqlite_begin, not by the driver
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")

@@ -1,0 +1,1 @@
+"""Alerts, decisions with four eyes, the allow-list, and the hash-chained audit trail."""

@@ -1,0 +1,129 @@
+"""The audit trail: an append-only, hash-chained log of every screening, decision, list load and customer change.
+
+Each record's hash is the sha256 of the previous record's hash and the record's own canonical content
+(sequence number, time, actor, action, subject, detail). Editing a record breaks its hash; removing one
+leaves a gap in the sequence; reordering breaks the chain; removing the newest records is caught by the
+head (count and last hash) kept in `store_info`, which every append updates in the same transaction.
+`verify` says where the chain first breaks.
+
+A record is appended inside the transaction of the change it records (`Store.writing`), so a change and
+its record commit together or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from hoarfrost.store import Store
+from hoarfrost.store import schema as t
+
+GENESIS = "0" * 64
+_HEAD_KEY = "audit_head"
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    seq: int
+    at: str
+    actor: str
+    action: str
+    subject: str
+    detail: str  # canonical JSON
+    prev_hash: str
+    hash: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"seq": self.seq, "at": self.at, "actor": self.actor, "action": self.action,
+                "subject": self.subject, "detail": json.loads(self.detail), "prev_hash": self.prev_hash,
+                "hash": self.hash}
+
+
+@dataclass(frozen=True)
+class Verification:
+    records: int
+    problems: tuple[str, ...]  # empty when the chain is whole
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def record_hash(prev_hash: str, seq: int, at: str, actor: str, action: str, subject: str, detail: str) -> str:
+    content = json.dumps([seq, at, actor, action, subject, detail], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()
+
+
+def canonical(detail: Mapping[str, Any]) -> str:
+    return json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def append(conn: Connection, *, actor: str, action: str, subject: str, detail: Mapping[str, Any]) -> AuditRecord:
+    """Append one record in the caller's transaction (which must come from `Store.writing`)."""
+    seq, prev = _head(conn)
+    at = datetime.now(UTC).isoformat(timespec="microseconds")
+    text = canonical(detail)
+    digest = record_hash(prev, seq + 1, at, actor, action, subject, text)
+    record = AuditRecord(seq + 1, at, actor, action, subject, text, prev, digest)
+    conn.execute(t.audit_log.insert().values(
+        seq=record.seq, at=at, actor=actor, action=action, subject=subject, detail=text, prev_hash=prev, hash=digest))
+    _set_head(conn, record.seq, digest)
+    return record
+
+
+def _head(conn: Connection) -> tuple[int, str]:
+    value = conn.execute(select(t.store_info.c.value).where(t.store_info.c.key == _HEAD_KEY)).scalar()
+    if value is None:
+        return 0, GENESIS
+    head = json.loads(value)
+    return int(head["seq"]), str(head["hash"])
+
+
+def _set_head(conn: Connection, seq: int, digest: str) -> None:
+    value = json.dumps({"seq": seq, "hash": digest})
+    updated = conn.execute(t.store_info.update().where(t.store_info.c.key == _HEAD_KEY).values(value=value))
+    if updated.rowcount == 0:
+        conn.execute(t.store_info.insert().values(key=_HEAD_KEY, value=value))
+
+
+def records(store: Store, since: str | None = None, until: str | None = None) -> Iterator[AuditRecord]:
+    """Records in sequence order; `since`/`until` bound their time (ISO dates or times, until exclusive)."""
+    query = select(t.audit_log).order_by(t.audit_log.c.seq)
+    if since:
+        query = query.where(t.audit_log.c.at >= since)
+    if until:
+        query = query.where(t.audit_log.c.at < until)
+    with store.engine.connect() as conn:
+        for row in conn.execute(query):
+            yield AuditRecord(row.seq, row.at, row.actor, row.action, row.subject, row.detail, row.prev_hash, row.hash)
+
+
+def verify(store: Store) -> Verification:
+    """Walk the chain from the first record; every break is named by its sequence number."""
+    problems: list[str] = []
+    expected_seq, prev = 1, GENESIS
+    count = 0
+    for record in records(store):
+        count += 1
+        if record.seq != expected_seq:
+            problems.append(f"record {expected_seq}" + (f" to {record.seq - 1}" if record.seq - 1 > expected_seq
+                                                        else "") + " missing (removed)")
+        if record.prev_hash != prev:
+            problems.append(f"record {record.seq}: does not follow record {record.seq - 1} (removed or reordered)")
+        recomputed = record_hash(record.prev_hash, record.seq, record.at, record.actor, record.action,
+                                 record.subject, record.detail)
+        if recomputed != record.hash:
+            problems.append(f"record {record.seq}: content does not match its hash (edited)")
+        expected_seq, prev = record.seq + 1, record.hash
+    with store.engine.connect() as conn:
+        head_seq, head_hash = _head(conn)
+    if head_seq != expected_seq - 1 or (head_seq and head_hash != prev):
+        problems.append(f"the chain ends at record {expected_seq - 1} but its head says {head_seq} "
+                        "(the newest records were removed or replaced)")
+    return Verification(count, tuple(problems))

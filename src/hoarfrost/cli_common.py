@@ -1,0 +1,52 @@
+"""What every command module of the CLI shares: the consoles, the --db and --json options, the store opener.
+
+Each group of commands (customers, alerts, audit, keys, ...) is its own module, `cli_<group>.py`,
+registered in `cli.py`; they import this, never `cli.py`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from hoarfrost.config import Settings
+from hoarfrost.errors import HoarfrostError
+from hoarfrost.store import Store
+
+# Piped output (make demo, CI logs) gets a wide table rather than Rich's 80-column default.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 180)
+err = Console(stderr=True, soft_wrap=True)
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Store path or URL (default: HOARFROST_DB, else the user data folder).")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """One line on stderr and the exit code: what every user mistake ends in."""
+    err.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def open_store(db: str | None) -> Iterator[Store]:
+    """The store named by --db (or the settings), with any HoarfrostError turned into `fail`."""
+    try:
+        store = Store.open(Settings.from_env(db=db).db)
+    except HoarfrostError as exc:
+        fail(str(exc))
+    try:
+        yield store
+    except HoarfrostError as exc:
+        if os.environ.get("HOARFROST_DEBUG"):
+            raise
+        fail(str(exc))
+    finally:
+        store.close()
