@@ -39,3 +39,26 @@ def data_dir() -> Path:
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture()
+def un_store_path(tmp_path: Path, data_dir: Path) -> Path:
+    """A fresh SQLite store file holding the UN Security Council list of 2024-11-30 (879 entries): small
+    enough to build a screener in a second or two, real enough to screen against. Load the 2026 file
+    on top (`un_2026_path`) for a real list change."""
+    from hoarfrost import ingest
+    from hoarfrost.store import Store
+
+    path = tmp_path / "store.db"
+    store = Store.open(path)
+    try:
+        ingest.load_list(store, [data_dir / "un_sc_consolidated" / "2024-11-30" / "consolidated.xml"])
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture()
+def un_2026_path(data_dir: Path) -> Path:
+    """The UN list of 2026-02-27 (1,003 entries): loaded over `un_store_path` it adds, changes and removes."""
+    return data_dir / "un_sc_consolidated" / "2026-02-27" / "UN_consolidated.xml"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -75,6 +75,31 @@ def append(conn: Connection, *, actor: str, action: str, subject: str, detail: M
         seq=record.seq, at=at, actor=actor, action=action, subject=subject, detail=text, prev_hash=prev, hash=digest))
     _set_head(conn, record.seq, digest)
     return record
+
+
+def append_many(conn: Connection, entries: Iterable[tuple[str, str, str, Mapping[str, Any]]]) -> int:
+    """Append (actor, action, subject, detail) records in one pass, in the caller's `Store.writing` transaction:
+    for a load of a million customers, one record each without a million head updates."""
+    seq, prev = _head(conn)
+    at = datetime.now(UTC).isoformat(timespec="microseconds")
+    rows: list[dict[str, Any]] = []
+    count = 0
+    for actor, action, subject, detail in entries:
+        seq += 1
+        text = canonical(detail)
+        digest = record_hash(prev, seq, at, actor, action, subject, text)
+        rows.append({"seq": seq, "at": at, "actor": actor, "action": action, "subject": subject, "detail": text,
+                     "prev_hash": prev, "hash": digest})
+        prev = digest
+        count += 1
+        if len(rows) >= 5000:
+            conn.execute(t.audit_log.insert(), rows)
+            rows = []
+    if rows:
+        conn.execute(t.audit_log.insert(), rows)
+    if count:
+        _set_head(conn, seq, prev)
+    return count
 
 
 def _head(conn: Connection) -> tuple[int, str]:
