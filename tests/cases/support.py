@@ -68,9 +68,10 @@ def screen_customer(store: Store, screener: Screener, customer: Customer, *, act
 
 
 def customer_like(entity: Entity, customer_id: str, **changes: str) -> Customer:
-    """A customer bearing the listed person's name (so the screening meets that entry)."""
-    fields: dict[str, str] = {"dob": "1970-01-01", "country": "af", **changes}
-    return Customer(id=customer_id, name=fields.pop("name", entity.caption), schema=Schema.PERSON, **fields)
+    """A customer bearing the listed person's name, birth date and nationality (so the screening meets that entry)."""
+    dob = entity.birth_dates[0].date.iso if entity.birth_dates and not entity.birth_dates[0].until else None
+    fields: dict[str, str | None] = {"dob": dob, "country": next(iter(entity.nationalities), None), **changes}
+    return Customer(id=customer_id, name=fields.pop("name", None) or entity.caption, schema=Schema.PERSON, **fields)
 
 
 class Cases:
