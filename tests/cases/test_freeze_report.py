@@ -31,7 +31,7 @@ def test_freeze_report(cases: Cases, store: Store, screened: Screened, module_st
     put_customer(store, replace(customer, name="Renamed Since"))  # the report keeps the version screened
     escalated = cases.alert(6)
     decide(store, escalated, actor="cem", action="escalate", reason="needs the MLRO")
-    decide(store, escalated, actor="dan", action="true_match", reason="MLRO: confirmed")
+    decide(store, escalated, actor="dan", action="true_match", reason="=HYPERLINK(\"http://x\") confirmed")
     decide(store, cases.alert(7), actor="ann", action="false_positive", reason="not them")
     decide(store, cases.alert(8), actor="ann", action="true_match", reason="proposed only")
 
@@ -52,6 +52,7 @@ def test_freeze_report(cases: Cases, store: Store, screened: Screened, module_st
     assert (row["proposed_by"], row["confirmed_by"], row["reason"]) == ("ann", "bob", HOSTILE)
     assert row["decided_at"] == get_alert(store, frozen).decisions[-1].at
     assert (rows[escalated]["proposed_by"], rows[escalated]["confirmed_by"]) == ("cem", "dan")
+    assert rows[escalated]["reason"] == "'=HYPERLINK(\"http://x\") confirmed"  # inert in a spreadsheet
 
     page = (tmp_path / "report" / "freezes.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;quotes&quot;" in page

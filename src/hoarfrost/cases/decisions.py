@@ -32,7 +32,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, select
 
 from hoarfrost.cases import audit
-from hoarfrost.cases.queries import Alert, get_alert, read_alert
+from hoarfrost.cases.queries import Alert, read_alert
 from hoarfrost.errors import AlertNotFound, CaseError, DecisionConflict, FourEyesError
 from hoarfrost.store import Store
 from hoarfrost.store import schema as t
@@ -64,7 +64,7 @@ def decide(store: Store, alert_id: int, *, actor: str, action: str, reason: str,
         alert = read_alert(conn, alert_id)
         to_state, resolution = _transition(alert, actor, action, expected_revision)
         _record(conn, alert, actor=actor, action=action, reason=reason, to_state=to_state, resolution=resolution)
-    return get_alert(store, alert_id)
+        return read_alert(conn, alert_id)  # as this decision left it, whatever comes after
 
 
 def _transition(alert: Alert, actor: str, action: str, expected_revision: int | None) -> tuple[str, str | None]:

@@ -92,15 +92,25 @@ def _rows(alert: Alert, customer: Customer | None, entity: Entity | None) -> lis
 
 
 def write_freeze_csv(rows: Iterable[FreezeRow], path: Path) -> int:
-    """Write the rows as CSV (UTF-8, a header line); the number of rows written."""
+    """Write the rows as CSV (UTF-8, a header line); the number of rows written.
+
+    The file is opened in spreadsheets: a text cell that a spreadsheet would run as a formula (a name or
+    reason starting with =, +, -, @) is written with a leading apostrophe, as OWASP advises.
+    """
     count = 0
     with path.open("w", encoding="utf-8", newline="") as file:
         writer = csv.writer(file)
         writer.writerow(COLUMNS)
         for row in rows:
-            writer.writerow(astuple(row))
+            writer.writerow([_inert(value) for value in astuple(row)])
             count += 1
     return count
+
+
+def _inert(value: object) -> object:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 _HEADINGS = {
