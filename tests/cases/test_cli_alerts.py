@@ -29,8 +29,6 @@ def test_list_and_show(cases: Cases, module_store_path: Path) -> None:
     listed = cli_json("alerts", "list", "--customer", customer_id, db=module_store_path)
     assert [a["id"] for a in listed] == [alert_id]
     assert listed[0]["state"] == "open" and listed[0]["explanation"][0]["step"] == "name"
-    assert alert_id in [a["id"] for a in cli_json("alerts", "list", "--state", "open", "--limit", "1000",
-                                                  db=module_store_path)]
     assert alert_id not in [a["id"] for a in cli_json("alerts", "list", "--state", "closed", db=module_store_path)]
     shown = run_cli("alerts", "show", str(alert_id), db=module_store_path).stdout
     assert f"alert {alert_id}" in shown and "explanation" in shown and "decisions: none" in shown
@@ -61,12 +59,9 @@ def test_decide_with_four_eyes_and_conflicts(cases: Cases, module_store_path: Pa
     assert "ann: true_match (open -> pending_true_match): same passport" in text
 
 
-@pytest.mark.parametrize(("args", "message"), [
+@pytest.mark.parametrize(("args", "message"), [  # the library tests cover every refusal; these, the CLI's path
     (["alerts", "decide", "{id}", "false_positive", "--reason", " "], "a reason is required"),
-    (["alerts", "decide", "{id}", "freeze", "--reason", "r"], "unknown action 'freeze'"),
-    (["alerts", "decide", "999999", "false_positive", "--reason", "r"], "no alert 999999"),
     (["alerts", "allow", "{id}", "--reason", "r"], "only an alert closed as false_positive"),
-    (["alerts", "list", "--state", "shut"], "unknown alert state 'shut'"),
     (["alerts", "show", "999999"], "no alert 999999"),
 ])
 def test_bad_requests_end_in_one_line(cases: Cases, module_store_path: Path, args: list[str], message: str) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from hoarfrost.cases import audit
 from hoarfrost.cases.decisions import MAX_REASON, decide
-from hoarfrost.cases.queries import get_alert
+from hoarfrost.cases.queries import get_alert, list_alerts
 from hoarfrost.errors import AlertNotFound, CaseError, DecisionConflict, FourEyesError
 from hoarfrost.store import Store
 from hoarfrost.store import schema as t
@@ -165,3 +165,23 @@ def test_a_process_killed_mid_decision_commits_nothing(cases: Cases, store: Stor
     assert audit.verify(store).ok
     after = decide(store, alert_id, actor="bob", action="false_positive", reason="decided again after the crash")
     assert after.state == "closed"
+
+
+def test_list_alerts_filters(cases: Cases, store: Store) -> None:
+    customer = cases.new_customer(18)
+    [alert_id] = cases.screen(customer)
+    assert [a.id for a in list_alerts(store, customer_id=customer.id)] == [alert_id]
+    assert alert_id in [a.id for a in list_alerts(store, state="open", source="un_sc", limit=1000)]
+    assert list_alerts(store, customer_id=customer.id, source="us_ofac_sdn") == []
+    decide(store, alert_id, actor="ann", action="escalate", reason="unsure")
+    assert [a.id for a in list_alerts(store, state="escalated", customer_id=customer.id)] == [alert_id]
+    first_two = list_alerts(store, limit=2)
+    assert [a.id for a in first_two] == sorted(a.id for a in first_two)
+    assert list_alerts(store, limit=1, offset=1)[0].id == first_two[1].id
+    with pytest.raises(CaseError, match="unknown alert state"):
+        list_alerts(store, state="shut")
+    with pytest.raises(CaseError, match="limit"):
+        list_alerts(store, limit=0)
+    data = get_alert(store, alert_id).as_json()
+    assert data["entity_id"] == f"un_sc:{data['source_id']}" and data["decisions"][0]["action"] == "escalate"
+    json.dumps(data)  # JSON all the way down
