@@ -29,7 +29,12 @@ ReasonOption = Annotated[str, typer.Option("--reason", help="Why: recorded with 
 
 
 def _actor(actor: str | None) -> str:
-    return actor if actor is not None else getpass.getuser()
+    if actor is not None:
+        return actor
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in the environment nor in the password database (containers)
+        fail("cannot tell who you are: pass --actor NAME")
 
 
 @app.command("list")
