@@ -134,36 +134,41 @@ def test_unknown_alert(store: Store) -> None:
         decide(store, 999_999, actor="ann", action="false_positive", reason="because")
 
 
-_KILLED_MID_DECISION = """
+_KILLED_MID_BATCH = """
 import sys, time
 from hoarfrost.cases import audit, decisions
 from hoarfrost.store import Store
 
-real_append = audit.append
-def append_then_hang(conn, **kwargs):
-    real_append(conn, **kwargs)  # the alert, the decision and the audit record are written, not committed
-    print("written", flush=True)
-    time.sleep(600)
-audit.append = append_then_hang
-decisions.decide(Store.open(sys.argv[1]), int(sys.argv[2]), actor="ann", action="false_positive", reason="x")
+real_append, alert_ids = audit.append, [int(a) for a in sys.argv[2:]]
+def append_then_hang_on_the_last(conn, **kwargs):
+    real_append(conn, **kwargs)
+    if kwargs["subject"] == f"alert:{alert_ids[-1]}":  # its alert, decision and audit record written, not committed
+        print("written", flush=True)
+        time.sleep(600)
+audit.append = append_then_hang_on_the_last
+store = Store.open(sys.argv[1])
+for alert_id in alert_ids:
+    decisions.decide(store, alert_id, actor="ann", action="false_positive", reason="batch")
 """
 
 
-def test_a_process_killed_mid_decision_commits_nothing(cases: Cases, store: Store, module_store_path: Path) -> None:
-    alert_id = cases.alert()
-    before, counts = get_alert(store, alert_id), _counts(store)
+def test_a_process_killed_in_a_batch_of_decisions(cases: Cases, store: Store, module_store_path: Path) -> None:
+    """The decisions committed before the kill stay; the one in flight leaves no trace; the chain is whole."""
+    done, in_flight = [cases.alert(), cases.alert(1)], cases.alert(2)
+    before, counts = get_alert(store, in_flight), _counts(store)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path("src").resolve()), os.getcwd()])}
-    with subprocess.Popen([sys.executable, "-c", _KILLED_MID_DECISION, str(module_store_path), str(alert_id)],
-                          stdout=subprocess.PIPE, text=True, env=env) as child:
+    with subprocess.Popen([sys.executable, "-c", _KILLED_MID_BATCH, str(module_store_path),
+                           *map(str, [*done, in_flight])], stdout=subprocess.PIPE, text=True, env=env) as child:
         try:
             assert child.stdout is not None and child.stdout.readline().strip() == "written"
         finally:
             os.kill(child.pid, signal.SIGKILL)
             child.wait()
-    assert get_alert(store, alert_id) == before
-    assert _counts(store) == counts
+    assert [get_alert(store, a).state for a in done] == ["closed", "closed"]
+    assert get_alert(store, in_flight) == before
+    assert _counts(store) == (counts[0] + 2, counts[1] + 2)
     assert audit.verify(store).ok
-    after = decide(store, alert_id, actor="bob", action="false_positive", reason="decided again after the crash")
+    after = decide(store, in_flight, actor="bob", action="false_positive", reason="decided again after the crash")
     assert after.state == "closed"
 
 
