@@ -285,6 +285,9 @@ def _print_matches(rows: list[tuple[str, dict[str, Any]]]) -> None:
 
 
 # Command groups, each in its own module (cli_<group>.py): one line each below.
+app.add_typer(__import__("hoarfrost.cli_alerts", fromlist=["app"]).app, name="alerts")
+app.add_typer(__import__("hoarfrost.cli_audit", fromlist=["app"]).app, name="audit")
+app.add_typer(__import__("hoarfrost.cli_report", fromlist=["app"]).app, name="report")
 
 
 def main() -> None:
