@@ -285,6 +285,7 @@ def _print_matches(rows: list[tuple[str, dict[str, Any]]]) -> None:
 
 
 # Command groups, each in its own module (cli_<group>.py): one line each below.
+app.add_typer(__import__("hoarfrost.cli_customers", fromlist=["app"]).app, name="customers")
 
 
 def main() -> None:
