@@ -22,6 +22,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
@@ -66,8 +67,8 @@ def customer_from_record(record: Mapping[str, object], row: int, file: str, *, s
     known: dict[str, object] = {}
     extra: dict[str, str] = {}
     for column, value in record.items():
-        field = column.strip().lower()
-        if field in FIELDS and field not in known:
+        field = _known_field(column)
+        if field is not None and field not in known:
             known[field] = value
         elif text := _text(value):
             extra[column] = text
@@ -81,6 +82,13 @@ def customer_from_record(record: Mapping[str, object], row: int, file: str, *, s
         return row, clean_customer(customer, schema=_text(known.get("schema")), country=_text(known.get("country")))
     except QueryError as exc:
         return CustomerFileError(file, _without_values(str(exc)), row=row)
+
+
+@lru_cache(maxsize=1024)
+def _known_field(column: str) -> str | None:
+    """The field a column holds ("ID", " Name " count as id and name), None for any other column."""
+    field = column.strip().lower()
+    return field if field in FIELDS else None
 
 
 def clean_customer(customer: Customer, *, schema: str | None = None, country: str | None = None) -> Customer:
