@@ -25,7 +25,7 @@ from hoarfrost.customers.registry import (
 from hoarfrost.errors import AlertNotFound
 from hoarfrost.ingest import load_list
 from hoarfrost.model import Customer, Entity
-from hoarfrost.screening.customers import MONITOR_KEY, NO_LISTS
+from hoarfrost.screening.customers import MONITOR_KEY, NO_LISTS, PARALLEL_FROM
 from hoarfrost.store import Store
 from hoarfrost.store import schema as t
 
@@ -152,3 +152,13 @@ def test_without_lists_customers_load_unscreened_and_a_later_load_screens_them(
         assert audit.verify(store).ok
     finally:
         store.close()
+
+
+def test_a_big_load_is_screened_over_worker_processes(store: Store, listed: Entity) -> None:
+    """Enough customers to fork workers (screen_many): the listed one among them still becomes an alert."""
+    crowd = [Customer(f"W-{i:04d}", f"Synthetic Customer Number {i:04d}") for i in range(PARALLEL_FROM)]
+    crowd.insert(PARALLEL_FROM // 2, Customer("W-listed", listed.caption))
+    outcome = upsert_customers(store, crowd, actor="api")
+    assert (outcome.added, outcome.screened) == (len(crowd), len(crowd))
+    assert [source_id for _, source_id, _, _ in _alerts(store, "W-listed")] == [listed.source_id]
+    assert all(not _alerts(store, customer.id) for customer in crowd[:3])

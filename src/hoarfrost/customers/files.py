@@ -78,7 +78,7 @@ def customer_from_record(record: Mapping[str, object], row: int, file: str, *, s
     try:
         customer = Customer(_customer_id(known.get("id")), _text(known.get("name")) or "",
                             dob=_date_text(known.get("dob")), identifiers=_identifiers(identifiers),
-                            extra=tuple(sorted(extra.items())))
+                            extra=tuple(extra.items()))
         return row, clean_customer(customer, schema=_text(known.get("schema")), country=_text(known.get("country")))
     except QueryError as exc:
         return CustomerFileError(file, _without_values(str(exc)), row=row)
@@ -92,7 +92,8 @@ def _known_field(column: str) -> str | None:
 
 
 def clean_customer(customer: Customer, *, schema: str | None = None, country: str | None = None) -> Customer:
-    """The customer as it will be stored and screened: cleaned by the screener's own rules (`make_query`);
+    """The customer as it will be stored and screened: cleaned by the screener's own rules (`make_query`),
+    identifiers without repeats, extra columns sorted (the version hash must not depend on their order);
     QueryError when it cannot be screened. `schema` and `country` as written, when not yet parsed."""
     if not customer.id or len(customer.id) > MAX_ID_LENGTH:
         raise QueryError(f"the id is missing or longer than {MAX_ID_LENGTH} characters")
@@ -100,7 +101,7 @@ def clean_customer(customer: Customer, *, schema: str | None = None, country: st
     query = make_query(customer.name, schema, customer.dob, country if country is not None else customer.country,
                        customer.identifiers)
     return Customer(customer.id, query.name, query.schema, query.dob, query.country,
-                    tuple(dict.fromkeys(query.identifiers)), customer.extra)
+                    tuple(dict.fromkeys(query.identifiers)), tuple(sorted(customer.extra)))
 
 
 def _customer_id(value: object) -> str:

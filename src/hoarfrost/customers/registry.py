@@ -28,7 +28,7 @@ import msgspec
 from sqlalchemy import Connection, Table, bindparam, func, select
 
 from hoarfrost.cases import audit
-from hoarfrost.cases.alerts import OPEN_STATES, close_alerts, customer_hash
+from hoarfrost.cases.alerts import OPEN_STATES, Hit, close_alerts, customer_hash
 from hoarfrost.customers.files import CustomerRow, clean_customer, read_customer_file
 from hoarfrost.errors import AlertNotFound, CaseError, CustomerFileError, QueryError
 from hoarfrost.model import Customer, customer_from_json, customer_to_json
@@ -133,10 +133,8 @@ def load_customer_file(store: Store, path: Path, *, actor: str, screen: bool = T
     rows = read_customer_file(path)
     try:
         return _load(store, rows, actor=actor, screen=screen, label=path.name, progress=progress)
-    except CustomerFileError as exc:
-        if exc.row is None and "loaded before" not in exc.problem:
-            raise CustomerFileError(exc.file, f"{exc.problem}; the customers loaded before it are kept") from None
-        raise
+    except CustomerFileError as exc:  # the file broke midway (read_customer_file checked its start)
+        raise CustomerFileError(exc.file, f"{exc.problem}; the rows before it that loaded are kept") from None
 
 
 def _cleaned(customers: Iterable[Customer]) -> Iterator[CustomerRow]:
@@ -188,7 +186,7 @@ def _first_of_each_id(rows: Iterable[CustomerRow], outcome: CustomerLoadOutcome,
 def _load_chunk(store: Store, chunk: list[Customer], outcome: CustomerLoadOutcome,
                 screening: CustomerScreening | None, *, actor: str, label: str) -> None:
     hashes = [customer_hash(customer) for customer in chunk]
-    found: dict[str, Any] = {}
+    found: dict[str, list[Hit]] = {}
     if screening is not None:  # screened before the transaction, so the write lock is held briefly
         with store.engine.connect() as conn:
             before = _states(conn, [c.id for c in chunk])

@@ -29,7 +29,7 @@ from hoarfrost.store import schema as t
 
 NO_LISTS = "no lists in the store: customers were not screened (load a list, then load the customers again)"
 MONITOR_KEY = "monitor"  # store_info: the algorithm and snapshots the customer base was last screened under
-_PARALLEL_FROM = 500  # fewer customers than this are screened in-process: forking workers would cost more
+PARALLEL_FROM = 500  # fewer customers than this are screened in-process: forking workers would cost more
 
 
 class CustomerScreening:
@@ -68,7 +68,7 @@ class CustomerScreening:
             return {}
         screener = self.screener()
         queries = (Query(c.name, c.schema, c.dob, c.country, c.identifiers) for c in customers)
-        workers = 1 if len(customers) < _PARALLEL_FROM else self.workers
+        workers = 1 if len(customers) < PARALLEL_FROM else self.workers
         results = screen_many(screener, queries, workers=workers)
         return {customer.id: [self._hit(customer, match) for match in found]
                 for customer, found in zip(customers, results, strict=True)}
