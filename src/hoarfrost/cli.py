@@ -18,7 +18,7 @@ import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from hoarfrost import ingest
+from hoarfrost import cli_alerts, cli_audit, cli_customers, cli_report, ingest
 from hoarfrost.cli_common import DbOption, JsonOption, err, fail, open_store, out
 from hoarfrost.config import Settings
 from hoarfrost.diff import diff_lists
@@ -285,9 +285,10 @@ def _print_matches(rows: list[tuple[str, dict[str, Any]]]) -> None:
 
 
 # Command groups, each in its own module (cli_<group>.py): one line each below.
-app.add_typer(__import__("hoarfrost.cli_alerts", fromlist=["app"]).app, name="alerts")
-app.add_typer(__import__("hoarfrost.cli_audit", fromlist=["app"]).app, name="audit")
-app.add_typer(__import__("hoarfrost.cli_report", fromlist=["app"]).app, name="report")
+app.add_typer(cli_customers.app, name="customers")
+app.add_typer(cli_alerts.app, name="alerts")
+app.add_typer(cli_audit.app, name="audit")
+app.add_typer(cli_report.app, name="report")
 
 
 def main() -> None:
