@@ -167,7 +167,7 @@ def test_every_matching_customer_is_retrieved(world: dict[str, object]) -> None:
     store = Store.open(world["path"])  # type: ignore[arg-type]
     screener = Screener.from_store(store)
     list_index = screener.matcher.index
-    index = ci.customer_index(store, list_index, "test")
+    index = ci.customer_index(store, list_index)
     retrieval = ci.Retrieval(index, list_index)
     retrieved: dict[int, set[str]] = {}
     for indexed in list_index.forms:
@@ -213,11 +213,10 @@ def test_customer_index_is_kept_and_rebuilt_when_customers_change(world: dict[st
     kept = ci.index_path(store)
     assert kept is not None and kept.is_file()
     screener = Screener.from_store(store)
-    key = delta._list_key(store, screener)
-    assert ci.load(kept, ci.index_key(store, key)) is not None
+    assert ci.load(kept, ci.index_key(store)) is not None
     insert_customers(store, [Customer("NEW1", "Someone Entirely New")])
-    assert ci.load(kept, ci.index_key(store, key)) is None  # stale: the customers changed
-    rebuilt = ci.customer_index(store, screener.matcher.index, key)
+    assert ci.load(kept, ci.index_key(store)) is None  # stale: the customers changed
+    rebuilt = ci.customer_index(store, screener.matcher.index)
     assert "NEW1" in rebuilt.customer_ids
     kept.write_bytes(kept.read_bytes()[:-10])  # cut short: ignored, rebuilt
     assert ci.load(kept, rebuilt.key) is None

@@ -26,8 +26,9 @@ than that share; index._rare_tokens). Only rare positions are posted from unit t
 forms found. Rare positions are chosen with a margin, and the weights that moved with a list change are
 checked at delta time (`drifted_forms`): a form whose choice no longer holds is checked in full.
 
-The file `<store>.customers.index` is keyed by the customers' state (last customer change), the list
-index it took weights from, and the code; a stale one is rebuilt (`refresh_customer_index`).
+The file `<store>.customers.index` is keyed by the customers' state (last customer change) and the code,
+not by the lists: a list change moves weights, which retrieval checks; a stale file is rebuilt
+(`refresh_customer_index`).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ from sqlalchemy import func, select
 from hoarfrost.errors import QueryError
 from hoarfrost.matching import index_cache
 from hoarfrost.matching.forms import NameForm, query_forms, skeleton_of
-from hoarfrost.matching.index import MIN_HIT_SHARE, NameIndex, _idf_scale, _token_keys, form_keys
+from hoarfrost.matching.index import _KEY_CREDIT, MIN_HIT_SHARE, NameIndex, _idf_scale, _token_keys, form_keys
 from hoarfrost.model import Customer, Schema, customer_from_json
 from hoarfrost.names.readings import LATIN
 from hoarfrost.screening.screener import Query, make_query
@@ -66,6 +67,7 @@ _LENGTH = struct.Struct("<Q")
 # changing moves every weight a little (the form count); what moves more is checked (drifted_forms).
 RARE_MARGIN = 0.05
 _SCHEMA_CODES = {schema: code for code, schema in enumerate(Schema)}
+_CREDIT = dict(_KEY_CREDIT)  # "l:" -> 1.0, "k:" -> 0.9, "e:" -> 0.75, ...
 
 
 def key_hash(key: str) -> int:
@@ -105,8 +107,9 @@ def customers_state(store: Store) -> str:
     return f"{last or 0}:{count or 0}"
 
 
-def index_key(store: Store, list_key: str) -> str:
-    parts = [f"format={FORMAT}", index_cache.code_version(), list_key, customers_state(store)]
+def index_key(store: Store) -> str:
+    """Customers and code: not the lists, whose changes move weights that Retrieval checks (drifted)."""
+    parts = [f"format={FORMAT}", index_cache.code_version(), customers_state(store)]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -136,6 +139,7 @@ class CustomerIndex:
     form_rare: np.ndarray  # bool along form_units: a rare position at build time
     key_hashes: np.ndarray  # uint64 sorted; key_units along it: the unit looking that key up
     key_units: np.ndarray
+    key_credits: np.ndarray  # float32 along it: the ranking credit of the key's kind (index._KEY_CREDIT)
     rare_starts: np.ndarray  # int64, units + 1: each unit's forms where it stands at a rare position
     rare_forms: np.ndarray
     all_starts: np.ndarray  # int64, units + 1: every form each unit stands in
@@ -145,7 +149,7 @@ class CustomerIndex:
     joined_positions: np.ndarray  # int8: i
 
     _ARRAYS = ("customer_schemas", "unit_weights", "form_customer", "form_starts", "form_units", "form_rare",
-               "key_hashes", "key_units", "rare_starts", "rare_forms", "all_starts", "all_forms",
+               "key_hashes", "key_units", "key_credits", "rare_starts", "rare_forms", "all_starts", "all_forms",
                "joined_hashes", "joined_forms", "joined_positions")
 
     @property
@@ -280,7 +284,8 @@ def _assemble(key: str, list_index: NameIndex, ids: list[str], schemas: list[int
     owner = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
     rare_starts, rare_forms = _ragged(form_units[form_rare], owner[form_rare], unit_count)
     all_starts, all_forms = _ragged(form_units, owner, unit_count)
-    key_pairs = sorted((key_hash(k), unit) for (space, derived, token, phonetic), unit in builder.unit_ids.items()
+    key_pairs = sorted((key_hash(k), unit, _CREDIT[k[:2]])
+                       for (space, derived, token, phonetic), unit in builder.unit_ids.items()
                        for k in {k for _, k in _token_keys(space, derived, token, phonetic)})
     joined = sorted(builder.joined)
     space_tokens = [token if space == LATIN else f"{space}:{token}" for space, _, token, _ in builder.unit_ids]
@@ -290,8 +295,9 @@ def _assemble(key: str, list_index: NameIndex, ids: list[str], schemas: list[int
         unit_weights=np.asarray(builder.unit_weights, dtype=np.float32),
         form_customer=np.asarray(builder.form_customer, dtype=np.int32), form_starts=starts,
         form_units=form_units, form_rare=form_rare,
-        key_hashes=np.asarray([h for h, _ in key_pairs], dtype=np.uint64),
-        key_units=np.asarray([u for _, u in key_pairs], dtype=np.int32),
+        key_hashes=np.asarray([h for h, _, _ in key_pairs], dtype=np.uint64),
+        key_units=np.asarray([u for _, u, _ in key_pairs], dtype=np.int32),
+        key_credits=np.asarray([c for _, _, c in key_pairs], dtype=np.float32),
         rare_starts=rare_starts, rare_forms=rare_forms, all_starts=all_starts, all_forms=all_forms,
         joined_hashes=np.asarray([h for h, _, _ in joined], dtype=np.uint64),
         joined_forms=np.asarray([f for _, f, _ in joined], dtype=np.int32),
@@ -349,9 +355,9 @@ def load(path: Path, key: str) -> CustomerIndex | None:
         return None
 
 
-def customer_index(store: Store, list_index: NameIndex, list_key: str, *, workers: int = 2) -> CustomerIndex:
+def customer_index(store: Store, list_index: NameIndex, *, workers: int = 2) -> CustomerIndex:
     """The index over the current customers: the kept one when it is current, else built and kept."""
-    key = index_key(store, list_key)
+    key = index_key(store)
     path = index_path(store)
     index = load(path, key) if path else None
     if index is None:
@@ -405,7 +411,8 @@ class Retrieval:
         (of an entry of this schema) among its forward candidates."""
         index = self.index
         hashes = np.asarray(sorted({key_hash(k) for k in _listed_keys(form)}), dtype=np.uint64)
-        units = np.unique(index.key_units[_runs(index.key_hashes, hashes)])
+        matched = _runs(index.key_hashes, hashes)
+        units, credits = _best_credit(index.key_units[matched], index.key_credits[matched])
         joined = _runs(index.joined_hashes, hashes)
         found = [_gather(index.rare_starts, index.rare_forms, units), index.joined_forms[joined]]
         if self.drifted_count:
@@ -414,24 +421,36 @@ class Retrieval:
         forms = np.unique(np.concatenate(found))
         if not len(forms):
             return forms
-        kept = forms[self._shares(forms, units, joined) >= self.needed[forms]]
+        kept = forms[self._shares(forms, units, credits, joined) >= self.needed[forms]]
         rows = index.form_customer[kept]
         customer_schemas = index.customer_schemas[rows]
         return np.unique(rows[(customer_schemas < 0) | (customer_schemas == _SCHEMA_CODES[schema])])
 
-    def _shares(self, forms: np.ndarray, units: np.ndarray, joined: np.ndarray) -> np.ndarray:
-        """An upper bound of the share of each form's weight that the listed form's keys meet: the weight
-        of every position one of its keys meets, at full credit."""
+    def _shares(self, forms: np.ndarray, units: np.ndarray, credits: np.ndarray, joined: np.ndarray) -> np.ndarray:
+        """An upper bound of the share of each form's weight that the listed form's keys meet: each position
+        a key meets, at its best key's credit (a joined key: full), as the forward ranking credits it."""
         index = self.index
         owner, form_units, position = index.units_of(forms)
-        credited = np.isin(form_units, units)
-        if len(joined):  # a joined key credits both its tokens (index.NameIndex._token_hits)
+        at = np.minimum(np.searchsorted(units, form_units), max(len(units) - 1, 0))
+        credit = np.where(units[at] == form_units, credits[at], 0.0) if len(units) else np.zeros(len(form_units))
+        if len(joined):  # a joined key credits both its tokens in full (index.NameIndex._token_hits)
             first = np.searchsorted(owner, np.searchsorted(forms, index.joined_forms[joined]))
             left = first + index.joined_positions[joined].astype(np.int64)
-            credited[left] = True
-            credited[left + 1] = True
+            credit[left] = 1.0
+            credit[left + 1] = 1.0
         flat = index.form_starts[forms][owner] + position
-        return np.bincount(owner, weights=np.where(credited, self.position_weights[flat], 0.0), minlength=len(forms))
+        return np.bincount(owner, weights=credit * self.position_weights[flat], minlength=len(forms))
+
+
+def _best_credit(units: np.ndarray, credits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(sorted distinct units, the best credit each has among the matched keys)."""
+    if not len(units):
+        return units, credits.astype(np.float64)
+    order = np.lexsort((-credits, units))
+    units, credits = units[order], credits[order]
+    first = np.ones(len(units), dtype=bool)
+    first[1:] = units[1:] != units[:-1]
+    return units[first], credits[first].astype(np.float64)
 
 
 def _listed_keys(form: NameForm) -> set[str]:

@@ -32,12 +32,14 @@ import numpy as np
 from sqlalchemy import Connection, select
 
 from hoarfrost.cases import audit
-from hoarfrost.cases.alerts import OPEN_STATES, Hit, close_alerts, raise_alerts
+from hoarfrost.cases.alerts import OPEN_STATES, Hit, close_alerts
 from hoarfrost.errors import QueryError
 from hoarfrost.matching import index_cache
 from hoarfrost.matching.algorithm import DEFAULT_ALGORITHM
 from hoarfrost.model import Customer
 from hoarfrost.screening import customer_index as ci
+from hoarfrost.screening.alerting import raise_many
+from hoarfrost.screening.forward import forward_screener
 from hoarfrost.screening.screener import Screener
 from hoarfrost.store import Store
 from hoarfrost.store import schema as t
@@ -162,7 +164,7 @@ def screen_list_changes(store: Store, *, actor: str = "system", workers: int = 2
     removed = {(c.source, source_id) for c in outcome.sources for source_id in c.removed}
     with store.writing() as conn:
         outcome.delisted = _close_delisted(conn, removed, actor)
-        outcome.raised = raise_alerts(conn, hits, actor=actor)
+        outcome.raised = raise_many(conn, hits, actor=actor)
         audit.append(conn, actor=actor, action="screening.delta", subject="lists", detail={
             "algorithm": version, "full_rescreen": outcome.full_rescreen,
             "sources": [c.as_json() for c in outcome.sources], "customers_screened": outcome.customers_screened,
@@ -176,7 +178,7 @@ def screen_list_changes(store: Store, *, actor: str = "system", workers: int = 2
 def _candidates(store: Store, screener: Screener, wanted: set[str], clock: _Clock) -> list[Customer]:
     """The customers the reverse index finds for the listed forms of the wanted entities."""
     list_index = screener.matcher.index
-    index = ci.customer_index(store, list_index, _list_key(store, screener))
+    index = ci.customer_index(store, list_index)
     clock.lap("customer index")
     retrieval = ci.Retrieval(index, list_index)
     positions = {p for p, entity in enumerate(list_index.entities) if entity.id in wanted}
@@ -191,17 +193,13 @@ def _candidates(store: Store, screener: Screener, wanted: set[str], clock: _Cloc
     return customers
 
 
-def _list_key(store: Store, screener: Screener) -> str:
-    return index_cache.cache_key([(s.id, s.content_hash) for s in store.current_snapshots()], screener.algorithm)
-
-
 def refresh_customer_index(store: Store) -> None:
     """Bring the reverse index over customer names (`<store>.customers.index`) up to date with the
     customers and the lists in force: after a customer load, so that the next list change need not."""
     if not has_customers(store):
         return
     screener = Screener.from_store(store)
-    ci.customer_index(store, screener.matcher.index, _list_key(store, screener))
+    ci.customer_index(store, screener.matcher.index)
 
 
 # -- forward screening ----------------------------------------------------------------------------
@@ -226,7 +224,7 @@ def _screen_forward(screener: Screener, customers: Sequence[Customer], wanted: s
     """Every customer screened forward as a full screen does; the matches on the wanted entities as hits.
     Over `workers` forked processes when there are many (they share the index copy-on-write)."""
     global _WORKER
-    _WORKER = (screener, wanted)
+    _WORKER = (forward_screener(screener, wanted), wanted)
     if workers > 1 and len(customers) >= _PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             results: Iterable[list[Any]] = pool.map(_screen_one, customers, chunksize=64)
