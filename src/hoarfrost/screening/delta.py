@@ -37,6 +37,7 @@ from hoarfrost.errors import QueryError
 from hoarfrost.matching import index_cache
 from hoarfrost.matching.algorithm import DEFAULT_ALGORITHM
 from hoarfrost.model import Customer
+from hoarfrost.names.transliterate import warm_up
 from hoarfrost.screening import customer_index as ci
 from hoarfrost.screening.alerting import raise_many
 from hoarfrost.screening.forward import forward_screener
@@ -226,6 +227,7 @@ def _screen_forward(screener: Screener, customers: Sequence[Customer], wanted: s
     global _WORKER
     _WORKER = (forward_screener(screener, wanted), wanted)
     if workers > 1 and len(customers) >= _PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        warm_up()  # the lazy transliteration tables, loaded once and shared, not once per worker
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             results: Iterable[list[Any]] = pool.map(_screen_one, customers, chunksize=64)
     else:
