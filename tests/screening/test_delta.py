@@ -14,6 +14,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from sqlalchemy import select
 
@@ -107,6 +108,7 @@ def world(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> dict[str,
     load_list(store, [data_dir / UN_OLD])
     customers, removed = planted(data_dir)
     insert_customers(store, customers)
+    delta.refresh_customer_index(store)  # under the 2024 weights: the delta meets them moved (drifted forms)
     first = delta.screen_list_changes(store, actor="test")
     before = folder / "before.db"
     store.close()
@@ -164,13 +166,19 @@ def test_removed_designations_close_their_alerts_as_delisted(world: dict[str, ob
     store.close()
 
 
-def test_every_matching_customer_is_retrieved(world: dict[str, object]) -> None:
-    """Recall of the reverse index alone, on every entry of the list (not only the changed ones)."""
+@pytest.mark.parametrize("stale", [False, True])
+def test_every_matching_customer_is_retrieved(world: dict[str, object], stale: bool) -> None:
+    """Recall of the reverse index alone, on every entry of the list (not only the changed ones); also when
+    no position of any form is marked rare any more, as if every weight had moved (all forms drifted)."""
     store = Store.open(world["path"])  # type: ignore[arg-type]
     screener = Screener.from_store(store)
     list_index = screener.matcher.index
     index = ci.customer_index(store, list_index)
+    if stale:
+        index = replace(index, form_rare=np.zeros_like(index.form_rare), rare_starts=np.zeros_like(index.rare_starts),
+                        rare_forms=index.rare_forms[:0])
     retrieval = ci.Retrieval(index, list_index)
+    assert (retrieval.drifted_count == index.form_count) is stale
     retrieved: dict[int, set[str]] = {}
     for indexed in list_index.forms:
         rows = retrieval.customers(indexed.form, list_index.entities[indexed.entity].schema)

@@ -149,6 +149,8 @@ def screen_list_changes(store: Store, *, actor: str = "system", workers: int = 2
     monitored = {} if outcome.full_rescreen else dict(state["snapshots"]) if state else {}
     outcome.sources = list_changes(store, monitored)
     clock.lap("changes")
+    if not outcome.sources and not outcome.full_rescreen:
+        return outcome  # nothing new since the last run: nothing to screen, nothing to record
     hits: list[Hit] = []
     if has_customers(store) and (outcome.full_rescreen or any(c.added or c.changed for c in outcome.sources)):
         screener = Screener.from_store(store)
