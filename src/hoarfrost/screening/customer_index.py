@@ -405,6 +405,7 @@ class Retrieval:
         others = form_sums(index, np.where(index.form_rare, 0.0, self.position_weights))
         self.drifted = others >= self.needed
         self.drifted_count = int(self.drifted.sum())
+        self._unit_credit = np.zeros(len(index.space_tokens), dtype=np.float64)
 
     def customers(self, form: NameForm, schema: Schema) -> np.ndarray:
         """Rows (in index.customer_ids) of the customers with a query form that could have this listed form
@@ -418,21 +419,22 @@ class Retrieval:
         if self.drifted_count:
             every = _gather(index.all_starts, index.all_forms, units)
             found.append(every[self.drifted[every]])
-        forms = np.unique(np.concatenate(found))
+        forms = _distinct(np.concatenate(found))
         if not len(forms):
             return forms
         kept = forms[self._shares(forms, units, credits, joined) >= self.needed[forms]]
         rows = index.form_customer[kept]
         customer_schemas = index.customer_schemas[rows]
-        return np.unique(rows[(customer_schemas < 0) | (customer_schemas == _SCHEMA_CODES[schema])])
+        return _distinct(rows[(customer_schemas < 0) | (customer_schemas == _SCHEMA_CODES[schema])])
 
     def _shares(self, forms: np.ndarray, units: np.ndarray, credits: np.ndarray, joined: np.ndarray) -> np.ndarray:
         """An upper bound of the share of each form's weight that the listed form's keys meet: each position
         a key meets, at its best key's credit (a joined key: full), as the forward ranking credits it."""
         index = self.index
         owner, form_units, position = index.units_of(forms)
-        at = np.minimum(np.searchsorted(units, form_units), max(len(units) - 1, 0))
-        credit = np.where(units[at] == form_units, credits[at], 0.0) if len(units) else np.zeros(len(form_units))
+        self._unit_credit[units] = credits  # a table over all units, set and cleared here: no search
+        credit = self._unit_credit[form_units]
+        self._unit_credit[units] = 0.0
         if len(joined):  # a joined key credits both its tokens in full (index.NameIndex._token_hits)
             first = np.searchsorted(owner, np.searchsorted(forms, index.joined_forms[joined]))
             left = first + index.joined_positions[joined].astype(np.int64)
@@ -460,6 +462,15 @@ def _listed_keys(form: NameForm) -> set[str]:
     if skeleton is not None:
         keys.update(k for _, k in form_keys(skeleton))
     return keys
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted (np.unique hashes integers: several times slower on big arrays)."""
+    values = np.sort(values)
+    kept = np.ones(len(values), dtype=bool)
+    np.not_equal(values[1:], values[:-1], out=kept[1:])
+    distinct: np.ndarray = values[kept]
+    return distinct
 
 
 def _runs(sorted_hashes: np.ndarray, wanted: np.ndarray) -> np.ndarray:
