@@ -1,7 +1,8 @@
 """`make bench`: run every benchmark and write the figures to docs/BENCHMARKS.md.
 
-Two sections: loading every official list (bench_load), then matching (bench_matching: labelled
-pairs, cross-script recall, false alerts, UN positives and speed, hoarfrost beside its peers).
+Three sections: loading every official list (bench_load), then matching (bench_matching: labelled
+pairs, cross-script recall, false alerts, UN positives and speed, hoarfrost beside its peers), then
+delta screening of a list change against a million customers (bench_delta).
 
 Each section records the date, the commit and the machine, so figures are
 never read apart from where they were measured.
@@ -18,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_delta  # noqa: E402
 import bench_load  # noqa: E402
 import bench_matching  # noqa: E402
 
@@ -53,6 +55,8 @@ def main() -> None:
     ])
     matching = bench_matching.run(data)
     report += "\n" + bench_matching.markdown(matching) + "\n"
+    print("delta screening against 1,000,000 synthetic customers ...", flush=True)
+    report += "\n" + bench_delta.markdown(bench_delta.run(data, 1_000_000)) + "\n"
     out = REPO / "docs" / "BENCHMARKS.md"
     out.write_text(report, encoding="utf-8")
     print(report)

@@ -23,6 +23,7 @@ from hoarfrost.cli_common import DbOption, JsonOption, err, fail, open_store, ou
 from hoarfrost.config import Settings
 from hoarfrost.diff import diff_lists
 from hoarfrost.errors import HoarfrostError
+from hoarfrost.screening import delta
 from hoarfrost.screening.batch import screen_many
 from hoarfrost.screening.inputs import read_queries
 from hoarfrost.screening.screener import Screener, make_query
@@ -61,6 +62,8 @@ def load(
     with open_store(db) as store, _progress() as callbacks:
         outcome = ingest.load_list(store, paths, format=format, **callbacks)
     _print_outcome(outcome)
+    if outcome.created:
+        _monitor(db)
 
 
 def _print_outcome(outcome: ingest.LoadOutcome) -> None:
@@ -91,6 +94,15 @@ def update(
         err.print(f"[red]failed:[/red] {failure}", highlight=False)
     if not outcome.loaded:
         fail("no list could be loaded")
+    if any(loaded.created for loaded in outcome.loaded):
+        _monitor(db)
+
+
+def _monitor(db: str | None) -> None:
+    """After a new snapshot: screen what changed against the customers (when the store holds any)."""
+    with open_store(db) as store:
+        if delta.has_customers(store):
+            out.print(delta.screen_list_changes(store, actor="cli").summary(), highlight=False)
 
 
 @app.command("lists")

@@ -1,0 +1,493 @@
+"""The reverse index: for a list name, the customers whose names could match it, without screening them all.
+
+A new designation must be screened against every customer at once. Screening a million customers forward
+takes minutes; this index finds the few whose names share enough with the new name to possibly reach
+the threshold, and only those are then screened forward (screening/delta.py), so an alert has exactly
+the score a full screen would give it.
+
+Why not the matcher's NameIndex over customers as entities: it indexes the *listed* forms of a name, and
+its kept file decodes a million entities into Python objects (seconds, gigabytes). Forward screening
+looks a customer's *query* forms up in the list index (`query_forms`, `index._token_keys`, the joined
+neighbours); recall is only certain if the reverse direction mirrors exactly those look-ups. So this
+index keeps, in numpy arrays loaded in a fraction of a second:
+
+- units: the distinct (space, derived, token, phonetic key) of every customer query form, with the
+  rarity weight each had in the list index at build time;
+- forms: each customer query form as its run of units, its customer, and which of its positions are
+  "rare" (see below);
+- the look-up keys of every unit, hashed to 64 bits (a collision only adds a candidate, never loses one),
+  and the joined keys ("l:" + two adjacent tokens) of every form.
+
+Retrieval mirrors the forward candidate test (matching/index.py `candidates`): a listed form is a forward
+candidate of a query form only if the keys they share carry MIN_HIT_SHARE of the query's weight, and
+then it shares a key with one of the query's *rare tokens* (the fewest rarest whose absence leaves less
+than that share; index._rare_tokens). Only rare positions are posted from unit to form, so a common token
+("mohammed") never drags in tens of thousands of customers; the share is then bounded exactly on the few
+forms found. Rare positions are chosen with a margin, and the weights that moved with a list change are
+checked at delta time (`drifted_forms`): a form whose choice no longer holds is checked in full.
+
+The file `<store>.customers.index` is keyed by the customers' state (last customer change) and the code,
+not by the lists: a list change moves weights, which retrieval checks; a stale file is rebuilt
+(`refresh_customer_index`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import os
+import struct
+import tempfile
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import msgspec
+import numpy as np
+from sqlalchemy import func, select
+
+from hoarfrost.errors import QueryError
+from hoarfrost.matching import index_cache
+from hoarfrost.matching.forms import NameForm, query_forms, skeleton_of
+from hoarfrost.matching.index import _KEY_CREDIT, MIN_HIT_SHARE, NameIndex, _idf_scale, _token_keys, form_keys
+from hoarfrost.model import Customer, Schema, customer_from_json
+from hoarfrost.names.readings import LATIN
+from hoarfrost.screening.screener import Query, make_query
+from hoarfrost.store import Store
+from hoarfrost.store import schema as t
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+_MAGIC = b"HOARFROST-CUSTOMERS\n"
+_LENGTH = struct.Struct("<Q")
+# Rare positions are chosen so that the others weigh less than the needed share by this much: the list
+# changing moves every weight a little (the form count); what moves more is checked (drifted_forms).
+RARE_MARGIN = 0.05
+_SCHEMA_CODES = {schema: code for code, schema in enumerate(Schema)}
+_CREDIT = dict(_KEY_CREDIT)  # "l:" -> 1.0, "k:" -> 0.9, "e:" -> 0.75, ...
+
+
+def key_hash(key: str) -> int:
+    """A stable 64-bit hash of a look-up key (Python's hash() changes from process to process)."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
+
+
+def customer_query(customer: Customer) -> Query:
+    """The query a customer is screened as, forward: the same everywhere (load, delta, full rescreen)."""
+    return make_query(customer.name, str(customer.schema) if customer.schema else None, customer.dob,
+                      customer.country, customer.identifiers)
+
+
+def current_customers(store: Store, ids: Iterable[str] | None = None) -> Iterator[Customer]:
+    """The current version of every customer not deleted (or of the given ids), in id order."""
+    c, v = t.customers.c, t.customer_versions.c
+    query = (select(v.data).join(t.customers, c.hash == v.hash).where(c.deleted.is_(False))
+             .order_by(c.customer_id))
+    if ids is None:
+        with store.engine.connect() as conn:
+            for row in conn.execute(query.execution_options(yield_per=10_000)):
+                yield customer_from_json(row.data)
+        return
+    wanted = sorted(set(ids))
+    with store.engine.connect() as conn:
+        for start in range(0, len(wanted), 900):
+            for row in conn.execute(query.where(c.customer_id.in_(wanted[start : start + 900]))):
+                yield customer_from_json(row.data)
+
+
+def customers_state(store: Store) -> str:
+    """What the customers are: the last change recorded, and how many are current."""
+    with store.engine.connect() as conn:
+        last = conn.execute(select(func.max(t.customer_changes.c.id))).scalar()
+        count = conn.execute(select(func.count()).select_from(t.customers)
+                             .where(t.customers.c.deleted.is_(False))).scalar()
+    return f"{last or 0}:{count or 0}"
+
+
+def index_key(store: Store) -> str:
+    """Customers and code: not the lists, whose changes move weights that Retrieval checks (drifted)."""
+    parts = [f"format={FORMAT}", index_cache.code_version(), customers_state(store)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+# -- the index ------------------------------------------------------------------------------------
+
+
+class _Payload(msgspec.Struct, array_like=True):
+    key: str
+    list_forms: int  # form count of the list index the weights came from
+    customer_ids: list[str]
+    space_tokens: list[str]  # of each unit, as the list index counts them (document_frequency)
+    arrays: dict[str, bytes]
+    dtypes: dict[str, str]
+
+
+@dataclass
+class CustomerIndex:
+    key: str
+    list_forms: int
+    customer_ids: list[str]
+    customer_schemas: np.ndarray  # int8 schema code, -1 when the customer gives none
+    space_tokens: list[str]
+    unit_weights: np.ndarray  # float32, in the list index at build time
+    form_customer: np.ndarray  # int32
+    form_starts: np.ndarray  # int64, forms + 1: where each form's units start in form_units
+    form_units: np.ndarray  # int32
+    form_rare: np.ndarray  # bool along form_units: a rare position at build time
+    key_hashes: np.ndarray  # uint64 sorted; key_units along it: the unit looking that key up
+    key_units: np.ndarray
+    key_credits: np.ndarray  # float32 along it: the ranking credit of the key's kind (index._KEY_CREDIT)
+    rare_starts: np.ndarray  # int64, units + 1: each unit's forms where it stands at a rare position
+    rare_forms: np.ndarray
+    all_starts: np.ndarray  # int64, units + 1: every form each unit stands in
+    all_forms: np.ndarray
+    joined_hashes: np.ndarray  # uint64 sorted: "l:" + tokens i and i+1 of a Latin form
+    joined_forms: np.ndarray  # int32 along it
+    joined_positions: np.ndarray  # int8: i
+
+    _ARRAYS = ("customer_schemas", "unit_weights", "form_customer", "form_starts", "form_units", "form_rare",
+               "key_hashes", "key_units", "key_credits", "rare_starts", "rare_forms", "all_starts", "all_forms",
+               "joined_hashes", "joined_forms", "joined_positions")
+
+    @property
+    def form_count(self) -> int:
+        return len(self.form_customer)
+
+    def units_of(self, forms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(owner position in `forms`, unit, position in its form) of every unit of the given forms."""
+        starts = self.form_starts[forms]
+        counts = (self.form_starts[forms + 1] - starts).astype(np.int64)
+        ends = np.cumsum(counts)
+        offsets = np.arange(ends[-1] if len(ends) else 0, dtype=np.int64) - np.repeat(ends - counts, counts)
+        owner = np.repeat(np.arange(len(forms)), counts)
+        return owner, self.form_units[np.repeat(starts, counts) + offsets], offsets
+
+    def to_payload(self) -> _Payload:
+        arrays = {name: np.ascontiguousarray(getattr(self, name)).tobytes() for name in self._ARRAYS}
+        dtypes = {name: str(getattr(self, name).dtype) for name in self._ARRAYS}
+        return _Payload(self.key, self.list_forms, self.customer_ids, self.space_tokens, arrays, dtypes)
+
+    @classmethod
+    def from_payload(cls, payload: _Payload) -> CustomerIndex:
+        arrays = {name: np.frombuffer(payload.arrays[name], dtype=payload.dtypes[name]) for name in cls._ARRAYS}
+        return cls(key=payload.key, list_forms=payload.list_forms, customer_ids=payload.customer_ids,
+                   space_tokens=payload.space_tokens, **arrays)
+
+
+def _ragged(owners: np.ndarray, values: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """(starts, values sorted by owner): the run of each owner 0..count-1, values in rising order."""
+    order = np.lexsort((values, owners))
+    starts = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owners, minlength=count), out=starts[1:])
+    return starts, values[order].astype(np.int32)
+
+
+# -- building -------------------------------------------------------------------------------------
+
+
+_FormTuple = tuple[str, bool, tuple[str, ...], tuple[str, ...]]
+
+
+def _forms_of(job: tuple[str, bool]) -> tuple[_FormTuple, ...]:
+    name, person = job
+    return tuple((f.space, f.derived, f.tokens, f.keys) for f in query_forms(name, person=person))
+
+
+def _all_forms(jobs: list[tuple[str, bool]], workers: int) -> list[tuple[_FormTuple, ...]]:
+    """query_forms of every distinct name, over `workers` forked processes (the costly part of a build)."""
+    if workers <= 1 or len(jobs) < 20_000 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_forms_of(job) for job in jobs]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(_forms_of, jobs, chunksize=2_000)
+
+
+class _Builder:
+    def __init__(self, weights: NameIndex) -> None:
+        self.list_index = weights
+        self.unit_ids: dict[tuple[str, bool, str, str], int] = {}
+        self.unit_weights: list[float] = []
+        self.form_customer: list[int] = []
+        self.form_lengths: list[int] = []
+        self.form_units: list[int] = []
+        self.form_rare: list[bool] = []
+        self.joined: list[tuple[int, int, int]] = []  # (hash, form, position)
+
+    def unit(self, space: str, derived: bool, token: str, key: str) -> int:
+        ident = (space, derived, token, key)
+        known = self.unit_ids.get(ident)
+        if known is None:
+            known = self.unit_ids[ident] = len(self.unit_ids)
+            self.unit_weights.append(self.list_index.token_weight(space, token))
+        return known
+
+    def add_form(self, customer: int, form: _FormTuple) -> None:
+        space, derived, tokens, keys = form
+        form_id = len(self.form_customer)
+        units = [self.unit(space, derived, token, key) for token, key in zip(tokens, keys, strict=True)]
+        weights = [self.unit_weights[u] for u in units]
+        self.form_customer.append(customer)
+        self.form_lengths.append(len(units))
+        self.form_units.extend(units)
+        self.form_rare.extend(rare_positions(weights))
+        if space == LATIN and len(tokens) > 1:
+            for i in range(len(tokens) - 1):
+                self.joined.append((key_hash("l:" + tokens[i] + tokens[i + 1]), form_id, i))
+
+
+def rare_positions(weights: list[float]) -> list[bool]:
+    """Which positions must be shared for a form to be a forward candidate: the rarest, until the others
+    weigh less than the needed share (less RARE_MARGIN of the total, for weights that move a little)."""
+    total = sum(weights)
+    needed = MIN_HIT_SHARE * (total or 1.0)
+    rare = [False] * len(weights)
+    remaining = total
+    for position in sorted(range(len(weights)), key=lambda i: -weights[i]):
+        if remaining < needed - RARE_MARGIN * total:
+            break
+        rare[position] = True
+        remaining -= weights[position]
+    return rare
+
+
+def build_index(key: str, list_index: NameIndex, customers: Iterable[Customer], workers: int = 2) -> CustomerIndex:
+    ids: list[str] = []
+    schemas: list[int] = []
+    jobs: list[tuple[str, bool]] = []
+    for customer in customers:
+        try:
+            query = customer_query(customer)
+        except QueryError:
+            continue  # a name with no letters: it cannot match, forward either
+        ids.append(customer.id)
+        schemas.append(-1 if query.schema is None else _SCHEMA_CODES[query.schema])
+        jobs.append((query.name, query.schema is Schema.PERSON))
+    distinct = list(dict.fromkeys(jobs))
+    forms = dict(zip(distinct, _all_forms(distinct, workers), strict=True))
+    builder = _Builder(list_index)
+    for row, job in enumerate(jobs):
+        for form in forms[job]:
+            builder.add_form(row, form)
+    return _assemble(key, list_index, ids, schemas, builder)
+
+
+def _assemble(key: str, list_index: NameIndex, ids: list[str], schemas: list[int],
+              builder: _Builder) -> CustomerIndex:
+    unit_count = len(builder.unit_ids)
+    form_units = np.asarray(builder.form_units, dtype=np.int32)
+    form_rare = np.asarray(builder.form_rare, dtype=bool)
+    lengths = np.asarray(builder.form_lengths, dtype=np.int64)
+    starts = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    owner = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
+    rare_starts, rare_forms = _ragged(form_units[form_rare], owner[form_rare], unit_count)
+    all_starts, all_forms = _ragged(form_units, owner, unit_count)
+    key_pairs = sorted((key_hash(k), unit, _CREDIT[k[:2]])
+                       for (space, derived, token, phonetic), unit in builder.unit_ids.items()
+                       for k in {k for _, k in _token_keys(space, derived, token, phonetic)})
+    joined = sorted(builder.joined)
+    space_tokens = [token if space == LATIN else f"{space}:{token}" for space, _, token, _ in builder.unit_ids]
+    return CustomerIndex(
+        key=key, list_forms=len(list_index.forms), customer_ids=ids, space_tokens=space_tokens,
+        customer_schemas=np.asarray(schemas, dtype=np.int8),
+        unit_weights=np.asarray(builder.unit_weights, dtype=np.float32),
+        form_customer=np.asarray(builder.form_customer, dtype=np.int32), form_starts=starts,
+        form_units=form_units, form_rare=form_rare,
+        key_hashes=np.asarray([h for h, _, _ in key_pairs], dtype=np.uint64),
+        key_units=np.asarray([u for _, u, _ in key_pairs], dtype=np.int32),
+        key_credits=np.asarray([c for _, _, c in key_pairs], dtype=np.float32),
+        rare_starts=rare_starts, rare_forms=rare_forms, all_starts=all_starts, all_forms=all_forms,
+        joined_hashes=np.asarray([h for h, _, _ in joined], dtype=np.uint64),
+        joined_forms=np.asarray([f for _, f, _ in joined], dtype=np.int32),
+        joined_positions=np.asarray([p for _, _, p in joined], dtype=np.int8),
+    )
+
+
+# -- keeping it beside the store ------------------------------------------------------------------
+
+
+def index_path(store: Store) -> Path | None:
+    url = store.engine.url
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(f"{url.database}.customers.index")
+
+
+def save(path: Path, index: CustomerIndex) -> None:
+    """Written to a temporary file and renamed into place; readable by the store's owner only (names)."""
+    payload = msgspec.msgpack.encode(index.to_payload())
+    header = msgspec.msgpack.encode([FORMAT, index.key, len(payload), zlib.crc32(payload)])
+    temporary = None
+    try:
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.name}.", delete=False) as out:
+            temporary = Path(out.name)
+            os.chmod(temporary, 0o600)
+            out.write(_MAGIC + _LENGTH.pack(len(header)) + header + payload)
+        os.replace(temporary, path)
+    except OSError as exc:
+        log.warning("could not keep the customer index in %s (%s)", path, exc)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+
+
+def load(path: Path, key: str) -> CustomerIndex | None:
+    """The index kept under `key`, or None (absent, stale, or unreadable: then with a warning)."""
+    try:
+        with path.open("rb") as file:
+            if file.read(len(_MAGIC)) != _MAGIC:
+                raise ValueError("not a customer index file")
+            (size,) = _LENGTH.unpack(file.read(_LENGTH.size))
+            if not 0 < size <= 4096:
+                raise ValueError("damaged header")
+            fmt, kept_key, length, checksum = msgspec.msgpack.decode(file.read(size))
+            if fmt != FORMAT or kept_key != key:
+                return None
+            payload = file.read()
+        if len(payload) != length or zlib.crc32(payload) != checksum:
+            raise ValueError("truncated or damaged")
+        return CustomerIndex.from_payload(msgspec.msgpack.decode(payload, type=_Payload))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, struct.error, msgspec.DecodeError) as exc:
+        log.warning("ignoring the kept customer index %s (%s): building it again", path, exc)
+        return None
+
+
+def customer_index(store: Store, list_index: NameIndex, *, workers: int = 2) -> CustomerIndex:
+    """The index over the current customers: the kept one when it is current, else built and kept."""
+    key = index_key(store)
+    path = index_path(store)
+    index = load(path, key) if path else None
+    if index is None:
+        index = build_index(key, list_index, current_customers(store), workers)
+        if path:
+            save(path, index)
+    return index
+
+
+def weights_now(index: CustomerIndex, list_index: NameIndex) -> np.ndarray:
+    """The rarity weight of every unit in the list index in force (float64), as NameIndex.token_weight
+    computes it, for all units at once."""
+    frequency = list_index.document_frequency
+    counts = np.fromiter((frequency.get(token, 0) for token in index.space_tokens), dtype=np.float64,
+                         count=len(index.space_tokens))
+    total, reference = _idf_scale(len(list_index.forms), list_index.weights)
+    weights: np.ndarray = np.clip(np.log(total / (counts + 1)) / reference, list_index.weights.min_token_weight, 1.0)
+    return weights
+
+
+def form_sums(index: CustomerIndex, values: np.ndarray) -> np.ndarray:
+    """The sum of `values` (one per position along form_units) over each form."""
+    sums = np.add.reduceat(values, index.form_starts[:-1]) if len(values) else np.zeros(0)
+    sums[np.diff(index.form_starts) == 0] = 0.0  # reduceat gives an empty run its next value
+    return sums
+
+
+# -- retrieval ------------------------------------------------------------------------------------
+
+
+_TOLERANCE = 1e-4  # far above float32 rounding of the forward shares: a bound, never a cut
+
+
+class Retrieval:
+    """The customers that could match given listed forms forward, under the list index in force."""
+
+    def __init__(self, index: CustomerIndex, list_index: NameIndex) -> None:
+        self.index = index
+        weights = weights_now(index, list_index)
+        self.position_weights = weights[index.form_units]
+        self.form_weights = form_sums(index, self.position_weights)
+        self.needed = MIN_HIT_SHARE * np.where(self.form_weights > 0, self.form_weights, 1.0) - _TOLERANCE
+        # Forms whose rare positions no longer cover the needed share under today's weights: any of their
+        # positions may then be the one shared, so all are looked at.
+        others = form_sums(index, np.where(index.form_rare, 0.0, self.position_weights))
+        self.drifted = others >= self.needed
+        self.drifted_count = int(self.drifted.sum())
+        self._unit_credit = np.zeros(len(index.space_tokens), dtype=np.float64)
+
+    def customers(self, form: NameForm, schema: Schema) -> np.ndarray:
+        """Rows (in index.customer_ids) of the customers with a query form that could have this listed form
+        (of an entry of this schema) among its forward candidates."""
+        index = self.index
+        hashes = np.asarray(sorted({key_hash(k) for k in _listed_keys(form)}), dtype=np.uint64)
+        matched = _runs(index.key_hashes, hashes)
+        units, credits = _best_credit(index.key_units[matched], index.key_credits[matched])
+        joined = _runs(index.joined_hashes, hashes)
+        found = [_gather(index.rare_starts, index.rare_forms, units), index.joined_forms[joined]]
+        if self.drifted_count:
+            every = _gather(index.all_starts, index.all_forms, units)
+            found.append(every[self.drifted[every]])
+        forms = _distinct(np.concatenate(found))
+        if not len(forms):
+            return forms
+        kept = forms[self._shares(forms, units, credits, joined) >= self.needed[forms]]
+        rows = index.form_customer[kept]
+        customer_schemas = index.customer_schemas[rows]
+        return _distinct(rows[(customer_schemas < 0) | (customer_schemas == _SCHEMA_CODES[schema])])
+
+    def _shares(self, forms: np.ndarray, units: np.ndarray, credits: np.ndarray, joined: np.ndarray) -> np.ndarray:
+        """An upper bound of the share of each form's weight that the listed form's keys meet: each position
+        a key meets, at its best key's credit (a joined key: full), as the forward ranking credits it."""
+        index = self.index
+        owner, form_units, position = index.units_of(forms)
+        self._unit_credit[units] = credits  # a table over all units, set and cleared here: no search
+        credit = self._unit_credit[form_units]
+        self._unit_credit[units] = 0.0
+        if len(joined):  # a joined key credits both its tokens in full (index.NameIndex._token_hits)
+            first = np.searchsorted(owner, np.searchsorted(forms, index.joined_forms[joined]))
+            left = first + index.joined_positions[joined].astype(np.int64)
+            credit[left] = 1.0
+            credit[left + 1] = 1.0
+        flat = index.form_starts[forms][owner] + position
+        return np.bincount(owner, weights=credit * self.position_weights[flat], minlength=len(forms))
+
+
+def _best_credit(units: np.ndarray, credits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(sorted distinct units, the best credit each has among the matched keys)."""
+    if not len(units):
+        return units, credits.astype(np.float64)
+    order = np.lexsort((-credits, units))
+    units, credits = units[order], credits[order]
+    first = np.ones(len(units), dtype=bool)
+    first[1:] = units[1:] != units[:-1]
+    return units[first], credits[first].astype(np.float64)
+
+
+def _listed_keys(form: NameForm) -> set[str]:
+    """The keys a listed form is posted under in the list index: its own and its skeleton's."""
+    keys = {k for _, k in form_keys(form)}
+    skeleton = skeleton_of(form)
+    if skeleton is not None:
+        keys.update(k for _, k in form_keys(skeleton))
+    return keys
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted (np.unique hashes integers: several times slower on big arrays)."""
+    values = np.sort(values)
+    kept = np.ones(len(values), dtype=bool)
+    np.not_equal(values[1:], values[:-1], out=kept[1:])
+    distinct: np.ndarray = values[kept]
+    return distinct
+
+
+def _runs(sorted_hashes: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Positions in `sorted_hashes` of every entry equal to one of `wanted`."""
+    return _runs_between(np.searchsorted(sorted_hashes, wanted, side="left"),
+                         np.searchsorted(sorted_hashes, wanted, side="right"))
+
+
+def _gather(starts: np.ndarray, values: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The values of the given rows of a ragged array (row r: values[starts[r]:starts[r + 1]])."""
+    gathered: np.ndarray = values[_runs_between(starts[rows], starts[rows + 1])]
+    return gathered
+
+
+def _runs_between(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    counts = hi - lo
+    ends = np.cumsum(counts)
+    positions: np.ndarray = np.arange(ends[-1] if len(ends) else 0, dtype=np.int64)
+    positions += np.repeat(lo - (ends - counts), counts)
+    return positions

@@ -1,0 +1,273 @@
+"""Monitoring: after a new list snapshot, screen only what changed against the whole customer base.
+
+An asset freeze applies from publication, so a new designation must meet every customer at once, not
+at the next batch. For each list whose snapshot in force differs from the one last screened:
+
+- added and changed designations: the reverse index (screening/customer_index.py) finds the customers
+  whose names could match them; each is then screened *forward*, exactly as a full screen would screen
+  it, and only its matches on those designations are kept, so a delta alert has the score, explanation
+  and snapshot a full screen would give it;
+- removed designations: their open alerts are closed as "delisted".
+
+A change of the matching code or algorithm (its name and the code version the index cache uses)
+re-screens every customer, as does the first run on a store never monitored.
+
+What was screened is kept in store_info "monitor": {"algorithm", "snapshots": {source: snapshot id}}.
+It is written with the alerts, the closures and an audit record in one transaction at the end: a
+killed process leaves the previous state and no alert, and the next run does the same work again
+(raise_alerts does not raise twice for the same pair of versions).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from sqlalchemy import Connection, select
+
+from hoarfrost.cases import audit
+from hoarfrost.cases.alerts import OPEN_STATES, Hit, close_alerts
+from hoarfrost.errors import QueryError
+from hoarfrost.matching import index_cache
+from hoarfrost.matching.algorithm import DEFAULT_ALGORITHM
+from hoarfrost.model import Customer
+from hoarfrost.names.transliterate import warm_up
+from hoarfrost.screening import customer_index as ci
+from hoarfrost.screening.alerting import raise_many
+from hoarfrost.screening.forward import forward_screener
+from hoarfrost.screening.screener import Screener
+from hoarfrost.store import Store
+from hoarfrost.store import schema as t
+
+log = logging.getLogger(__name__)
+
+MONITOR_KEY = "monitor"
+_PARALLEL_FROM = 400  # customers to screen forward before forking a second process pays
+
+
+@dataclass(frozen=True)
+class SourceChange:
+    source: str
+    old_snapshot: int | None  # None: never screened
+    new_snapshot: int
+    added: tuple[str, ...]
+    changed: tuple[str, ...]
+    removed: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"source": self.source, "old_snapshot": self.old_snapshot, "new_snapshot": self.new_snapshot,
+                "added": len(self.added), "changed": len(self.changed), "removed": len(self.removed)}
+
+
+@dataclass
+class DeltaOutcome:
+    sources: list[SourceChange] = field(default_factory=list)
+    full_rescreen: bool = False
+    customers_screened: int = 0
+    raised: list[int] = field(default_factory=list)  # alert ids
+    delisted: list[int] = field(default_factory=list)  # alert ids closed as delisted
+    timings: dict[str, float] = field(default_factory=dict)  # seconds by phase
+    hits: list[Hit] = field(default_factory=list)  # every match found on a changed designation, alerted or not
+
+    def as_json(self) -> dict[str, Any]:
+        return {"sources": [s.as_json() for s in self.sources], "full_rescreen": self.full_rescreen,
+                "customers_screened": self.customers_screened, "raised": self.raised, "delisted": self.delisted}
+
+    def summary(self) -> str:
+        if not self.sources and not self.full_rescreen:
+            return "monitoring: no list change to screen"
+        how = "every customer re-screened (new algorithm)" if self.full_rescreen else "changes screened"
+        return (f"monitoring: {how}: {self.customers_screened:,} customers screened, {len(self.raised):,} alerts "
+                f"raised, {len(self.delisted):,} closed as delisted")
+
+
+def algorithm_version(algorithm: str = DEFAULT_ALGORITHM) -> str:
+    """The algorithm's name and the version of the code that matches with it (as the index cache keys it)."""
+    return f"{algorithm}@{index_cache.code_version()}"
+
+
+# -- monitor state --------------------------------------------------------------------------------
+
+
+def monitor_state(conn: Connection) -> dict[str, Any] | None:
+    value = conn.execute(select(t.store_info.c.value).where(t.store_info.c.key == MONITOR_KEY)).scalar()
+    return json.loads(value) if value else None
+
+
+def _save_monitor(conn: Connection, state: dict[str, Any]) -> None:
+    value = json.dumps(state, sort_keys=True)
+    if conn.execute(t.store_info.update().where(t.store_info.c.key == MONITOR_KEY).values(value=value)).rowcount:
+        return
+    conn.execute(t.store_info.insert().values(key=MONITOR_KEY, value=value))
+
+
+def has_customers(store: Store) -> bool:
+    with store.engine.connect() as conn:
+        return conn.execute(select(t.customers.c.customer_id).where(t.customers.c.deleted.is_(False))
+                            .limit(1)).first() is not None
+
+
+# -- what changed ---------------------------------------------------------------------------------
+
+
+def list_changes(store: Store, monitored: dict[str, int]) -> list[SourceChange]:
+    """Per list whose snapshot in force is not the one monitored: which designations came, changed, went."""
+    changes = []
+    for info in store.current_snapshots():
+        old_id = monitored.get(info.source)
+        if old_id == info.id:
+            continue
+        new = store.entity_hashes(info.id)
+        old = store.entity_hashes(old_id) if old_id is not None else {}
+        changes.append(SourceChange(
+            info.source, old_id, info.id,
+            added=tuple(sorted(new.keys() - old.keys())),
+            changed=tuple(sorted(k for k in new.keys() & old.keys() if new[k] != old[k])),
+            removed=tuple(sorted(old.keys() - new.keys())),
+        ))
+    return changes
+
+
+# -- screening ------------------------------------------------------------------------------------
+
+
+def screen_list_changes(store: Store, *, actor: str = "system", workers: int = 2) -> DeltaOutcome:
+    """Screen what changed on the lists since the last run against every customer; store the alerts."""
+    outcome = DeltaOutcome()
+    clock = _Clock(outcome.timings)
+    with store.engine.connect() as conn:
+        state = monitor_state(conn)
+    version = algorithm_version()
+    snapshots = {info.source: info.id for info in store.current_snapshots()}
+    outcome.full_rescreen = state is None or state.get("algorithm") != version
+    monitored = {} if outcome.full_rescreen else dict(state["snapshots"]) if state else {}
+    outcome.sources = list_changes(store, monitored)
+    clock.lap("changes")
+    if not outcome.sources and not outcome.full_rescreen:
+        return outcome  # nothing new since the last run: nothing to screen, nothing to record
+    hits: list[Hit] = []
+    if has_customers(store) and (outcome.full_rescreen or any(c.added or c.changed for c in outcome.sources)):
+        screener = Screener.from_store(store)
+        clock.lap("list index")
+        if outcome.full_rescreen:
+            customers: Sequence[Customer] = list(ci.current_customers(store))
+            wanted: set[str] | None = None
+        else:
+            wanted = {f"{c.source}:{i}" for c in outcome.sources for i in c.added + c.changed}
+            customers = _candidates(store, screener, wanted, clock)
+        hits = outcome.hits = _screen_forward(screener, customers, wanted, workers)
+        outcome.customers_screened = len(customers)
+        clock.lap("forward scoring")
+    removed = {(c.source, source_id) for c in outcome.sources for source_id in c.removed}
+    with store.writing() as conn:
+        outcome.delisted = _close_delisted(conn, removed, actor)
+        outcome.raised = raise_many(conn, hits, actor=actor)
+        audit.append(conn, actor=actor, action="screening.delta", subject="lists", detail={
+            "algorithm": version, "full_rescreen": outcome.full_rescreen,
+            "sources": [c.as_json() for c in outcome.sources], "customers_screened": outcome.customers_screened,
+            "raised": outcome.raised, "delisted": outcome.delisted})
+        _save_monitor(conn, {"algorithm": version, "snapshots": snapshots})
+    clock.lap("write")
+    log.info("%s", outcome.summary())
+    return outcome
+
+
+def _candidates(store: Store, screener: Screener, wanted: set[str], clock: _Clock) -> list[Customer]:
+    """The customers the reverse index finds for the listed forms of the wanted entities."""
+    list_index = screener.matcher.index
+    index = ci.customer_index(store, list_index)
+    clock.lap("customer index")
+    retrieval = ci.Retrieval(index, list_index)
+    positions = {p for p, entity in enumerate(list_index.entities) if entity.id in wanted}
+    rows: list[np.ndarray] = []
+    for indexed in list_index.forms:
+        if indexed.entity in positions:
+            rows.append(retrieval.customers(indexed.form, list_index.entities[indexed.entity].schema))
+    found = np.unique(np.concatenate(rows)) if rows else np.zeros(0, dtype=np.int32)
+    clock.lap("retrieval")
+    customers = list(ci.current_customers(store, (index.customer_ids[r] for r in found.tolist())))
+    clock.lap("customers read")
+    return customers
+
+
+def refresh_customer_index(store: Store) -> None:
+    """Bring the reverse index over customer names (`<store>.customers.index`) up to date with the
+    customers and the lists in force: after a customer load, so that the next list change need not."""
+    if not has_customers(store):
+        return
+    screener = Screener.from_store(store)
+    ci.customer_index(store, screener.matcher.index)
+
+
+# -- forward screening ----------------------------------------------------------------------------
+
+_WORKER: tuple[Screener, set[str] | None] | None = None
+
+
+def _screen_one(customer: Customer) -> list[tuple[float, str, str, list[dict[str, Any]]]]:
+    """(score, entity id, matched name, explanation) of a customer's matches on the wanted entities."""
+    assert _WORKER is not None
+    screener, wanted = _WORKER
+    try:
+        query = ci.customer_query(customer)
+    except QueryError:
+        return []
+    return [(match.score, match.entity.id, match.matched_name, match.explanation)
+            for match in screener.screen(query) if wanted is None or match.entity.id in wanted]
+
+
+def _screen_forward(screener: Screener, customers: Sequence[Customer], wanted: set[str] | None,
+                    workers: int) -> list[Hit]:
+    """Every customer screened forward as a full screen does; the matches on the wanted entities as hits.
+    Over `workers` forked processes when there are many (they share the index copy-on-write)."""
+    global _WORKER
+    _WORKER = (forward_screener(screener, wanted), wanted)
+    if workers > 1 and len(customers) >= _PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        warm_up()  # the lazy transliteration tables, loaded once and shared, not once per worker
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results: Iterable[list[Any]] = pool.map(_screen_one, customers, chunksize=64)
+    else:
+        results = map(_screen_one, customers)
+    entities = {entity.id: entity for entity in screener.matcher.index.entities
+                if wanted is None or entity.id in wanted}
+    return [Hit(customer, entities[entity_id], score, matched, explanation, screener.algorithm)
+            for customer, found in zip(customers, results, strict=True)
+            for score, entity_id, matched, explanation in found]
+
+
+# -- delisting ------------------------------------------------------------------------------------
+
+
+def _close_delisted(conn: Connection, removed: set[tuple[str, str]], actor: str) -> list[int]:
+    if not removed:
+        return []
+    a = t.alerts.c
+    ids: list[int] = []
+    by_source: dict[str, list[str]] = {}
+    for source, source_id in removed:
+        by_source.setdefault(source, []).append(source_id)
+    for source, source_ids in by_source.items():
+        for start in range(0, len(source_ids), 900):
+            chunk = source_ids[start : start + 900]
+            query = select(a.id).where(a.source == source, a.source_id.in_(chunk), a.state.in_(OPEN_STATES))
+            ids.extend(conn.execute(query).scalars())
+    ids.sort()
+    close_alerts(conn, ids, "delisted", actor=actor, reason="the designation was removed from its list")
+    return ids
+
+
+class _Clock:
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, phase: str) -> None:
+        now = time.perf_counter()
+        self.timings[phase] = self.timings.get(phase, 0.0) + now - self.last
+        self.last = now

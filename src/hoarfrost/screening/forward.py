@@ -1,0 +1,61 @@
+"""Forward screening of the customers a list change concerns, exactly as a full screen scores them, faster.
+
+A full screen of one customer ranks the candidate forms of every list entry (the index), aligns the best
+of them and keeps each entry's best name. The result for one entry depends only on which of its forms
+are among the ranked candidates and on their alignments: aligning the forms of the other entries changes
+nothing for it. So, when only some entries are wanted (the designations a list change added or changed),
+candidates are ranked over the whole index as always and then cut to the wanted entries' forms before
+they are aligned: the same scores and explanations, for a fraction of the alignments.
+
+Customers share names (many a "Mohammed Ali", many a "Maria Garcia"), and the name part of a screen
+(`_best_names`) depends on the name and schema alone: it is kept per (name, schema) for the run, and the
+qualifiers (date of birth, country, identifiers) are applied per customer as usual.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from hoarfrost.matching.forms import NameForm
+from hoarfrost.matching.index import NameIndex
+from hoarfrost.matching.matcher import Matcher, NameHit
+from hoarfrost.model import Schema
+from hoarfrost.screening.screener import Screener
+
+
+class _WantedIndex(NameIndex):
+    """The list index, its ranked candidates cut to the forms of the wanted entries (never re-ranked)."""
+
+    def __init__(self, index: NameIndex, wanted: set[int]) -> None:  # noqa: D107 - no NameIndex build
+        self.__dict__.update(index.__dict__)  # the same arrays and caches, not a copy of them
+        entity_of = np.fromiter((f.entity for f in index.forms), dtype=np.int64, count=len(index.forms))
+        self._wanted = np.isin(entity_of, np.fromiter(wanted, dtype=np.int64, count=len(wanted)))
+
+    def candidates(self, query: NameForm, schema: Schema | None) -> list[int]:
+        return [form_id for form_id in super().candidates(query, schema) if self._wanted[form_id]]
+
+
+class _KeptNamesMatcher(Matcher):
+    """A matcher that keeps the name part of each screen for names met again."""
+
+    def __init__(self, algorithm: str, index: NameIndex) -> None:
+        super().__init__((), algorithm)
+        self.index = index
+        self._kept: dict[tuple[str, Schema | None], dict[int, NameHit]] = {}
+
+    def _best_names(self, name: str, schema: Schema | None) -> dict[int, NameHit]:
+        key = (name, schema)
+        best = self._kept.get(key)
+        if best is None:
+            best = self._kept[key] = super()._best_names(name, schema)
+        return best
+
+
+def forward_screener(screener: Screener, wanted_ids: set[str] | None) -> Screener:
+    """A screener that gives `screener`'s matches on the wanted entity ids (all when None), and no others."""
+    index = screener.matcher.index
+    if wanted_ids is not None:
+        index = _WantedIndex(index, {p for p, entity in enumerate(index.entities) if entity.id in wanted_ids})
+    forward = Screener((), screener.algorithm)
+    forward.matcher = _KeptNamesMatcher(screener.algorithm, index)
+    return forward
