@@ -25,7 +25,8 @@ from hoarfrost.customers.registry import (
 from hoarfrost.errors import AlertNotFound
 from hoarfrost.ingest import load_list
 from hoarfrost.model import Customer, Entity
-from hoarfrost.screening.customers import MONITOR_KEY, NO_LISTS, PARALLEL_FROM
+from hoarfrost.screening.customers import NO_LISTS, PARALLEL_FROM
+from hoarfrost.screening.monitor_state import MONITOR_KEY, algorithm_version
 from hoarfrost.store import Store
 from hoarfrost.store import schema as t
 
@@ -85,7 +86,7 @@ def test_first_load_stores_screens_and_alerts_only_the_listed_person(store: Stor
     with store.engine.connect() as conn:
         monitor = json.loads(conn.execute(select(t.store_info.c.value).where(t.store_info.c.key == MONITOR_KEY))
                              .scalar_one())
-    assert monitor == {"algorithm": outcome.algorithm, "snapshots": outcome.snapshots}
+    assert monitor == {"algorithm": algorithm_version(outcome.algorithm), "snapshots": outcome.snapshots}
 
 
 def test_the_same_file_again_changes_nothing(store: Store, listed: Entity, tmp_path: Path) -> None:

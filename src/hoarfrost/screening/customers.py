@@ -12,7 +12,6 @@ loads customers unscreened and says so (`NO_LISTS`): they are screened by the ne
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -23,12 +22,12 @@ from hoarfrost.cases import audit
 from hoarfrost.cases.alerts import Hit, raise_alerts
 from hoarfrost.model import Customer, Entity
 from hoarfrost.screening.batch import screen_many
+from hoarfrost.screening.monitor_state import algorithm_version, monitor_state, save_monitor
 from hoarfrost.screening.screener import Query, Screener
 from hoarfrost.store import Store
 from hoarfrost.store import schema as t
 
 NO_LISTS = "no lists in the store: customers were not screened (load a list, then load the customers again)"
-MONITOR_KEY = "monitor"  # store_info: the algorithm and snapshots the customer base was last screened under
 PARALLEL_FROM = 500  # fewer customers than this are screened in-process: forking workers would cost more
 
 
@@ -94,11 +93,10 @@ class CustomerScreening:
         snapshots the customer base was screened under, say so (delta screening reads it). Never changes it."""
         if self._screener is None:
             return
-        value = json.dumps({"algorithm": self._screener.algorithm, "snapshots": self.snapshots}, sort_keys=True)
+        state = {"algorithm": algorithm_version(self._screener.algorithm), "snapshots": self.snapshots}
         c = t.customers.c
         unscreened = select(c.customer_id).where(
             c.deleted.is_(False), (c.screened_hash.is_(None)) | (c.screened_hash != c.hash)).limit(1)
         with self.store.writing() as conn:
-            present = conn.execute(select(t.store_info.c.key).where(t.store_info.c.key == MONITOR_KEY)).first()
-            if present is None and conn.execute(unscreened).first() is None:
-                conn.execute(t.store_info.insert().values(key=MONITOR_KEY, value=value))
+            if monitor_state(conn) is None and conn.execute(unscreened).first() is None:
+                save_monitor(conn, state)

@@ -20,7 +20,6 @@ killed process leaves the previous state and no alert, and the next run does the
 
 from __future__ import annotations
 
-import json
 import logging
 import multiprocessing
 import time
@@ -34,20 +33,18 @@ from sqlalchemy import Connection, select
 from hoarfrost.cases import audit
 from hoarfrost.cases.alerts import OPEN_STATES, Hit, close_alerts
 from hoarfrost.errors import QueryError
-from hoarfrost.matching import index_cache
-from hoarfrost.matching.algorithm import DEFAULT_ALGORITHM
 from hoarfrost.model import Customer
 from hoarfrost.names.transliterate import warm_up
 from hoarfrost.screening import customer_index as ci
 from hoarfrost.screening.alerting import raise_many
 from hoarfrost.screening.forward import forward_screener
+from hoarfrost.screening.monitor_state import algorithm_version, monitor_state, save_monitor
 from hoarfrost.screening.screener import Screener
 from hoarfrost.store import Store
 from hoarfrost.store import schema as t
 
 log = logging.getLogger(__name__)
 
-MONITOR_KEY = "monitor"
 _PARALLEL_FROM = 400  # customers to screen forward before forking a second process pays
 
 
@@ -85,26 +82,6 @@ class DeltaOutcome:
         how = "every customer re-screened (new algorithm)" if self.full_rescreen else "changes screened"
         return (f"monitoring: {how}: {self.customers_screened:,} customers screened, {len(self.raised):,} alerts "
                 f"raised, {len(self.delisted):,} closed as delisted")
-
-
-def algorithm_version(algorithm: str = DEFAULT_ALGORITHM) -> str:
-    """The algorithm's name and the version of the code that matches with it (as the index cache keys it)."""
-    return f"{algorithm}@{index_cache.code_version()}"
-
-
-# -- monitor state --------------------------------------------------------------------------------
-
-
-def monitor_state(conn: Connection) -> dict[str, Any] | None:
-    value = conn.execute(select(t.store_info.c.value).where(t.store_info.c.key == MONITOR_KEY)).scalar()
-    return json.loads(value) if value else None
-
-
-def _save_monitor(conn: Connection, state: dict[str, Any]) -> None:
-    value = json.dumps(state, sort_keys=True)
-    if conn.execute(t.store_info.update().where(t.store_info.c.key == MONITOR_KEY).values(value=value)).rowcount:
-        return
-    conn.execute(t.store_info.insert().values(key=MONITOR_KEY, value=value))
 
 
 def has_customers(store: Store) -> bool:
@@ -172,7 +149,7 @@ def screen_list_changes(store: Store, *, actor: str = "system", workers: int = 2
             "algorithm": version, "full_rescreen": outcome.full_rescreen,
             "sources": [c.as_json() for c in outcome.sources], "customers_screened": outcome.customers_screened,
             "raised": outcome.raised, "delisted": outcome.delisted})
-        _save_monitor(conn, {"algorithm": version, "snapshots": snapshots})
+        save_monitor(conn, {"algorithm": version, "snapshots": snapshots})
     clock.lap("write")
     log.info("%s", outcome.summary())
     return outcome
