@@ -285,6 +285,8 @@ def _print_matches(rows: list[tuple[str, dict[str, Any]]]) -> None:
 
 
 # Command groups, each in its own module (cli_<group>.py): one line each below.
+app.add_typer(__import__("hoarfrost.cli_keys", fromlist=["app"]).app, name="keys")
+app.command("serve")(__import__("hoarfrost.cli_serve", fromlist=["serve"]).serve)
 
 
 def main() -> None:
