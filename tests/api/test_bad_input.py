@@ -46,6 +46,8 @@ CASES: list[tuple[str, str, dict[str, Any], int, str]] = [
     ("POST", "/match/default", {"json": {"queries": {"q": {"schema": "Person", "properties": {"name": ["x" * 1001]}}}}},
      400, "longer than 1000"),
     ("POST", "/match/default", {"json": {"queries": {}}}, 400, "no queries"),
+    ("POST", "/match/default", {"json": {"queries": {f"q{i}": {"schema": "Person", "properties": {"name": "A B"}}
+                                                     for i in range(101)}}}, 422, "at most 100 items"),
     ("POST", "/match/default", {"json": {"queries": {"q": {"schema": "Person", "properties": {"name": ["A B"]}}},
                                          "config": {"nm_number_mismatch": 0.5}}}, 400, "unknown configuration"),
     ("POST", "/match/default?algorithm=logic-v9", {"json": {"queries": {"q": {"schema": "Person",

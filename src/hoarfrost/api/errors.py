@@ -11,6 +11,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 
 from hoarfrost import errors as e
@@ -50,6 +51,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(e.HoarfrostError, _hoarfrost_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(SQLAlchemyError, _store_error)  # type: ignore[arg-type]
 
 
 async def _hoarfrost_error(request: Request, exc: e.HoarfrostError) -> JSONResponse:
@@ -58,6 +60,13 @@ async def _hoarfrost_error(request: Request, exc: e.HoarfrostError) -> JSONRespo
     if status >= 500:
         log.error("%s %s: %s", request.method, request.url.path, type(exc).__name__)
     return JSONResponse({"detail": str(exc)}, status_code=status, headers=headers)
+
+
+async def _store_error(request: Request, exc: SQLAlchemyError) -> JSONResponse:
+    """The database failed under a request (file gone, disk full, locked past the busy timeout)."""
+    log.error("%s %s: the store failed: %s", request.method, request.url.path, type(exc).__name__)
+    return JSONResponse({"detail": f"the store could not be read or written ({type(exc).__name__}); retry later"},
+                        status_code=503)
 
 
 async def _http_error(_request: Request, exc: HTTPException) -> JSONResponse:

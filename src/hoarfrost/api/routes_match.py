@@ -71,12 +71,13 @@ async def match(
     excluded = (set(exclude_schema), set(exclude_entity_ids), bool(topics) and "sanction" not in topics)
 
     def work() -> dict[str, list[Match]]:
-        found = {name: _kept(_screen(loaded, ex, lowest), sources, excluded) for name, ex in examples.items()}
-        alerts = [screening.Screened(name, [m for m in ms if m.score >= alert_at]) for name, ms in found.items()]
-        screening.record(state.store, key, f"/match/{dataset}", loaded, alerts, alert_at, {"dataset": dataset})
-        return found
+        return {name: _kept(_screen(loaded, ex, lowest), sources, excluded) for name, ex in examples.items()}
 
     found = await state.on_screening_thread(work)
+    route = f"/match/{dataset}"
+    alerts = [screening.Screened(name, [m for m in ms if m.score >= alert_at]) for name, ms in found.items()]
+    await screening.record(state, key, route, screening.audit_detail(route, loaded, alerts, alert_at,
+                                                                      {"dataset": dataset}))
     responses = {name: _response(examples[name], matches, alert_at, limit) for name, matches in found.items()}
     return JSONResponse({"responses": responses, "matcher": yente.feature_docs(loaded.screener.matcher.weights),
                          "limit": limit}, headers={"x-batch-size": str(len(responses))})

@@ -42,12 +42,8 @@ async def screen(body: ScreenRequest, key: Annotated[KeyInfo, Depends(requires(R
     query = to_query(body)
     loaded = screening.screener_in_force(state.holder)
 
-    def work() -> list[screening.Screened]:
-        results = screening.screen_all(loaded, [(None, query)], body.threshold)
-        screening.record(state.store, key, "/screen", loaded, results, body.threshold)
-        return results
-
-    results = await state.on_screening_thread(work)
+    results = await state.on_screening_thread(lambda: screening.screen_all(loaded, [(None, query)], body.threshold))
+    await screening.record(state, key, "/screen", screening.audit_detail("/screen", loaded, results, body.threshold))
     return JSONResponse({"query": query.as_json(), "matches": [m.as_json() for m in results[0].matches]})
 
 
@@ -58,12 +54,9 @@ async def screen_batch(body: BatchRequest, key: Annotated[KeyInfo, Depends(requi
     queries = _batch_queries(body)
     loaded = screening.screener_in_force(state.holder)
 
-    def work() -> list[screening.Screened]:
-        results = screening.screen_all(loaded, queries, body.threshold)
-        screening.record(state.store, key, "/screen/batch", loaded, results, body.threshold)
-        return results
-
-    results = await state.on_screening_thread(work)
+    results = await state.on_screening_thread(lambda: screening.screen_all(loaded, queries, body.threshold))
+    detail = screening.audit_detail("/screen/batch", loaded, results, body.threshold)
+    await screening.record(state, key, "/screen/batch", detail)
     return JSONResponse({"results": [{"id": r.ref, "matches": [m.as_json() for m in r.matches]} for r in results]})
 
 

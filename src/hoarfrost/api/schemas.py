@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 MAX_BATCH = 1000  # queries per POST /screen/batch
+MAX_MATCH_QUERIES = 100  # examples per POST /match (yente's own limit): each may hold up to 20 names
 MAX_NAME_CHARS = 1000  # the screener's own limit (500 after cleaning) says the clearer thing below this
 MAX_IDENTIFIERS = 20
 
@@ -110,7 +111,7 @@ class EntityExample(_Strict):
 
 
 class EntityMatchQuery(_Strict):
-    queries: dict[str, EntityExample] = Field(max_length=MAX_BATCH)
+    queries: dict[str, EntityExample] = Field(max_length=MAX_MATCH_QUERIES)
     weights: dict[str, float] = Field({}, description="Accepted for yente clients; hoarfrost's weights are fixed "
                                                       "per named algorithm, so these are ignored.")
     config: dict[str, Any] = Field({}, description="yente algorithm settings: none are known here (400).")

@@ -1,8 +1,8 @@
 """Screening as the routes share it: the screener in force, and one audit record per call.
 
 Every screening call (/screen, /screen/batch, /match) appends one record, action "screening.api",
-actor = the key's holder, in the same thread right after screening and before the answer is sent: a
-call that cannot be audited is not answered (503). The record holds counts, the entity ids met, the
+actor = the key's holder, committed before the answer is sent (audit_writer.py): a call that cannot
+be audited is not answered (503). The record holds counts, the entity ids met, the
 snapshots and algorithm used, and the caller's own query references (batch ids, /match query keys),
 but never the names or dates of birth screened: the chain cannot be edited, so personal data put in
 it could never be erased, and a screened name belongs to someone who may not even be a customer. A
@@ -15,16 +15,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from hoarfrost.access import KeyInfo
-from hoarfrost.api.state import LoadedScreener, ScreenerHolder
-from hoarfrost.cases import audit
+from hoarfrost.api.state import ApiState, LoadedScreener, ScreenerHolder
 from hoarfrost.errors import StoreError
 from hoarfrost.screening.screener import Match, Query
-from hoarfrost.store import Store
 
 _MAX_AUDITED_REFS = 1000
+ACTION = "screening.api"
 
 
 class ScreenerNotReady(StoreError):
@@ -50,9 +47,9 @@ def screen_all(loaded: LoadedScreener, queries: Sequence[tuple[str | None, Query
     return [Screened(ref, loaded.screener.screen(query, threshold)) for ref, query in queries]
 
 
-def record(store: Store, key: KeyInfo, route: str, loaded: LoadedScreener, results: Iterable[Screened],
-           threshold: float | None, extra: dict[str, Any] | None = None) -> None:
-    """Append the call's audit record (see the module docstring for what it holds and why)."""
+def audit_detail(route: str, loaded: LoadedScreener, results: Iterable[Screened], threshold: float | None,
+                 extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The detail of a call's audit record (see the module docstring for what it holds and why)."""
     results = list(results)
     alerts = [m for r in results for m in r.matches]
     detail: dict[str, Any] = {
@@ -65,9 +62,9 @@ def record(store: Store, key: KeyInfo, route: str, loaded: LoadedScreener, resul
     refs = [r.ref for r in results if r.ref is not None and r.matches][:_MAX_AUDITED_REFS]
     if refs:
         detail["refs_with_alerts"] = refs
-    try:
-        with store.writing() as conn:
-            audit.append(conn, actor=key.name, action="screening.api", subject=route, detail=detail)
-    except SQLAlchemyError as exc:
-        raise StoreError(f"the screening could not be recorded in the audit trail, so it is not answered "
-                         f"({type(exc).__name__})") from None
+    return detail
+
+
+async def record(state: ApiState, key: KeyInfo, route: str, detail: dict[str, Any]) -> None:
+    """Append the call's record (action "screening.api", actor the key's holder) and wait for its commit."""
+    await state.audit.append(key.name, ACTION, route, detail)

@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
+from hoarfrost.api.audit_writer import AuditWriter
 from hoarfrost.screening.screener import Screener
 from hoarfrost.store import SnapshotInfo, Store
 
@@ -93,10 +94,12 @@ class ApiState:
         self.store = store
         self.holder = holder
         self._screening = ThreadPoolExecutor(max_workers=1, thread_name_prefix="screening")
+        self.audit = AuditWriter(store)
 
     async def on_screening_thread(self, work: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._screening, work)
 
     def close(self) -> None:
         self._screening.shutdown(wait=True, cancel_futures=True)
+        self.audit.close()
         self.store.close()
