@@ -13,6 +13,7 @@ free for health checks and keeps the matcher's memos away from concurrent writer
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import time
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from hoarfrost.api.audit_writer import AuditWriter
+from hoarfrost.names.transliterate import warm_up
 from hoarfrost.screening.screener import Screener
 from hoarfrost.store import SnapshotInfo, Store
 
@@ -69,6 +71,11 @@ class ScreenerHolder:
         # Key read before the build: if lists change during it, the next check sees a difference and
         # builds again, so the screener never claims snapshots it does not hold.
         screener = Screener.from_store(self.store)
+        if self.loaded is None:
+            # The transliteration tables load on first use: load them now, not on a client's first
+            # Japanese or Thai name, and put them with the index out of the cyclic collector's reach.
+            warm_up()
+            gc.freeze()
         self.loaded = LoadedScreener(screener, tuple(snapshots), key, time.time())
         self.error = None
         log.info("screener ready: %d lists, %d entries, built in %.1f s", len(snapshots), screener.entity_count,
