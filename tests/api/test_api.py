@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
 import pytest
 
+from hoarfrost.cases import audit
 from hoarfrost.model import NameKind, Schema
 from hoarfrost.store import Store
 from tests.api.conftest import Server, create_key
@@ -238,3 +240,34 @@ def test_audit_export_as_csv_and_between_times(server: Server) -> None:
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert response.headers["content-type"].startswith("text/csv")
     assert rows[0]["action"] == "key.create" and rows[0]["prev_hash"] == "0" * 64
+
+
+def test_match_returns_down_to_the_cutoff_and_marks_only_the_threshold(server: Server) -> None:
+    entity_id, name = listed_person(server)
+    body = {"queries": {"q": {"schema": "Person", "properties": {"name": [name.split()[0] + " " + name.split()[-1]]}}}}
+    with server.client() as client:
+        strict = client.post("/match/default", params={"threshold": 1.0, "cutoff": 0.5, "limit": 50}, json=body)
+    results = strict.json()["responses"]["q"]["results"]
+    assert results and all(r["score"] >= 0.5 for r in results)
+    assert all(r["match"] is (r["score"] >= 1.0) for r in results)
+    assert [r["score"] for r in results] == sorted((r["score"] for r in results), reverse=True)
+
+
+def test_concurrent_clients_are_all_answered_and_each_call_audited_once(server: Server) -> None:
+    _, name = listed_person(server, 3)
+    before = len(audit_records(server))
+
+    def call(position: int) -> int:
+        with server.client() as client:
+            return client.post("/screen", json={"name": name if position % 2 else f"Nobody {position}"}).status_code
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        statuses = list(pool.map(call, range(48)))
+    assert statuses == [200] * 48
+    records = audit_records(server)[before:]
+    assert sum(r["action"] == "screening.api" for r in records) == 48
+    store = Store.open(server.db)
+    try:
+        assert audit.verify(store).ok
+    finally:
+        store.close()
