@@ -1,6 +1,7 @@
 """The lists and their entries: GET /lists, GET /lists/{source}/diff, GET /entities/{entity_id}.
 
-The same JSON as `hoarfrost lists --json`, `hoarfrost diff --json` and `hoarfrost show --json`.
+The same JSON as `hoarfrost lists --json`, `hoarfrost diff --json` and `hoarfrost show --json` (an entry
+also carries yente's fields, so that yente's clients can fetch what they matched).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
 from hoarfrost.access import KeyInfo, Role
+from hoarfrost.api import yente
 from hoarfrost.api.auth import api_state, requires
 from hoarfrost.api.schemas import error_responses
 from hoarfrost.api.state import ApiState
@@ -70,7 +72,9 @@ def _diff_pair(store: Store, source: str, old: int | None, new: int | None) -> t
 def entity(entity_id: str, _key: Reader, state: State,
            snapshot: Annotated[int | None, Query(ge=1, description="A snapshot id (default: the one in force)")]
            = None) -> JSONResponse:
-    """Everything the list says about one entry; `entity_id` is `source:source_id`, e.g. `un_sc:QDi.421`."""
+    """Everything the list says about one entry; `entity_id` is `source:source_id`, e.g. `un_sc:QDi.421`.
+
+    The fields of `hoarfrost show --json`, and yente's (`id`, `caption`, `properties`, `datasets`, ...)."""
     source, sep, source_id = entity_id.partition(":")
     if not sep or not source or not source_id:
         raise QueryError(f"an entity id is 'source:source_id' (e.g. un_sc:QDi.421), not {entity_id[:80]!r}")
@@ -79,4 +83,5 @@ def entity(entity_id: str, _key: Reader, state: State,
         raise SnapshotNotFound(f"snapshot {snapshot} is not a snapshot of {source}")
     data = msgspec.to_builtins(found)
     data["entity_id"] = found.id
-    return JSONResponse(data)
+    # yente's fields beside hoarfrost's own, so that a yente client can read the entry it matched.
+    return JSONResponse({**{k: v for k, v in yente.ftm_entity(found).items() if k != "schema"}, **data})

@@ -49,6 +49,18 @@ _IDENTIFIER_PROPERTY = {
     IdentifierKind.AIRCRAFT_SERIAL: "serialNumber", IdentifierKind.AIRCRAFT_TAIL: "registrationNumber",
     IdentifierKind.OTHER: "idNumber",
 }
+# What FollowTheMoney does not allow on each schema (an identifier falls back to one it allows), so that
+# yente's clients can load every result as an entity of its schema.
+_PERSON_ONLY = {"passportNumber", "nationality", "citizenship", "gender", "birthDate", "birthPlace"}
+_LEGAL_ENTITY_ONLY = {"idNumber", "taxNumber", "swiftBic", "leiCode"}
+_NOT_ON = {
+    "Person": {"imoNumber", "mmsi", "callSign", "serialNumber"},
+    "Organization": _PERSON_ONLY | {"mmsi", "callSign", "serialNumber"},
+    "Vessel": _PERSON_ONLY | _LEGAL_ENTITY_ONLY | {"serialNumber"},
+    "Airplane": _PERSON_ONLY | _LEGAL_ENTITY_ONLY | {"imoNumber", "mmsi", "callSign"},
+}
+_FALLBACK = {"Person": "idNumber", "Organization": "idNumber", "Vessel": "registrationNumber",
+             "Airplane": "registrationNumber"}
 _NAME_PROPERTY = {NameKind.PRIMARY: "name", NameKind.ALIAS: "alias", NameKind.WEAK_ALIAS: "weakAlias",
                   NameKind.FORMER: "previousName"}
 
@@ -141,14 +153,8 @@ def best_per_entity(matches: Iterable[Match]) -> list[Match]:
 
 
 def scored_entity(match: Match, threshold: float) -> dict[str, Any]:
-    entity = match.entity
-    return {
-        "id": entity.id, "caption": entity.caption, "schema": RESULT_SCHEMATA[entity.schema],
-        "properties": ftm_properties(entity), "datasets": [entity.source], "referents": [], "target": True,
-        "first_seen": None, "last_seen": None, "last_change": None,
-        "score": round(match.score, 4), "match": match.score >= threshold, "features": features(match),
-        "explanation": match.explanation,
-    }
+    return {**ftm_entity(match.entity), "score": round(match.score, 4), "match": match.score >= threshold,
+            "features": features(match), "explanation": match.explanation}
 
 
 def features(match: Match) -> dict[str, float]:
@@ -176,10 +182,22 @@ def feature_docs(weights: Weights) -> dict[str, dict[str, Any]]:
     }
 
 
+def ftm_entity(entity: Entity) -> dict[str, Any]:
+    """The entry as yente writes an entity (GET /entities adds these fields for yente's clients)."""
+    return {"id": entity.id, "caption": entity.caption, "schema": RESULT_SCHEMATA[entity.schema],
+            "properties": ftm_properties(entity), "datasets": [entity.source], "referents": [], "target": True,
+            "first_seen": None, "last_seen": None, "last_change": None}
+
+
 def ftm_properties(entity: Entity) -> dict[str, list[str]]:
     props: dict[str, list[str]] = {}
+    schema = RESULT_SCHEMATA[entity.schema]
 
     def add(prop: str, value: str | None) -> None:
+        if prop in _NOT_ON[schema]:
+            if prop not in IDENTIFIER_PROPERTIES:
+                return
+            prop = _FALLBACK[schema]
         if value and value not in props.setdefault(prop, []):
             props[prop].append(value)
 
