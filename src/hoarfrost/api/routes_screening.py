@@ -41,7 +41,6 @@ async def screen(body: ScreenRequest, key: Annotated[KeyInfo, Depends(requires(R
     """Screen one name (with optional date of birth, country, identifiers) against every list in force."""
     query = to_query(body)
     loaded = screening.screener_in_force(state.holder)
-
     results = await state.on_screening_thread(lambda: screening.screen_all(loaded, [(None, query)], body.threshold))
     await screening.record(state, key, "/screen", screening.audit_detail("/screen", loaded, results, body.threshold))
     return JSONResponse({"query": query.as_json(), "matches": [m.as_json() for m in results[0].matches]})
@@ -53,7 +52,6 @@ async def screen_batch(body: BatchRequest, key: Annotated[KeyInfo, Depends(requi
     """Screen up to 1,000 names in one call; results in the order of the queries, each with its `id`."""
     queries = _batch_queries(body)
     loaded = screening.screener_in_force(state.holder)
-
     results = await state.on_screening_thread(lambda: screening.screen_all(loaded, queries, body.threshold))
     detail = screening.audit_detail("/screen/batch", loaded, results, body.threshold)
     await screening.record(state, key, "/screen/batch", detail)
