@@ -66,6 +66,8 @@ CASES: list[tuple[str, str, dict[str, Any], int, str]] = [
     ("GET", "/lists/nowhere/diff", {}, 404, "no list 'nowhere'"),
     ("GET", "/audit/export?since=yesterday", {}, 422, "ISO date"),
     ("GET", "/audit/export?format=xml", {}, 422, "query.format"),
+    ("POST", "/screen?threshhold=0.9", {"json": {"name": "A B"}}, 422, "unknown query parameter 'threshhold'"),
+    ("GET", "/lists?al=1", {}, 422, "unknown query parameter 'al' for /lists; it takes all"),
     ("GET", "/nowhere", {}, 404, "Not Found"),
     ("DELETE", "/screen", {}, 405, "Method Not Allowed"),
 ]

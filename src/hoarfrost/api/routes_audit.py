@@ -19,13 +19,14 @@ from fastapi.responses import StreamingResponse
 
 from hoarfrost.access import KeyInfo, Role
 from hoarfrost.api.auth import api_state, requires
+from hoarfrost.api.params import known_query_only
 from hoarfrost.api.schemas import error_responses
 from hoarfrost.api.state import ApiState
 from hoarfrost.cases import audit
 from hoarfrost.errors import QueryError
 from hoarfrost.store import Store
 
-router = APIRouter(tags=["audit"])
+router = APIRouter(tags=["audit"], dependencies=[Depends(known_query_only)])
 COLUMNS = ("seq", "at", "actor", "action", "subject", "detail", "prev_hash", "hash")
 
 

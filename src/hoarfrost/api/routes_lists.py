@@ -15,13 +15,14 @@ from fastapi.responses import JSONResponse
 from hoarfrost.access import KeyInfo, Role
 from hoarfrost.api import yente
 from hoarfrost.api.auth import api_state, requires
+from hoarfrost.api.params import known_query_only
 from hoarfrost.api.schemas import error_responses
 from hoarfrost.api.state import ApiState
 from hoarfrost.diff import diff_lists
 from hoarfrost.errors import QueryError, SnapshotNotFound
 from hoarfrost.store import SnapshotInfo, Store
 
-router = APIRouter(tags=["lists"])
+router = APIRouter(tags=["lists"], dependencies=[Depends(known_query_only)])
 ERRORS = error_responses(401, 403, 404, 422)
 Reader = Annotated[KeyInfo, Depends(requires(Role.SCREENING))]
 State = Annotated[ApiState, Depends(api_state)]
@@ -71,7 +72,9 @@ def _diff_pair(store: Store, source: str, old: int | None, new: int | None) -> t
 @router.get("/entities/{entity_id:path}", responses=ERRORS)
 def entity(entity_id: str, _key: Reader, state: State,
            snapshot: Annotated[int | None, Query(ge=1, description="A snapshot id (default: the one in force)")]
-           = None) -> JSONResponse:
+           = None,
+           nested: Annotated[bool, Query(description="yente's option, taken and ignored: no entry nests others")]
+           = False) -> JSONResponse:
     """Everything the list says about one entry; `entity_id` is `source:source_id`, e.g. `un_sc:QDi.421`.
 
     The fields of `hoarfrost show --json`, and yente's (`id`, `caption`, `properties`, `datasets`, ...)."""

@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from hoarfrost.access import KeyInfo, Role
 from hoarfrost.api import screening
 from hoarfrost.api.auth import api_state, requires
+from hoarfrost.api.params import known_query_only
 from hoarfrost.api.schemas import (
     BatchRequest,
     BatchResponse,
@@ -27,7 +28,7 @@ from hoarfrost.api.state import ApiState
 from hoarfrost.errors import QueryError
 from hoarfrost.screening.screener import Query, make_query
 
-router = APIRouter(tags=["screening"])
+router = APIRouter(tags=["screening"], dependencies=[Depends(known_query_only)])
 ERRORS = error_responses(401, 403, 413, 422, 503)
 
 
