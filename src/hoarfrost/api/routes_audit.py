@@ -10,7 +10,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated
 
@@ -39,12 +39,16 @@ class ExportFormat(StrEnum):
 def export(
     key: Annotated[KeyInfo, Depends(requires(Role.SUPERVISOR))],
     state: Annotated[ApiState, Depends(api_state)],
-    since: Annotated[str | None, Query(max_length=40, description="From this ISO date or time (inclusive)")] = None,
-    until: Annotated[str | None, Query(max_length=40, description="Up to this ISO date or time (exclusive)")] = None,
+    since: Annotated[str | None, Query(max_length=40, description="First day (YYYY-MM-DD) or time, inclusive")]
+    = None,
+    until: Annotated[str | None, Query(max_length=40, description="Last day (inclusive) or time (exclusive)")]
+    = None,
     format: Annotated[ExportFormat, Query(description="jsonl or csv")] = ExportFormat.JSONL,
 ) -> StreamingResponse:
     """Audit records in sequence order, each with its hash and the previous record's hash."""
-    bounds = {name: _iso(name, value) for name, value in (("since", since), ("until", until))}
+    bounds = {"since": _bound("since", since, inclusive_day=False), "until": _bound("until", until, inclusive_day=True)}
+    if bounds["since"] and bounds["until"] and bounds["until"] <= bounds["since"]:
+        raise QueryError(f"'until' ({until}) is not after 'since' ({since})")
     with state.store.writing() as conn:
         audit.append(conn, actor=key.name, action="audit.export", subject="audit_log",
                      detail={**bounds, "format": format.value})
@@ -55,17 +59,23 @@ def export(
     return StreamingResponse(lines, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-def _iso(name: str, value: str | None) -> str | None:
-    """An ISO date or time, as the audit log's times compare to it (text order)."""
+def _bound(name: str, value: str | None, *, inclusive_day: bool) -> str | None:
+    """An ISO date or time as the audit log writes times (UTC, +00:00), comparable as text; as
+    `hoarfrost audit export` reads them: a bare day as `until` means up to the end of that day."""
     if value is None or not value.strip():
         return None
     text = value.strip()
     try:
-        datetime.fromisoformat(text)
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            return (day + timedelta(days=1) if inclusive_day else day).isoformat()
+        moment = datetime.fromisoformat(text)
     except ValueError:
-        raise QueryError(f"'{name}' must be an ISO date or time such as 2026-01-31 or 2026-01-31T12:00:00, "
+        raise QueryError(f"'{name}' must be a date (YYYY-MM-DD) or an ISO 8601 time such as 2026-01-31T12:00:00, "
                          f"not {text!r}") from None
-    return text
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def _jsonl(store: Store, since: str | None, until: str | None) -> Iterator[str]:
