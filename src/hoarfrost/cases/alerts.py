@@ -1,9 +1,14 @@
 """Alerts: a customer version meeting a list entity version above threshold, kept with its explanation.
 
 `raise_alerts` is how screening (on customer load, on a new list snapshot, from the API) records what
-it found. An alert is not raised twice for the same pair of versions, nor while the pair already has
-an alert under review, nor while an allow-list entry covers exactly these two versions: when either
-the customer or the list entry changes, the pair alerts again.
+it found. A pair (customer x list entity) does not alert again:
+- while it has an alert under review (open, pending_true_match, escalated);
+- for exactly the two versions of a confirmed true match (the freeze stands until either side changes);
+- while an allow-list entry covers exactly these two versions (cases.decisions.allow).
+A false positive closed without an allow-list entry alerts again when the same versions are screened
+again (a full re-screen, a new algorithm): clearing a pair for good is the allow-list's job, as the
+issue asks. A pair closed as delisted or customer_deleted alerts again when the entry is re-listed or
+the customer comes back. When either the customer or the list entry changes, every pair alerts again.
 """
 
 from __future__ import annotations
@@ -71,11 +76,11 @@ def raise_alerts(conn: Connection, hits: Iterable[Hit], *, actor: str = "system"
 
 
 def _already_alerted(conn: Connection, hit: Hit, c_hash: str, e_hash: str) -> bool:
-    """An alert under review for the pair, or any alert for exactly these two versions."""
+    """An alert under review for the pair, or a confirmed true match of exactly these two versions."""
     a = t.alerts.c
     pair = and_(a.customer_id == hit.customer.id, a.source == hit.entity.source, a.source_id == hit.entity.source_id)
-    same_versions = and_(a.customer_hash == c_hash, a.entity_hash == e_hash)
-    query = select(a.id).where(pair, a.state.in_(OPEN_STATES) | same_versions).limit(1)
+    frozen = and_(a.customer_hash == c_hash, a.entity_hash == e_hash, a.resolution == "true_match")
+    query = select(a.id).where(pair, a.state.in_(OPEN_STATES) | frozen).limit(1)
     return conn.execute(query).first() is not None
 
 

@@ -115,6 +115,9 @@ customers = Table(
     Column("schema", String(32)),
     Column("deleted", Boolean, nullable=False, default=False),
     Column("changed_at", String(32), nullable=False),
+    # The version last screened on load: a customer loaded unscreened (--no-screen, or before any list was
+    # loaded) has screened_hash != hash, and the next screening load screens it (customers/registry.py).
+    Column("screened_hash", String(64)),
 )
 
 customer_changes = Table(  # the history: one row per add, change or deletion, in order
