@@ -13,22 +13,21 @@ Routes and roles (screening < analyst < supervisor < admin):
     GET  /lists, /lists/{source}/diff      screening
     GET  /entities/{entity_id}             screening
     GET  /audit/export                     supervisor
+    GET  /alerts, /alerts/{id}             analyst     (routes_cases.py, over cases/queries.py)
+    POST /alerts/{id}/decisions            analyst     decide(action, reason, expected_revision): 409 when
+                                                       another decision came first, 403 on four eyes; an
+                                                       escalated alert needs supervisor
+    POST /alerts/{id}/allow                supervisor  allow (silences the pair until either side changes)
+    POST /allow-list/{entry_id}/revoke     supervisor  revoke_allow, with a reason
 
-Planned (second wave, over customers/registry.py and cases/decisions.py):
+Planned (second wave):
 
-    routes_customers.py
+    routes_customers.py (customers/registry.py)
       POST   /customers                    admin       upsert_customers (changes who is monitored)
       DELETE /customers/{id}               admin       delete_customers, with a reason
       GET    /customers/{id}               analyst     get_customer
       GET    /customers/{id}/history       analyst     customer_history
-    routes_cases.py
-      GET    /alerts                       analyst     list_alerts (state, customer_id, source, limit, offset)
-      GET    /alerts/{id}                  analyst     get_alert, with its decisions
-      POST   /alerts/{id}/decisions        analyst     decide(action, reason, expected_revision): 409 when
-                                                       another decision came first, 403 on four eyes;
-                                                       an escalated alert needs supervisor
-      POST   /alerts/{id}/allow            supervisor  allow (silences the pair until either side changes)
-      DELETE /allow-list/{entry_id}        supervisor  revoke_allow, with a reason
+    routes_reports.py (cases/report.py, cases/audit.py)
       GET    /reports/freezes              supervisor  freeze_rows as CSV or HTML
       GET    /audit/verify                 supervisor  audit.verify
 """

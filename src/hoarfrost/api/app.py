@@ -29,6 +29,7 @@ ROUTERS = (
     "hoarfrost.api.routes_match",
     "hoarfrost.api.routes_lists",
     "hoarfrost.api.routes_audit",
+    "hoarfrost.api.routes_cases",
 )
 CONFIG_ENV = "HOARFROST_API_CONFIG"  # how `serve` hands its options to uvicorn's worker processes
 

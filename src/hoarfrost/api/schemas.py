@@ -22,11 +22,13 @@ Identifier = Annotated[str, StringConstraints(max_length=128)]
 Threshold = Annotated[float, Field(ge=0.0, le=1.0, description="Alert threshold in [0, 1] (default: the algorithm's)")]
 
 
-class _Strict(BaseModel):
+class Strict(BaseModel):
+    """A request body: unknown fields are an error."""
+
     model_config = ConfigDict(extra="forbid")
 
 
-class ScreenQuery(_Strict):
+class ScreenQuery(Strict):
     name: Name = Field(description="The name to screen, in any script.")
     schema_: Short | None = Field(None, alias="schema", description="Person, Organization, Vessel or Aircraft.")
     dob: Short | None = Field(None, description="Date of birth: YYYY, YYYY-MM or YYYY-MM-DD.")
@@ -44,7 +46,7 @@ class BatchQuery(ScreenQuery):
         description="Your reference for this query, repeated in its result.")
 
 
-class BatchRequest(_Strict):
+class BatchRequest(Strict):
     queries: list[BatchQuery] = Field(min_length=1, max_length=MAX_BATCH)
     threshold: Threshold | None = None
 
@@ -97,7 +99,7 @@ class HealthResponse(BaseModel):
 # The shapes of yente's EntityExample / EntityMatchQuery, so that its clients can switch. An example may
 # carry the fields of an entity as yente returns them (clients post results back); others are refused.
 
-class EntityExample(_Strict):
+class EntityExample(Strict):
     id: str | None = Field(None, max_length=256)
     schema_: str = Field(alias="schema", max_length=64)
     properties: dict[str, str | list[Any]] = Field(max_length=64)
@@ -110,7 +112,7 @@ class EntityExample(_Strict):
     last_change: str | None = None
 
 
-class EntityMatchQuery(_Strict):
+class EntityMatchQuery(Strict):
     queries: dict[str, EntityExample] = Field(max_length=MAX_MATCH_QUERIES)
     weights: dict[str, float] = Field({}, description="Accepted for yente clients; hoarfrost's weights are fixed "
                                                       "per named algorithm, so these are ignored.")
