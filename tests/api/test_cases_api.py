@@ -119,3 +119,17 @@ def test_bad_decisions_are_422(cases: Server, body: dict[str, Any], words: str) 
     with cases.client("ann") as client:
         response = client.post(f"/alerts/{alert['id']}/decisions", json=body)
     assert response.status_code == 422 and words in response.json()["detail"]
+
+
+def test_an_analyst_reads_the_customer_behind_an_alert(cases: Server) -> None:
+    alert = open_alerts(cases)[0]
+    with cases.client("bob") as bob, cases.client("sam") as sam:
+        record = bob.get(f"/customers/{alert['customer_id']}")
+        history = bob.get(f"/customers/{alert['customer_id']}/history")
+        refused = sam.get(f"/customers/{alert['customer_id']}")
+        missing = bob.get("/customers/nobody-here")
+    assert record.status_code == 200 and record.json()["customer"]["id"] == alert["customer_id"]
+    assert record.json()["hash"] == alert["customer_hash"]
+    assert [change["change"] for change in history.json()] == ["added"]
+    assert refused.status_code == 403
+    assert missing.status_code == 404 and "no customer 'nobody-here'" in missing.json()["detail"]

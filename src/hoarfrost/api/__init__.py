@@ -19,14 +19,13 @@ Routes and roles (screening < analyst < supervisor < admin):
                                                        escalated alert needs supervisor
     POST /alerts/{id}/allow                supervisor  allow (silences the pair until either side changes)
     POST /allow-list/{entry_id}/revoke     supervisor  revoke_allow, with a reason
+    GET  /customers/{id}, .../history      analyst     (routes_customers.py, over customers/registry.py)
 
 Planned (second wave):
 
     routes_customers.py (customers/registry.py)
       POST   /customers                    admin       upsert_customers (changes who is monitored)
       DELETE /customers/{id}               admin       delete_customers, with a reason
-      GET    /customers/{id}               analyst     get_customer
-      GET    /customers/{id}/history       analyst     customer_history
     routes_reports.py (cases/report.py, cases/audit.py)
       GET    /reports/freezes              supervisor  freeze_rows as CSV or HTML
       GET    /audit/verify                 supervisor  audit.verify

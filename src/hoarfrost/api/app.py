@@ -30,6 +30,7 @@ ROUTERS = (
     "hoarfrost.api.routes_lists",
     "hoarfrost.api.routes_audit",
     "hoarfrost.api.routes_cases",
+    "hoarfrost.api.routes_customers",
 )
 CONFIG_ENV = "HOARFROST_API_CONFIG"  # how `serve` hands its options to uvicorn's worker processes
 
