@@ -18,7 +18,7 @@ import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from hoarfrost import cli_alerts, cli_audit, cli_customers, cli_keys, cli_report, cli_serve, ingest
+from hoarfrost import cli_alerts, cli_audit, cli_customers, cli_keys, cli_report, cli_serve, cli_watch, ingest
 from hoarfrost.cli_common import DbOption, JsonOption, err, fail, open_store, out
 from hoarfrost.config import Settings
 from hoarfrost.diff import diff_lists
@@ -301,6 +301,7 @@ app.add_typer(cli_customers.app, name="customers")
 app.add_typer(cli_alerts.app, name="alerts")
 app.add_typer(cli_audit.app, name="audit")
 app.add_typer(cli_report.app, name="report")
+app.command()(cli_watch.watch)
 app.add_typer(cli_keys.app, name="keys")
 app.command("serve")(cli_serve.serve)
 

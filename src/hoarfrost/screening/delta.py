@@ -175,8 +175,9 @@ def _candidates(store: Store, screener: Screener, wanted: set[str], clock: _Cloc
 
 def refresh_customer_index(store: Store) -> None:
     """Bring the reverse index over customer names (`<store>.customers.index`) up to date with the
-    customers and the lists in force: after a customer load, so that the next list change need not."""
-    if not has_customers(store):
+    customers and the lists in force: after a customer load, so that the next list change need not.
+    Without lists there is nothing to index against yet: the first delta builds it."""
+    if not has_customers(store) or not store.current_snapshots():
         return
     screener = Screener.from_store(store)
     ci.customer_index(store, screener.matcher.index)
