@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_api  # noqa: E402
 import bench_delta  # noqa: E402
 import bench_load  # noqa: E402
 import bench_matching  # noqa: E402
@@ -57,6 +58,15 @@ def main() -> None:
     report += "\n" + bench_matching.markdown(matching) + "\n"
     print("delta screening against 1,000,000 synthetic customers ...", flush=True)
     report += "\n" + bench_delta.markdown(bench_delta.run(data, 1_000_000)) + "\n"
+    print("HTTP API under wrk ...", flush=True)
+    report += "\n".join([
+        "", "## HTTP API: single-name screening over loopback", "",
+        "`hoarfrost serve` in its own process over a store with every list, driven by wrk on the same machine",
+        "(benchmarks/bench_api.py): POST /screen with a screening key, a different name each request, each",
+        "call answered only once its audit record is committed. No peer is measured: yente needs",
+        "Elasticsearch or OpenSearch, which this machine cannot fetch.", "",
+        bench_api.markdown(bench_api.run(data)), "",
+    ])
     out = REPO / "docs" / "BENCHMARKS.md"
     out.write_text(report, encoding="utf-8")
     print(report)
