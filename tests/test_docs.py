@@ -23,3 +23,13 @@ def test_every_official_list_and_its_url_is_documented() -> None:
     for entry in OFFICIAL_LISTS:
         assert f"`{entry.key}`" in README, entry.key
         assert entry.urls[0].split("?")[0].rsplit("/", 1)[-1] in README, entry.urls[0]
+
+
+def test_every_command_is_documented() -> None:
+    from hoarfrost.cli import app
+
+    commands = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+    groups = [g.name for g in app.registered_groups]
+    assert len(commands) >= 8 and len(groups) >= 5
+    for name in [*commands, *groups]:
+        assert f"`hoarfrost {name.replace('_', '-')}" in README, name
