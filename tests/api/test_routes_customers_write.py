@@ -158,3 +158,13 @@ def test_malformed_json_and_unknown_parameters_are_4xx(api: Server) -> None:
         stray = client.post("/customers/nobody/delete?reason=x", json={"reason": "x"})
     assert broken.status_code == 400 and "not valid JSON" in broken.json()["detail"]
     assert stray.status_code == 422 and "unknown query parameter 'reason'" in stray.json()["detail"]
+
+
+def test_a_load_large_enough_for_worker_processes_is_answered(api: Server) -> None:
+    """600 customers are screened by forked workers; children of the server once kept uvicorn's SIGTERM
+    handler, so the pool's terminate() hung the request (about one time in two). Run last: it adds many."""
+    customers = [{"id": f"x{i:04}", "name": f"Bulkperson Number{i} Examplestein"} for i in range(600)]
+    with api.client("ada") as client:
+        response = client.post("/customers", json={"customers": customers})
+    assert response.status_code == 200, response.text
+    assert (response.json()["added"], response.json()["screened"]) == (600, 600)

@@ -12,11 +12,17 @@ meaning and some proxies drop it, and a reason in the query string would be writ
 Every change is audited by the registry, in its own transaction, with the key's name as the actor.
 
 A load screens in the request, with a screener the registry builds over the lists in force (not the
-one the service holds for /screen: that one belongs to the screening thread).
+one the service holds for /screen: that one belongs to the screening thread). The registry forks worker
+processes for a large load, and to rebuild the index over customer names of a large customer base: a
+child of the server inherits uvicorn's signal handlers, which on SIGTERM only ask the server to stop, so
+the pool's `terminate()` never ended its workers and the request hung (about one load in two of 600
+customers). Every child forked by the server therefore gets the default handlers back.
 """
 
 from __future__ import annotations
 
+import os
+import signal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -40,6 +46,17 @@ Admin = Annotated[KeyInfo, Depends(requires(Role.ADMIN))]
 State = Annotated[ApiState, Depends(api_state)]
 SOURCE = "customers"  # where a file names itself (skipped rows, audit records), an API load says this
 MAX_PAGE = 1000
+
+
+def _plain_signals_in_child() -> None:
+    """In a process forked from the server: die on SIGTERM and SIGINT as any process does, and leave the
+    server's event loop alone (its wake-up descriptor is the parent's)."""
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+os.register_at_fork(after_in_child=_plain_signals_in_child)
 
 
 @router.get("/customers", responses=ERRORS)
