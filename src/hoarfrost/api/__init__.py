@@ -19,14 +19,10 @@ Routes and roles (screening < analyst < supervisor < admin):
                                                        escalated alert needs supervisor
     POST /alerts/{id}/allow                supervisor  allow (silences the pair until either side changes)
     POST /allow-list/{entry_id}/revoke     supervisor  revoke_allow, with a reason
-    GET  /customers/{id}, .../history      analyst     (routes_customers.py, over customers/registry.py)
-
-Planned (second wave):
-
-    routes_customers.py (customers/registry.py)
-      POST   /customers                    admin       upsert_customers (changes who is monitored)
-      DELETE /customers/{id}               admin       delete_customers, with a reason
-    routes_reports.py (cases/report.py, cases/audit.py)
-      GET    /reports/freezes              supervisor  freeze_rows as CSV or HTML
-      GET    /audit/verify                 supervisor  audit.verify
+    GET  /customers, /customers/{id}       analyst     (routes_customers.py, over customers/registry.py)
+    GET  /customers/{id}/history           analyst
+    POST /customers                        admin       upsert_customers (changes who is monitored; screens)
+    POST /customers/{id}/delete            admin       delete_customers, with a reason (closes open alerts)
+    GET  /reports/freezes?format=csv|html  supervisor  the freeze report (routes_reports.py; audited)
+    GET  /audit/verify                     supervisor  audit.verify: {ok, records, problems}
 """

@@ -31,6 +31,7 @@ ROUTERS = (
     "hoarfrost.api.routes_audit",
     "hoarfrost.api.routes_cases",
     "hoarfrost.api.routes_customers",
+    "hoarfrost.api.routes_reports",
 )
 CONFIG_ENV = "HOARFROST_API_CONFIG"  # how `serve` hands its options to uvicorn's worker processes
 

@@ -119,14 +119,18 @@ def _set_head(conn: Connection, seq: int, digest: str) -> None:
 
 def records(store: Store, since: str | None = None, until: str | None = None) -> Iterator[AuditRecord]:
     """Records in sequence order; `since`/`until` bound their time (ISO dates or times, until exclusive)."""
+    with store.engine.connect() as conn:
+        yield from _records(conn, since, until)
+
+
+def _records(conn: Connection, since: str | None = None, until: str | None = None) -> Iterator[AuditRecord]:
     query = select(t.audit_log).order_by(t.audit_log.c.seq)
     if since:
         query = query.where(t.audit_log.c.at >= since)
     if until:
         query = query.where(t.audit_log.c.at < until)
-    with store.engine.connect() as conn:
-        for row in conn.execute(query):
-            yield AuditRecord(row.seq, row.at, row.actor, row.action, row.subject, row.detail, row.prev_hash, row.hash)
+    for row in conn.execute(query):
+        yield AuditRecord(row.seq, row.at, row.actor, row.action, row.subject, row.detail, row.prev_hash, row.hash)
 
 
 def verify(store: Store) -> Verification:
@@ -134,20 +138,22 @@ def verify(store: Store) -> Verification:
     problems: list[str] = []
     expected_seq, prev = 1, GENESIS
     count = 0
-    for record in records(store):
-        count += 1
-        if record.seq != expected_seq:
-            problems.append(f"record {expected_seq}" + (f" to {record.seq - 1}" if record.seq - 1 > expected_seq
-                                                        else "") + " missing (removed)")
-        if record.prev_hash != prev:
-            problems.append(f"record {record.seq}: does not follow record {record.seq - 1} (removed or reordered)")
-        recomputed = record_hash(record.prev_hash, record.seq, record.at, record.actor, record.action,
-                                 record.subject, record.detail)
-        if recomputed != record.hash:
-            problems.append(f"record {record.seq}: content does not match its hash (edited)")
-        expected_seq, prev = record.seq + 1, record.hash
+    # One read transaction for the walk and the head: records appended meanwhile (a running API audits every
+    # call) are then neither walked nor counted in the head, instead of looking like removed records.
     with store.engine.connect() as conn:
         head_seq, head_hash = _head(conn)
+        for record in _records(conn):
+            count += 1
+            if record.seq != expected_seq:
+                problems.append(f"record {expected_seq}" + (f" to {record.seq - 1}" if record.seq - 1 > expected_seq
+                                                            else "") + " missing (removed)")
+            if record.prev_hash != prev:
+                problems.append(f"record {record.seq}: does not follow record {record.seq - 1} (removed or reordered)")
+            recomputed = record_hash(record.prev_hash, record.seq, record.at, record.actor, record.action,
+                                     record.subject, record.detail)
+            if recomputed != record.hash:
+                problems.append(f"record {record.seq}: content does not match its hash (edited)")
+            expected_seq, prev = record.seq + 1, record.hash
     if head_seq != expected_seq - 1 or (head_seq and head_hash != prev):
         problems.append(f"the chain ends at record {expected_seq - 1} but its head says {head_seq} "
                         "(the newest records were removed or replaced)")

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TextIO
 
 from sqlalchemy import select
 
@@ -92,18 +93,23 @@ def _rows(alert: Alert, customer: Customer | None, entity: Entity | None) -> lis
 
 
 def write_freeze_csv(rows: Iterable[FreezeRow], path: Path) -> int:
-    """Write the rows as CSV (UTF-8, a header line); the number of rows written.
+    """Write the rows as CSV (UTF-8, a header line); the number of rows written."""
+    with path.open("w", encoding="utf-8", newline="") as file:
+        return freeze_csv(rows, file)
+
+
+def freeze_csv(rows: Iterable[FreezeRow], file: TextIO) -> int:
+    """The rows as CSV into an open text stream (a file, or a buffer the API answers with); how many.
 
     The file is opened in spreadsheets: a text cell that a spreadsheet would run as a formula (a name or
     reason starting with =, +, -, @) is written with a leading apostrophe, as OWASP advises.
     """
     count = 0
-    with path.open("w", encoding="utf-8", newline="") as file:
-        writer = csv.writer(file)
-        writer.writerow(COLUMNS)
-        for row in rows:
-            writer.writerow([_inert(value) for value in astuple(row)])
-            count += 1
+    writer = csv.writer(file)
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow([_inert(value) for value in astuple(row)])
+        count += 1
     return count
 
 
@@ -134,15 +140,20 @@ th { background: #eef2f5; position: sticky; top: 0; } tr:nth-child(even) td { ba
 def write_freeze_html(rows: Iterable[FreezeRow], path: Path) -> int:
     """Write the rows as one HTML page with no external assets; the number of rows written."""
     rows = list(rows)
+    path.write_text(freeze_html(rows), encoding="utf-8")
+    return len(rows)
+
+
+def freeze_html(rows: Iterable[FreezeRow]) -> str:
+    """The rows as one self-contained HTML page."""
+    rows = list(rows)
     made = datetime.now(UTC).isoformat(timespec="seconds")
     head = "".join(f"<th>{html.escape(_HEADINGS[name])}</th>" for name in COLUMNS)
     body = "\n".join("<tr>" + "".join(f"<td>{html.escape(str(value))}</td>" for value in astuple(row)) + "</tr>"
                      for row in rows)
     empty = "" if rows else "<p>No confirmed matches.</p>"
-    page = (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Asset freezes</title>\n'
+    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Asset freezes</title>\n'
             f"<style>{_STYLE}</style>\n</head>\n<body>\n<h1>Asset freezes: confirmed matches</h1>\n"
             f'<p class="meta">{len(rows)} row(s), written {html.escape(made)} by hoarfrost. Each freeze was '
             "proposed and confirmed by two different users.</p>\n"
             f"{empty}<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</body>\n</html>\n")
-    path.write_text(page, encoding="utf-8")
-    return len(rows)
