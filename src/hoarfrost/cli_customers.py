@@ -26,6 +26,7 @@ from hoarfrost.customers.registry import (
     list_customers,
     load_customer_file,
 )
+from hoarfrost.screening.delta import refresh_customer_index
 
 app = typer.Typer(help="The bank's customers: load a file (screening what is new), show, list, delete.",
                   no_args_is_help=True)
@@ -56,6 +57,8 @@ def load(
     """Add and update customers from a file; each new or changed one is screened against the lists in force."""
     with open_store(db) as store, _row_progress() as advance:
         outcome = load_customer_file(store, file, actor=_actor(actor), screen=not no_screen, progress=advance)
+        if outcome.added or outcome.changed:
+            refresh_customer_index(store)  # now, so that the next list change need not build it
     for error in outcome.skipped:
         err.print(f"row {error.row}: skipped: {error.problem}", highlight=False)
     if outcome.skipped_count > len(outcome.skipped):
@@ -157,6 +160,8 @@ def delete(
         fail("--reason must say why")
     with open_store(db) as store:
         deleted = delete_customers(store, ids, actor=_actor(actor), reason=reason)
+        if deleted:
+            refresh_customer_index(store)
     already = len(set(ids)) - deleted
     out.print(f"deleted {deleted:,} customers" + (f" ({already:,} were deleted already)" if already else ""),
               highlight=False)

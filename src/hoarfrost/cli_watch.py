@@ -20,7 +20,7 @@ from hoarfrost.catalog import BY_KEY, OFFICIAL_LISTS
 from hoarfrost.cli_common import DbOption, err, open_store
 from hoarfrost.config import Settings
 from hoarfrost.errors import HoarfrostError
-from hoarfrost.screening.delta import screen_list_changes
+from hoarfrost.screening.delta import refresh_customer_index, screen_list_changes
 from hoarfrost.store import Store
 
 
@@ -48,6 +48,9 @@ def watch(
 
 
 def _cycle(store: Store, settings: Settings, from_dir: Path | None) -> None:
+    # Customers added over the API since the last cycle: their reverse index is brought up to date before
+    # a list change needs it, rather than inside the delta.
+    refresh_customer_index(store)
     outcome = ingest.update(store, settings, from_dir=from_dir, log=lambda message: _say(message))
     for loaded in outcome.loaded:
         if loaded.created:

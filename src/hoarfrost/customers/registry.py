@@ -33,7 +33,6 @@ from hoarfrost.customers.files import CustomerRow, clean_customer, read_customer
 from hoarfrost.errors import AlertNotFound, CaseError, CustomerFileError, QueryError
 from hoarfrost.model import Customer, customer_from_json, customer_to_json
 from hoarfrost.screening.customers import NO_LISTS, CustomerScreening
-from hoarfrost.screening.delta import refresh_customer_index
 from hoarfrost.store import Store
 from hoarfrost.store import schema as t
 
@@ -164,8 +163,6 @@ def _load(store: Store, rows: Iterable[CustomerRow], *, actor: str, screen: bool
     if screening is not None:
         outcome.algorithm = screening.algorithm if outcome.screened else None
         screening.note_monitor()
-    if outcome.added or outcome.changed:
-        refresh_customer_index(store)
     return outcome
 
 
@@ -320,8 +317,6 @@ def delete_customers(store: Store, ids: Iterable[str], *, actor: str, reason: st
             raise AlertNotFound(f"no customer '{unknown[0]}' in the store{more}: nothing was deleted")
         live = [customer_id for customer_id in wanted if not states[customer_id].deleted]
         _write_deletions(conn, live, states, actor=actor, reason=reason.strip())
-    if live:
-        refresh_customer_index(store)
     return len(live)
 
 
