@@ -30,6 +30,8 @@ demo: $(STAMP)
 	$(BIN)/hoarfrost update
 	$(BIN)/hoarfrost lists
 	$(BIN)/hoarfrost screen-file examples/customers.csv
+	$(BIN)/hoarfrost customers load examples/customers.csv --actor demo
+	$(BIN)/hoarfrost alerts list --state open --limit 20
 
 test: $(DEV_STAMP)
 	$(BIN)/python -m pytest -q

@@ -19,7 +19,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from hoarfrost import cli_alerts, cli_audit, cli_customers, cli_keys, cli_report, cli_serve, cli_watch, ingest
-from hoarfrost.cli_common import DbOption, JsonOption, err, fail, open_store, out
+from hoarfrost.cli_common import DbOption, JsonOption, err, fail, open_store, out, styled
 from hoarfrost.config import Settings
 from hoarfrost.diff import diff_lists
 from hoarfrost.errors import HoarfrostError
@@ -72,7 +72,7 @@ def _print_outcome(outcome: ingest.LoadOutcome) -> None:
     out.print(f"{info.source}: {verb} as snapshot {info.id}, published {info.published or 'unknown'}, "
               f"{info.entity_count:,} entities, {info.name_count:,} names", highlight=False)
     for message, count in info.warnings.items() if outcome.created else []:
-        err.print(f"[yellow]warning:[/yellow] {info.source}: {message}" + (f" (x{count})" if count > 1 else ""),
+        err.print(styled("yellow", "warning:", f" {info.source}: {message}" + (f" (x{count})" if count > 1 else "")),
                   highlight=False)
 
 
@@ -91,7 +91,7 @@ def update(
     for key, origin in sorted(outcome.origin.items()):
         out.print(f"{key}: from {origin}", highlight=False)
     for failure in outcome.failed:
-        err.print(f"[red]failed:[/red] {failure}", highlight=False)
+        err.print(styled("red", "failed:", f" {failure}"))
     if not outcome.loaded:
         fail("no list could be loaded")
     if any(loaded.created for loaded in outcome.loaded):
@@ -140,10 +140,10 @@ def show(
     if as_json:
         out.print_json(data=data)
         return
-    out.print(f"[bold]{entity.caption}[/bold]  {entity.schema}  {entity.id}  (snapshot {entity.snapshot_id})")
+    out.print(styled("bold", entity.caption, f"  {entity.schema}  {entity.id}  (snapshot {entity.snapshot_id})"))
     for key, value in data.items():
         if value and key not in ("source", "source_id", "schema", "snapshot_id", "entity_id"):
-            out.print(f"[cyan]{key}[/cyan]: {json.dumps(value, ensure_ascii=False)}", highlight=False)
+            out.print(styled("cyan", key, f": {json.dumps(value, ensure_ascii=False)}"))
 
 
 @app.command()

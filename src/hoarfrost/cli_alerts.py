@@ -12,12 +12,11 @@ import json
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from hoarfrost.cases import decisions
 from hoarfrost.cases.queries import Alert, get_alert, list_alerts
-from hoarfrost.cli_common import DbOption, JsonOption, fail, open_store, out
+from hoarfrost.cli_common import DbOption, JsonOption, fail, open_store, out, styled
 from hoarfrost.errors import DecisionConflict
 
 CONFLICT_EXIT = 3
@@ -58,7 +57,7 @@ def list_command(
     for alert in alerts:
         cells = (str(alert.id), _state(alert), alert.customer_id, alert.entity_id, alert.matched_name,
                  f"{alert.score:.2f}", str(alert.revision), alert.created_at)
-        table.add_row(*map(escape, cells))  # names and ids are data, never Rich markup
+        table.add_row(*cells)  # the consoles print data as text, never as Rich markup (cli_common)
     out.print(table)
     out.print(f"{len(alerts)} alert(s)", highlight=False)
 
@@ -138,15 +137,15 @@ def _state(alert: Alert) -> str:
 
 
 def _print_alert(alert: Alert) -> None:
-    out.print(f"[bold]alert {alert.id}[/bold]  {escape(_state(alert))}  revision {alert.revision}")
+    out.print(styled("bold", f"alert {alert.id}", f"  {_state(alert)}  revision {alert.revision}"))
     out.print(f"customer {alert.customer_id} (version {alert.customer_hash[:12]}) meets {alert.entity_id} "
               f"(version {alert.entity_hash[:12]}, snapshot {alert.snapshot_id})", highlight=False, markup=False)
     out.print(f"matched name: {alert.matched_name}  score {alert.score:.4f}  algorithm {alert.algorithm}  "
               f"raised {alert.created_at}", highlight=False, markup=False)
-    out.print("[cyan]explanation[/cyan]:")
+    out.print(styled("cyan", "explanation", ":"))
     for step in alert.explanation:
         out.print("  " + json.dumps(step, ensure_ascii=False), highlight=False, markup=False)
-    out.print("[cyan]decisions[/cyan]:" + ("" if alert.decisions else " none"))
+    out.print(styled("cyan", "decisions", ":" + ("" if alert.decisions else " none")))
     for d in alert.decisions:
         out.print(f"  {d.at}  {d.actor}: {d.action} ({d.from_state} -> {d.to_state}): {d.reason}", highlight=False,
                   markup=False)

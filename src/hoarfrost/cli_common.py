@@ -14,14 +14,23 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from hoarfrost.config import Settings
 from hoarfrost.errors import HoarfrostError
 from hoarfrost.store import Store
 
-# Piped output (make demo, CI logs) gets a wide table rather than Rich's 80-column default.
-out = Console(soft_wrap=True, width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 180)
-err = Console(stderr=True, soft_wrap=True)
+# Piped output (make demo, CI logs) gets a wide table rather than Rich's 80-column default. Markup and emoji
+# codes are off: printed values are list and customer data, where "[/b]" or ":ru:" are text, not styling
+# (a name holding "[/b]" would otherwise end the command in a MarkupError). Style goes through `styled`.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 180,
+              markup=False, emoji=False, highlight=False)
+err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False, highlight=False)
+
+
+def styled(style: str, label: str, rest: str = "") -> Text:
+    """`label` in `style` followed by `rest` as plain text, whatever characters either holds."""
+    return Text.assemble((label, style), rest)
 
 DbOption = Annotated[
     str | None, typer.Option("--db", help="Store path or URL (default: HOARFROST_DB, else the user data folder).")
@@ -31,7 +40,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """One line on stderr and the exit code: what every user mistake ends in."""
-    err.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    err.print(styled("red", "error:", f" {message}"))
     raise typer.Exit(code)
 
 

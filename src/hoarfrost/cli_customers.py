@@ -16,7 +16,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
-from hoarfrost.cli_common import DbOption, JsonOption, err, fail, open_store, out
+from hoarfrost.cli_common import DbOption, JsonOption, err, fail, open_store, out, styled
 from hoarfrost.customers.registry import (
     CustomerLoadOutcome,
     count_customers,
@@ -111,12 +111,15 @@ def show(
         out.print_json(data={**record.as_json(), "history": [change.as_json() for change in history]})
         return
     customer = record.customer
-    out.print(f"[bold]{customer.name}[/bold]  {customer.id}" + ("  [red](deleted)[/red]" if record.deleted else ""))
+    line = styled("bold", customer.name, f"  {customer.id}")
+    if record.deleted:
+        line.append("  (deleted)", style="red")
+    out.print(line)
     for label, value in (("schema", customer.schema), ("dob", customer.dob), ("country", customer.country),
                          ("identifiers", ", ".join(customer.identifiers)), *customer.extra,
                          ("version", record.hash), ("changed", record.changed_at)):
         if value:
-            out.print(f"[cyan]{label}[/cyan]: {value}", highlight=False)
+            out.print(styled("cyan", label, f": {value}"))
     table = Table("at", "change", "version", "name", "dob", "country")
     for change in history:
         table.add_row(change.at, change.change, change.hash[:12], change.customer.name, change.customer.dob or "",

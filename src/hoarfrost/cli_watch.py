@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.text import Text
 
 from hoarfrost import ingest
 from hoarfrost.catalog import BY_KEY, OFFICIAL_LISTS
-from hoarfrost.cli_common import DbOption, err, open_store
+from hoarfrost.cli_common import DbOption, err, open_store, styled
 from hoarfrost.config import Settings
 from hoarfrost.errors import HoarfrostError
 from hoarfrost.screening.delta import refresh_customer_index, screen_list_changes
@@ -37,7 +38,7 @@ def watch(
             try:
                 _cycle(store, settings, from_dir)
             except HoarfrostError as exc:
-                _say(f"[red]cycle failed:[/red] {exc}; the snapshots in force are unchanged")
+                _say(styled("red", "cycle failed:", f" {exc}; the snapshots in force are unchanged"))
             if once:
                 return
             try:
@@ -58,7 +59,7 @@ def _cycle(store: Store, settings: Settings, from_dir: Path | None) -> None:
             _say(f"{info.source}: new snapshot {info.id}, published {info.published or 'unknown'}, "
                  f"{info.entity_count:,} entities")
     for failure in outcome.failed:
-        _say(f"[red]FAILED:[/red] {failure}")
+        _say(styled("red", "FAILED:", f" {failure}"))
     _report_stale(store, settings, {loaded.snapshot.source for loaded in outcome.loaded})
     delta = screen_list_changes(store, actor="watch")
     _say(delta.summary())
@@ -74,10 +75,10 @@ def _report_stale(store: Store, settings: Settings, refreshed: set[str]) -> None
         held = in_force.get(key)
         stays = (f"snapshot {held.id} (published {held.published or 'unknown'}, loaded {held.loaded_at}) "
                  "stays in force") if held else "no snapshot of it is in the store"
-        _say(f"[yellow]WARNING:[/yellow] {key} was not refreshed this cycle; {stays}")
+        _say(styled("yellow", "WARNING:", f" {key} was not refreshed this cycle; {stays}"))
 
 
-def _say(message: str) -> None:
+def _say(message: str | Text) -> None:
     stamp = datetime.now(UTC).isoformat(timespec="seconds")
-    err.print(f"{stamp} {message}", highlight=False)
+    err.print(Text.assemble(f"{stamp} ", message))
 
