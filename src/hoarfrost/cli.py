@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypedDict
 
 import msgspec
 import typer
@@ -19,7 +19,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from hoarfrost import cli_alerts, cli_audit, cli_customers, cli_keys, cli_report, cli_serve, cli_watch, ingest
-from hoarfrost.cli_common import DbOption, JsonOption, err, fail, open_store, out, styled
+from hoarfrost.cli_common import DbOption, JsonOption, err, fail, open_store, os_user, out, styled
 from hoarfrost.config import Settings
 from hoarfrost.diff import diff_lists
 from hoarfrost.errors import HoarfrostError
@@ -32,8 +32,13 @@ from hoarfrost.store import SnapshotInfo, Store
 app = typer.Typer(help="hoarfrost: sanctions screening against the official lists.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
 
+class _LoadCallbacks(TypedDict):
+    on_start: Callable[[str, int], None]
+    progress: Callable[[int], None]
+
+
 @contextmanager
-def _progress() -> Iterator[dict[str, Callable[..., None]]]:
+def _progress() -> Iterator[_LoadCallbacks]:
     """Load callbacks that drive a Rich progress bar on stderr (hidden when not a terminal)."""
     bar = Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
                    console=err, transient=True, disable=not err.is_terminal)
@@ -49,7 +54,7 @@ def _progress() -> Iterator[dict[str, Callable[..., None]]]:
             bar.advance(task[0], nbytes)
 
     with bar:
-        yield {"on_start": on_start, "progress": progress}
+        yield _LoadCallbacks(on_start=on_start, progress=progress)
 
 
 @app.command()
@@ -60,7 +65,7 @@ def load(
 ) -> None:
     """Load a list file (or the files of one list) as a new snapshot."""
     with open_store(db) as store, _progress() as callbacks:
-        outcome = ingest.load_list(store, paths, format=format, **callbacks)
+        outcome = ingest.load_list(store, paths, format=format, actor=os_user(), **callbacks)
     _print_outcome(outcome)
     if outcome.created:
         _monitor(db)
@@ -85,7 +90,7 @@ def update(
     settings = Settings.from_env(db=db)
     with open_store(db) as store, _progress() as callbacks:
         outcome = ingest.update(store, settings, from_dir=from_dir, log=lambda m: err.print(m, highlight=False),
-                                **callbacks)
+                                actor=os_user(), **callbacks)
     for loaded in outcome.loaded:
         _print_outcome(loaded)
     for key, origin in sorted(outcome.origin.items()):

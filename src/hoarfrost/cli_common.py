@@ -6,6 +6,7 @@ registered in `cli.py`; they import this, never `cli.py`.
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from collections.abc import Iterator
@@ -36,6 +37,14 @@ DbOption = Annotated[
     str | None, typer.Option("--db", help="Store path or URL (default: HOARFROST_DB, else the user data folder).")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def os_user(fallback: str = "cli") -> str:
+    """Who runs the command, for the audit trail: the login name, or `fallback` where there is none."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in the environment nor in the password database (containers)
+        return fallback
 
 
 def fail(message: str, code: int = 1) -> NoReturn:

@@ -6,7 +6,6 @@ were skipped; a file that cannot be read at all exits 1 with one line, and nothi
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +15,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
-from hoarfrost.cli_common import DbOption, JsonOption, err, fail, open_store, out, styled
+from hoarfrost.cli_common import DbOption, JsonOption, err, fail, open_store, os_user, out, styled
 from hoarfrost.customers.registry import (
     CustomerLoadOutcome,
     count_customers,
@@ -38,10 +37,7 @@ ActorOption = Annotated[str | None, typer.Option("--actor", help="Who does this,
 def _actor(given: str | None) -> str:
     if given and given.strip():
         return given.strip()
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no user name in this environment (a container without one)
-        return "cli"
+    return os_user()
 
 
 @app.command("load")

@@ -52,7 +52,7 @@ def _cycle(store: Store, settings: Settings, from_dir: Path | None) -> None:
     # Customers added over the API since the last cycle: their reverse index is brought up to date before
     # a list change needs it, rather than inside the delta.
     refresh_customer_index(store)
-    outcome = ingest.update(store, settings, from_dir=from_dir, log=lambda message: _say(message))
+    outcome = ingest.update(store, settings, from_dir=from_dir, log=lambda message: _say(message), actor="watch")
     for loaded in outcome.loaded:
         if loaded.created:
             info = loaded.snapshot

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+from sqlalchemy import Connection
 
+from hoarfrost.cases import audit
 from hoarfrost.catalog import BY_KEY, OFFICIAL_LISTS, OfficialList
 from hoarfrost.config import Settings
 from hoarfrost.errors import DownloadError, HoarfrostError, ListFileError
@@ -50,8 +52,10 @@ def load_list(
     format: str | None = None,
     on_start: StartCallback | None = None,
     progress: ProgressCallback | None = None,
+    actor: str = "system",
 ) -> LoadOutcome:
-    """Load the files as one snapshot of one list; a no-op when the content is already stored."""
+    """Load the files as one snapshot of one list; a no-op when the content is already stored.
+    A new snapshot and its audit record ("list.load", by `actor`) commit together."""
     digest = content_hash(path for path, _ in list_files(paths))
     existing = store.snapshot_by_hash(digest)
     if existing is not None:
@@ -61,8 +65,17 @@ def load_list(
     if on_start is not None:
         on_start(", ".join(str(p) for p in paths), sum(f.size for f in reader.files))
     draft = SnapshotDraft(reader.format, digest, tuple(str(p) for p in paths))
-    snapshot = store.write_snapshot(draft, _guarded(reader), report)
+    snapshot = store.write_snapshot(draft, _guarded(reader), report, on_written=_audited(actor))
     return LoadOutcome(snapshot, created=True)
+
+
+def _audited(actor: str) -> Callable[[Connection, SnapshotInfo], None]:
+    def record(conn: Connection, info: SnapshotInfo) -> None:
+        audit.append(conn, actor=actor, action="list.load", subject=f"list:{info.source}", detail={
+            "snapshot_id": info.id, "source": info.source, "format": info.format, "content_hash": info.content_hash,
+            "published": info.published, "partial": info.partial, "entities": info.entity_count,
+            "names": info.name_count, "files": [Path(f).name for f in info.files]})
+    return record
 
 
 def _guarded(reader: ListReader) -> Iterator[Entity]:
@@ -107,13 +120,14 @@ def _detect(path: Path) -> type[ListReader] | None:
 
 
 def load_folder(
-    store: Store, folder: Path, *, formats: set[str] | None = None, log: LogCallback | None = None, **callbacks: object
+    store: Store, folder: Path, *, formats: set[str] | None = None, log: LogCallback | None = None,
+    actor: str = "system", **callbacks: object
 ) -> UpdateOutcome:
     """Load every list found under a folder, each group as its own snapshot; errors are collected."""
     outcome = UpdateOutcome()
     for group in discover_lists(folder, formats):
         try:
-            result = load_list(store, group, **callbacks)  # type: ignore[arg-type]
+            result = load_list(store, group, actor=actor, **callbacks)  # type: ignore[arg-type]
         except HoarfrostError as exc:
             outcome.failed.append(str(exc))
             if log:
@@ -126,7 +140,7 @@ def load_folder(
 
 def update(
     store: Store, settings: Settings, *, from_dir: Path | None = None, log: LogCallback | None = None,
-    **callbacks: object,
+    actor: str = "system", **callbacks: object,
 ) -> UpdateOutcome:
     """Fetch each official list from its publisher; use local copies where that fails."""
     wanted = [BY_KEY[key] for key in settings.sources if key in BY_KEY] or list(OFFICIAL_LISTS)
@@ -134,14 +148,14 @@ def update(
         if not from_dir.is_dir():
             raise ListFileError(str(from_dir), "no such folder")
         official = {fmt for entry in wanted for fmt in entry.formats}
-        return load_folder(store, from_dir, formats=official, log=log, **callbacks)
+        return load_folder(store, from_dir, formats=official, log=log, actor=actor, **callbacks)
     outcome = UpdateOutcome()
     unreachable: list[OfficialList] = []
     for entry in wanted:
         try:
             with tempfile.TemporaryDirectory(prefix="hoarfrost-") as tmp:
                 paths = [_download(url, Path(tmp), entry, settings) for url in _urls(entry, settings)]
-                result = load_list(store, paths, **callbacks)  # type: ignore[arg-type]
+                result = load_list(store, paths, actor=actor, **callbacks)  # type: ignore[arg-type]
         except DownloadError as exc:
             unreachable.append(entry)
             if log:
@@ -153,13 +167,13 @@ def update(
         outcome.loaded.append(result)
         outcome.origin[entry.key] = _urls(entry, settings)[0]
     if unreachable:
-        _load_local_copies(store, settings, unreachable, outcome, log, callbacks)
+        _load_local_copies(store, settings, unreachable, outcome, log, actor, callbacks)
     return outcome
 
 
 def _load_local_copies(
     store: Store, settings: Settings, entries: list[OfficialList], outcome: UpdateOutcome,
-    log: LogCallback | None, callbacks: dict[str, object],
+    log: LogCallback | None, actor: str, callbacks: dict[str, object],
 ) -> None:
     folder = local_lists_dir(settings)
     if folder is None:
@@ -169,7 +183,7 @@ def _load_local_copies(
     if log:
         log(f"using local copies in {folder} for: {', '.join(e.key for e in entries)}")
     formats = {fmt for entry in entries for fmt in entry.formats}
-    local = load_folder(store, folder, formats=formats, log=log, **callbacks)
+    local = load_folder(store, folder, formats=formats, log=log, actor=actor, **callbacks)
     outcome.loaded.extend(local.loaded)
     outcome.failed.extend(local.failed)
     for key, origin in local.origin.items():

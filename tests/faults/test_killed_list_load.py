@@ -28,9 +28,13 @@ def _start_load(db: Path, path: Path) -> subprocess.Popen[bytes]:
 
 
 def _snapshot_counts(db: Path) -> list[tuple[str, int, int]]:
-    """(source, entity_count recorded, entities actually linked) for every snapshot."""
+    """(source, entity_count recorded, entities actually linked) for every snapshot, after checking that
+    each snapshot has its one audit record ("list.load") and no load left a record without its snapshot."""
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        audited = conn.execute("SELECT json_extract(detail, '$.snapshot_id') FROM audit_log "
+                               "WHERE action = 'list.load' ORDER BY seq").fetchall()
+        assert audited == conn.execute("SELECT id FROM snapshots ORDER BY id").fetchall()
         return conn.execute(
             "SELECT s.source, s.entity_count, COUNT(e.source_id) FROM snapshots s "
             "LEFT JOIN snapshot_entities e ON e.snapshot_id = s.id GROUP BY s.id ORDER BY s.id").fetchall()
@@ -55,3 +59,4 @@ def test_a_killed_list_load_leaves_nothing_half_written(un_store_path: Path, dat
     assert killed_mid_load, "no kill landed before the load finished: the test proved nothing"
     run_cli("load", data_dir / SDN, db=un_store_path)
     assert _snapshot_counts(un_store_path)[-1] == ("us_ofac_sdn", SDN_ENTRIES, SDN_ENTRIES)
+    assert "audit trail intact" in run_cli("audit", "verify", db=un_store_path).stdout

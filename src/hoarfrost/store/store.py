@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -124,12 +124,14 @@ class Store:
             row = conn.execute(select(t.snapshots).where(t.snapshots.c.content_hash == content_hash)).first()
         return _snapshot_info(row) if row else None
 
-    def write_snapshot(self, draft: SnapshotDraft, entities: Iterable[Entity], report: Any) -> SnapshotInfo:
+    def write_snapshot(self, draft: SnapshotDraft, entities: Iterable[Entity], report: Any,
+                       on_written: Callable[[Connection, SnapshotInfo], None] | None = None) -> SnapshotInfo:
         """Write all entities as one new snapshot, in one transaction.
 
         `report` is the reader's `ReadReport`: its source, publication date,
         partial flag and warnings are read after the entities are consumed,
-        because some formats give them only at the end.
+        because some formats give them only at the end. `on_written` runs last in
+        the same transaction (the audit record of the load commits with it).
         """
         with self.engine.begin() as conn:
             snapshot_id = conn.execute(
@@ -152,6 +154,9 @@ class Store:
                     warnings=json.dumps(dict(report.warnings)),
                 )
             )
+            if on_written is not None:
+                row = conn.execute(select(t.snapshots).where(t.snapshots.c.id == snapshot_id)).one()
+                on_written(conn, _snapshot_info(row))
         return self.snapshot(snapshot_id)
 
     def _write_entities(
