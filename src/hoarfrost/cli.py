@@ -19,6 +19,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from hoarfrost import cli_alerts, cli_audit, cli_customers, cli_keys, cli_report, cli_serve, cli_watch, ingest
+from hoarfrost.cases import audit
 from hoarfrost.cli_common import DbOption, JsonOption, err, fail, open_store, os_user, out, styled
 from hoarfrost.config import Settings
 from hoarfrost.diff import diff_lists
@@ -209,6 +210,8 @@ def screen(
     with open_store(db) as store:
         screener = Screener.from_store(store)
     matches = screener.screen(query, threshold)
+    _record_screening(db, "screen", {"queries": 1, "alerts": len(matches), "algorithm": screener.algorithm,
+                                     "threshold": threshold, "entities": [m.entity.id for m in matches]})
     if as_json:
         out.print_json(data={"query": query.as_json(), "matches": [m.as_json() for m in matches]})
         return
@@ -239,6 +242,9 @@ def screen_file(
     finally:
         if sink:
             sink.close()
+    _record_screening(db, f"file:{input.name}", {
+        "queries": summary.screened, "skipped": summary.bad, "with_alerts": summary.alerted,
+        "alerts": summary.alert_count, "algorithm": screener.algorithm, "threshold": threshold})
     if not output:
         _print_matches(summary.alerts)
     out.print(f"screened {summary.screened:,} names against {screener.entity_count:,} list entries "
@@ -246,6 +252,13 @@ def screen_file(
               f"{summary.bad} rows skipped", highlight=False)
     if summary.bad:
         raise typer.Exit(2)
+
+
+def _record_screening(db: str | None, subject: str, detail: dict[str, Any]) -> None:
+    """Screening from the command line is in the audit trail as the API's is: counts and the matched
+    entries' ids, never the names screened (the chain cannot be edited, so they could never be erased)."""
+    with open_store(db) as store, store.writing() as conn:
+        audit.append(conn, actor=os_user(), action="screening.cli", subject=subject, detail=detail)
 
 
 class _BatchSummary:

@@ -82,3 +82,23 @@ def test_demo_customers_file_runs(db: Path) -> None:
     result = run_cli("screen-file", example, db=db)
     assert "ZHU, Hailun" in result.stdout
     assert "rows skipped" in result.stdout
+
+
+def test_screening_from_the_cli_is_audited_without_the_names(un_store_path: Path, tmp_path: Path) -> None:
+    from hoarfrost.cases import audit
+    from hoarfrost.store import Store
+
+    name = "Hailun Zhu-Testname"
+    run_cli("screen", name, db=un_store_path)
+    file = tmp_path / "names.csv"
+    file.write_text(f"id,name\n1,{name}\n2,\n", encoding="utf-8")
+    run_cli("screen-file", file, db=un_store_path, check=False)
+    store = Store.open(un_store_path)
+    try:
+        records = [r for r in audit.records(store) if r.action == "screening.cli"]
+        assert [r.subject for r in records] == ["screen", "file:names.csv"]
+        assert '"queries":1' in records[1].detail and '"skipped":1' in records[1].detail
+        assert all(name not in r.detail for r in records)
+        assert audit.verify(store).ok
+    finally:
+        store.close()
