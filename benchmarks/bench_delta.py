@@ -43,7 +43,7 @@ from hoarfrost.ingest import discover_lists, load_list
 from hoarfrost.model import Customer, Entity, Name, NameKind, Schema, customer_to_json
 from hoarfrost.names.scripts import detect_script
 from hoarfrost.screening import customer_index as ci
-from hoarfrost.screening import delta
+from hoarfrost.screening import delta, monitor_state
 from hoarfrost.screening.screener import Screener
 from hoarfrost.sources.base import ReadReport
 from hoarfrost.store import Store
@@ -231,7 +231,7 @@ def run(data: Path, customers: int, workdir: Path = Path("/tmp")) -> dict[str, A
     population = synthetic_customers(customers - PLANTED, name_pools(data)) + planted(moved, PLANTED)
     insert_customers(store, population)
     with store.writing() as conn:  # as after the customers were screened on load
-        conn.execute(t.store_info.insert().values(key=delta.MONITOR_KEY, value=json.dumps({
+        conn.execute(t.store_info.insert().values(key=monitor_state.MONITOR_KEY, value=json.dumps({
             "algorithm": delta.algorithm_version(),
             "snapshots": {s.source: s.id for s in store.current_snapshots()}})))
     setup = time.perf_counter() - t0

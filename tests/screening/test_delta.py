@@ -23,7 +23,7 @@ from hoarfrost.cases.alerts import Hit, close_alerts, customer_hash
 from hoarfrost.ingest import load_list
 from hoarfrost.model import Customer, Entity, NameKind, Schema, customer_to_json
 from hoarfrost.screening import customer_index as ci
-from hoarfrost.screening import delta
+from hoarfrost.screening import delta, monitor_state
 from hoarfrost.screening.alerting import raise_many
 from hoarfrost.screening.screener import Screener
 from hoarfrost.sources.base import ReadReport
@@ -205,7 +205,7 @@ def test_nothing_changed_nothing_screened_and_new_algorithm_rescreens(world: dic
     with store.writing() as conn:
         state = delta.monitor_state(conn)
         assert state is not None
-        conn.execute(t.store_info.update().where(t.store_info.c.key == delta.MONITOR_KEY)
+        conn.execute(t.store_info.update().where(t.store_info.c.key == monitor_state.MONITOR_KEY)
                      .values(value='{"algorithm": "hoarfrost-name-v0@old", "snapshots": {}}'))
     rescreen = delta.screen_list_changes(store)
     assert rescreen.full_rescreen and rescreen.customers_screened == len(world["customers"])  # type: ignore[arg-type]
