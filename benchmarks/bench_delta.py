@@ -298,8 +298,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--customers", type=int, default=1_000_000)
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("HOARFROST_TEST_DATA", "/work/shared/data")))
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp"), help="where the store copy is made")
     args = parser.parse_args()
-    result = run(args.data, args.customers)
+    result = run(args.data, args.customers, args.workdir)
     print(json.dumps(result, indent=1))
     print(markdown(result))
 

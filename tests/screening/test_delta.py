@@ -270,3 +270,42 @@ def test_bulk_raise_follows_the_alert_rules(world: dict[str, object], tmp_path: 
     assert audit.verify(store).ok
     assert [r for r in audit.records(store) if r.subject == f"alert:{raised}"]
     store.close()
+
+
+def test_forward_server_forked_before_retrieval_finds_the_same(
+        world: dict[str, object], tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The path of a large customer base (the screening server forked before retrieval, its workers forked
+    from it once the tables are loaded) gives the very hits and alerts of the in-process run."""
+    path = tmp_path / "early.db"
+    shutil.copy(world["before"], path)  # type: ignore[arg-type]
+    store = Store.open(path)
+    load_list(store, [data_dir / UN_NEW])
+    monkeypatch.setattr(delta, "_EARLY_FORK_FROM", 1)
+    monkeypatch.setattr(delta, "_PARALLEL_FROM", 1)
+    outcome = delta.screen_list_changes(store, actor="test", workers=2)
+    store.close()
+    second = world["second"]
+    assert isinstance(second, delta.DeltaOutcome)
+
+    def seen(hits: list[Hit]) -> list[tuple[str, str, float, str, str]]:
+        return [(h.customer.id, h.entity.id, round(h.score, 9), h.matched_name, str(h.explanation)) for h in hits]
+
+    assert outcome.hits and seen(outcome.hits) == seen(second.hits)
+    assert outcome.raised == second.raised
+
+
+def test_query_forms_that_cannot_reach_a_wanted_entry_skip_the_ranking(world: dict[str, object]) -> None:
+    """forward._WantedIndex: a query form whose keys meet no wanted form's keys has no candidate without
+    ranking; the wanted entry's own name does reach it."""
+    from hoarfrost.matching.forms import query_forms
+    from hoarfrost.screening.forward import forward_screener
+
+    store = Store.open(world["path"])  # type: ignore[arg-type]
+    screener = Screener.from_store(store)
+    store.close()
+    entity = next(e for e in screener.matcher.index.entities if e.schema is Schema.PERSON and len(e.caption) > 12)
+    index = forward_screener(screener, {entity.id}).matcher.index
+    for form in query_forms("Anna Schmidt", person=True):
+        assert not index._may_reach(form) and index.candidates(form, Schema.PERSON) == []  # type: ignore[attr-defined]
+    assert any(index._may_reach(form) and index.candidates(form, None)  # type: ignore[attr-defined]
+               for form in query_forms(entity.caption, person=True))
