@@ -19,12 +19,11 @@ import pytest
 from sqlalchemy import select
 
 from hoarfrost.cases import audit
-from hoarfrost.cases.alerts import Hit, close_alerts, customer_hash
+from hoarfrost.cases.alerts import Hit, close_alerts, customer_hash, raise_alerts
 from hoarfrost.ingest import load_list
 from hoarfrost.model import Customer, Entity, NameKind, Schema, customer_to_json
 from hoarfrost.screening import customer_index as ci
 from hoarfrost.screening import delta, monitor_state
-from hoarfrost.screening.alerting import raise_many
 from hoarfrost.screening.screener import Screener
 from hoarfrost.sources.base import ReadReport
 from hoarfrost.sources.registry import open_list
@@ -244,8 +243,9 @@ def test_cli_load_screens_the_change(world: dict[str, object], tmp_path: Path, d
 
 
 def test_bulk_raise_follows_the_alert_rules(world: dict[str, object], tmp_path: Path) -> None:
-    """raise_many keeps raise_alerts' rules: none while the pair is under review, none for versions
-    alerted before or allowed, one per pair in a batch; audited in the chain."""
+    """raise_alerts on many hits at once (as the delta raises them) keeps its rules: none while the pair is
+    under review, none for versions confirmed as a true match or allowed, again for a closed false positive,
+    one per pair in a batch; audited in the chain."""
     path = tmp_path / "copy.db"
     shutil.copy(world["path"], path)  # type: ignore[arg-type]
     store = Store.open(path)
@@ -257,15 +257,18 @@ def test_bulk_raise_follows_the_alert_rules(world: dict[str, object], tmp_path: 
     hit = Hit(customer, entity, 0.9, entity.caption, [], "hoarfrost-name-v1")
     allowed, other = replace(customer, dob="1901"), replace(customer, dob="1902")
     with store.writing() as conn:
-        assert raise_many(conn, [hit]) == []  # under review
+        assert raise_alerts(conn, [hit]) == []  # under review
         close_alerts(conn, [alert.id], "false_positive", actor="test", reason="test")
-        assert raise_many(conn, [hit]) == []  # these versions were alerted
+        [again] = raise_alerts(conn, [hit])  # a false positive alerts again: clearing for good is the allow-list's
+        close_alerts(conn, [again], "true_match", actor="test", reason="test")
+        assert raise_alerts(conn, [hit]) == []  # a confirmed true match of these versions stands
         conn.execute(t.allow_list.insert().values(
             customer_id=customer.id, customer_hash=customer_hash(allowed), source=entity.source,
             source_id=entity.source_id, entity_hash=entity_hash(entity), actor="test", reason="test", at="2026"))
-        assert raise_many(conn, [replace(hit, customer=allowed)]) == []
-        [raised] = raise_many(conn, [replace(hit, customer=other), replace(hit, customer=other)])
+        assert raise_alerts(conn, [replace(hit, customer=allowed)]) == []
+        [raised] = raise_alerts(conn, [replace(hit, customer=other), replace(hit, customer=other)])
         row = conn.execute(select(t.alerts).where(t.alerts.c.id == raised)).one()
+    assert raised > again > alert.id
     assert (row.customer_hash, row.entity_hash, row.state) == (customer_hash(other), entity_hash(entity), "open")
     assert audit.verify(store).ok
     assert [r for r in audit.records(store) if r.subject == f"alert:{raised}"]

@@ -33,12 +33,11 @@ import numpy as np
 from sqlalchemy import Connection, select
 
 from hoarfrost.cases import audit
-from hoarfrost.cases.alerts import OPEN_STATES, Hit, close_alerts
+from hoarfrost.cases.alerts import OPEN_STATES, Hit, close_alerts, raise_alerts
 from hoarfrost.errors import QueryError
 from hoarfrost.model import Customer
 from hoarfrost.names.transliterate import warm_up
 from hoarfrost.screening import customer_index as ci
-from hoarfrost.screening.alerting import raise_many
 from hoarfrost.screening.forward import forward_screener
 from hoarfrost.screening.monitor_state import algorithm_version, monitor_state, save_monitor
 from hoarfrost.screening.screener import Screener
@@ -148,7 +147,7 @@ def screen_list_changes(store: Store, *, actor: str = "system", workers: int = 2
     removed = {(c.source, source_id) for c in outcome.sources for source_id in c.removed}
     with store.writing() as conn:
         outcome.delisted = _close_delisted(conn, removed, actor)
-        outcome.raised = raise_many(conn, hits, actor=actor)
+        outcome.raised = raise_alerts(conn, hits, actor=actor)
         audit.append(conn, actor=actor, action="screening.delta", subject="lists", detail={
             "algorithm": version, "full_rescreen": outcome.full_rescreen,
             "sources": [c.as_json() for c in outcome.sources], "customers_screened": outcome.customers_screened,
