@@ -296,19 +296,3 @@ def test_forward_server_forked_before_retrieval_finds_the_same(
     assert outcome.hits and seen(outcome.hits) == seen(second.hits)
     assert outcome.raised == second.raised
 
-
-def test_query_forms_that_cannot_reach_a_wanted_entry_skip_the_ranking(world: dict[str, object]) -> None:
-    """forward._WantedIndex: a query form whose keys meet no wanted form's keys has no candidate without
-    ranking; the wanted entry's own name does reach it."""
-    from hoarfrost.matching.forms import query_forms
-    from hoarfrost.screening.forward import forward_screener
-
-    store = Store.open(world["path"])  # type: ignore[arg-type]
-    screener = Screener.from_store(store)
-    store.close()
-    entity = next(e for e in screener.matcher.index.entities if e.schema is Schema.PERSON and len(e.caption) > 12)
-    index = forward_screener(screener, {entity.id}).matcher.index
-    for form in query_forms("Anna Schmidt", person=True):
-        assert not index._may_reach(form) and index.candidates(form, Schema.PERSON) == []  # type: ignore[attr-defined]
-    assert any(index._may_reach(form) and index.candidates(form, None)  # type: ignore[attr-defined]
-               for form in query_forms(entity.caption, person=True))

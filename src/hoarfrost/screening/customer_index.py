@@ -411,7 +411,7 @@ class Retrieval:
         """Rows (in index.customer_ids) of the customers with a query form that could have this listed form
         (of an entry of this schema) among its forward candidates."""
         index = self.index
-        hashes = np.asarray(sorted({key_hash(k) for k in listed_keys(form)}), dtype=np.uint64)
+        hashes = np.asarray(sorted({key_hash(k) for k in _listed_keys(form)}), dtype=np.uint64)
         matched = _runs(index.key_hashes, hashes)
         units, credits = _best_credit(index.key_units[matched], index.key_credits[matched])
         joined = _runs(index.joined_hashes, hashes)
@@ -455,7 +455,7 @@ def _best_credit(units: np.ndarray, credits: np.ndarray) -> tuple[np.ndarray, np
     return units[first], credits[first].astype(np.float64)
 
 
-def listed_keys(form: NameForm) -> set[str]:
+def _listed_keys(form: NameForm) -> set[str]:
     """The keys a listed form is posted under in the list index: its own and its skeleton's."""
     keys = {k for _, k in form_keys(form)}
     skeleton = skeleton_of(form)
