@@ -13,8 +13,10 @@ from the change to every resulting alert stored, by phase.
 
 Customers: given and family names drawn, weighted by how common they are, per culture: the Latin sides
 of the Wikidata transliteration pairs (Russian, Arabic, Chinese, Hebrew, Korean, Japanese names) and
-the yente fixtures' given and family names (Latin and other scripts); a few organisations; and 2,000
-near variants of names of the changed designations, planted so that the delta has alerts to raise.
+the yente fixtures' given and family names (Latin and other scripts), without particles, legal forms or
+initials standing as names; 5% businesses (a family name, one or two of 59 business words, one of 14 legal
+forms); and 2,000 near variants of names of the changed designations, planted so that the delta has alerts
+to raise.
 
     python benchmarks/bench_delta.py --customers 100000
 """
@@ -40,10 +42,11 @@ from typing import Any
 from hoarfrost.catalog import OFFICIAL_LISTS
 from hoarfrost.errors import HoarfrostError
 from hoarfrost.ingest import discover_lists, load_list
+from hoarfrost.matching.forms import is_optional
 from hoarfrost.model import Customer, Entity, Name, NameKind, Schema, customer_to_json
 from hoarfrost.names.scripts import detect_script
 from hoarfrost.screening import customer_index as ci
-from hoarfrost.screening import delta
+from hoarfrost.screening import delta, monitor_state
 from hoarfrost.screening.screener import Screener
 from hoarfrost.sources.base import ReadReport
 from hoarfrost.store import Store
@@ -56,8 +59,16 @@ CHANGED = 250  # OFAC entries given one more alias
 ADDED = 250  # designations added
 PLANTED = 2_000
 WIKIDATA = ("russian_80", "arabic_80", "chinese_80", "hebrew_20", "korean_20", "japanese_20")
-ORG_WORDS = ("Trading", "Holdings", "Logistics", "Shipping", "Consulting", "Industries", "Group", "Partners")
-ORG_FORMS = ("Ltd", "LLC", "GmbH", "SA", "Inc", "BV", "AG")
+# Business customers: a name (a family name, as many firms bear their founder's) with one or two words of
+# what the firm does, and a legal form, as a bank's corporate register holds them.
+ORG_WORDS = ("Trading", "Holdings", "Logistics", "Shipping", "Consulting", "Industries", "Group", "Partners",
+             "Bakery", "Dental", "Motors", "Farms", "Textiles", "Construction", "Electrical", "Plumbing", "Foods",
+             "Pharmacy", "Architects", "Design", "Media", "Software", "Systems", "Solutions", "Capital",
+             "Properties", "Estates", "Investments", "Insurance", "Travel", "Transport", "Freight", "Marine",
+             "Energy", "Solar", "Engineering", "Medical", "Catering", "Hotels", "Fashion", "Furniture", "Printing",
+             "Packaging", "Chemicals", "Metals", "Timber", "Dairy", "Wines", "Coffee", "Garage", "Security",
+             "Cleaning", "Services", "Supplies", "Imports", "Retail", "Wholesale", "Studio", "Technologies")
+ORG_FORMS = ("Ltd", "Limited", "LLC", "GmbH", "SA", "SAS", "SRL", "Inc", "BV", "AG", "PLC", "KG", "Oy", "AB")
 
 
 # -- synthetic customers --------------------------------------------------------------------------
@@ -89,12 +100,27 @@ def name_pools(data: Path) -> dict[str, tuple[list[str], list[int], list[str], l
         if len(given[script]) > 20 and len(family[script]) > 20:
             pools[f"fixtures-{script}"] = (list(given[script]), list(given[script].values()),
                                            list(family[script]), list(family[script].values()))
-    return pools
+    return {culture: _without_particles(*pool) for culture, pool in pools.items()}
+
+
+def _without_particles(given: list[str], given_counts: list[int], family: list[str],
+                       family_counts: list[int]) -> tuple[list[str], list[int], list[str], list[int]]:
+    """The Wikidata tokens are the words of whole names: "De", "Of", "Bin", legal forms and initials are
+    among them, and no one is called "Of" or "De": such Latin words (forms.is_optional) are no given or
+    family name on their own (one Han character is: only Latin words are looked at)."""
+    def kept(words: list[str], counts: list[int]) -> tuple[list[str], list[int]]:
+        pairs = [(w, c) for w, c in zip(words, counts, strict=True)
+                 if not (detect_script(w) == "Latn" and is_optional(w.lower()))]
+        return [w for w, _ in pairs], [c for _, c in pairs]
+
+    return (*kept(given, given_counts), *kept(family, family_counts))
 
 
 def synthetic_customers(count: int, pools: dict[str, Any], seed: int = 4) -> list[Customer]:
     """Customers drawn culture by culture: 95% written in Latin letters (the Wikidata names are Latin
-    transliterations; the Latin fixtures), as a bank's records mostly are, 5% in their own script."""
+    transliterations; the Latin fixtures), as a bank's records mostly are, 5% in their own script.
+    Business customers (5%) are drawn from the Latin cultures only: a firm's registered name in Latin letters
+    with a native-script founder's name and English business words is no name a register holds."""
     rng = random.Random(seed)
     latin = sorted(name for name in pools if not name.startswith("fixtures-") or name.endswith("-Latn"))
     native = sorted(name for name in pools if name not in latin and not name.endswith("-Zmix"))
@@ -111,7 +137,12 @@ def synthetic_customers(count: int, pools: dict[str, Any], seed: int = 4) -> lis
         last = rng.choices(family, cum_weights=family_weights)[0]
         kind = rng.random()
         if kind < 0.05:
-            name = f"{last} {rng.choice(ORG_WORDS)} {rng.choice(ORG_FORMS)}"
+            if culture not in latin:
+                culture = rng.choice(latin)
+                _, _, family, _ = pools[culture]
+                last = rng.choices(family, cum_weights=cumulative[culture][1])[0]
+            words = " ".join(rng.sample(ORG_WORDS, 2 if rng.random() < 0.3 else 1))
+            name = f"{last} {words} {rng.choice(ORG_FORMS)}"
             country = rng.choice(("gb", "de", None))
             customers.append(Customer(f"C{number:07d}", name, Schema.ORGANIZATION, country=country))
             continue
@@ -231,7 +262,7 @@ def run(data: Path, customers: int, workdir: Path = Path("/tmp")) -> dict[str, A
     population = synthetic_customers(customers - PLANTED, name_pools(data)) + planted(moved, PLANTED)
     insert_customers(store, population)
     with store.writing() as conn:  # as after the customers were screened on load
-        conn.execute(t.store_info.insert().values(key=delta.MONITOR_KEY, value=json.dumps({
+        conn.execute(t.store_info.insert().values(key=monitor_state.MONITOR_KEY, value=json.dumps({
             "algorithm": delta.algorithm_version(),
             "snapshots": {s.source: s.id for s in store.current_snapshots()}})))
     setup = time.perf_counter() - t0
@@ -298,8 +329,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--customers", type=int, default=1_000_000)
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("HOARFROST_TEST_DATA", "/work/shared/data")))
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp"), help="where the store copy is made")
     args = parser.parse_args()
-    result = run(args.data, args.customers)
+    result = run(args.data, args.customers, args.workdir)
     print(json.dumps(result, indent=1))
     print(markdown(result))
 

@@ -19,13 +19,11 @@ import pytest
 from sqlalchemy import select
 
 from hoarfrost.cases import audit
-from hoarfrost.cases.alerts import Hit, close_alerts, customer_hash
+from hoarfrost.cases.alerts import Hit, close_alerts, customer_hash, raise_alerts
 from hoarfrost.ingest import load_list
 from hoarfrost.model import Customer, Entity, NameKind, Schema, customer_to_json
 from hoarfrost.screening import customer_index as ci
-from hoarfrost.screening import delta
-from hoarfrost.screening.alerting import raise_many
-from hoarfrost.screening.monitor_state import MONITOR_KEY
+from hoarfrost.screening import delta, monitor_state
 from hoarfrost.screening.screener import Screener
 from hoarfrost.sources.base import ReadReport
 from hoarfrost.sources.registry import open_list
@@ -206,7 +204,7 @@ def test_nothing_changed_nothing_screened_and_new_algorithm_rescreens(world: dic
     with store.writing() as conn:
         state = delta.monitor_state(conn)
         assert state is not None
-        conn.execute(t.store_info.update().where(t.store_info.c.key == MONITOR_KEY)
+        conn.execute(t.store_info.update().where(t.store_info.c.key == monitor_state.MONITOR_KEY)
                      .values(value='{"algorithm": "hoarfrost-name-v0@old", "snapshots": {}}'))
     rescreen = delta.screen_list_changes(store)
     assert rescreen.full_rescreen and rescreen.customers_screened == len(world["customers"])  # type: ignore[arg-type]
@@ -245,8 +243,9 @@ def test_cli_load_screens_the_change(world: dict[str, object], tmp_path: Path, d
 
 
 def test_bulk_raise_follows_the_alert_rules(world: dict[str, object], tmp_path: Path) -> None:
-    """raise_many keeps raise_alerts' rules: none while the pair is under review, none for versions
-    alerted before or allowed, one per pair in a batch; audited in the chain."""
+    """raise_alerts on many hits at once (as the delta raises them) keeps its rules: none while the pair is
+    under review, none for versions confirmed as a true match or allowed, again for a closed false positive,
+    one per pair in a batch; audited in the chain."""
     path = tmp_path / "copy.db"
     shutil.copy(world["path"], path)  # type: ignore[arg-type]
     store = Store.open(path)
@@ -258,16 +257,42 @@ def test_bulk_raise_follows_the_alert_rules(world: dict[str, object], tmp_path: 
     hit = Hit(customer, entity, 0.9, entity.caption, [], "hoarfrost-name-v1")
     allowed, other = replace(customer, dob="1901"), replace(customer, dob="1902")
     with store.writing() as conn:
-        assert raise_many(conn, [hit]) == []  # under review
+        assert raise_alerts(conn, [hit]) == []  # under review
         close_alerts(conn, [alert.id], "false_positive", actor="test", reason="test")
-        assert raise_many(conn, [hit]) == []  # these versions were alerted
+        [again] = raise_alerts(conn, [hit])  # a false positive alerts again: clearing for good is the allow-list's
+        close_alerts(conn, [again], "true_match", actor="test", reason="test")
+        assert raise_alerts(conn, [hit]) == []  # a confirmed true match of these versions stands
         conn.execute(t.allow_list.insert().values(
             customer_id=customer.id, customer_hash=customer_hash(allowed), source=entity.source,
             source_id=entity.source_id, entity_hash=entity_hash(entity), actor="test", reason="test", at="2026"))
-        assert raise_many(conn, [replace(hit, customer=allowed)]) == []
-        [raised] = raise_many(conn, [replace(hit, customer=other), replace(hit, customer=other)])
+        assert raise_alerts(conn, [replace(hit, customer=allowed)]) == []
+        [raised] = raise_alerts(conn, [replace(hit, customer=other), replace(hit, customer=other)])
         row = conn.execute(select(t.alerts).where(t.alerts.c.id == raised)).one()
+    assert raised > again > alert.id
     assert (row.customer_hash, row.entity_hash, row.state) == (customer_hash(other), entity_hash(entity), "open")
     assert audit.verify(store).ok
     assert [r for r in audit.records(store) if r.subject == f"alert:{raised}"]
     store.close()
+
+
+def test_forward_server_forked_before_retrieval_finds_the_same(
+        world: dict[str, object], tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The path of a large customer base (the screening server forked before retrieval, its workers forked
+    from it once the tables are loaded) gives the very hits and alerts of the in-process run."""
+    path = tmp_path / "early.db"
+    shutil.copy(world["before"], path)  # type: ignore[arg-type]
+    store = Store.open(path)
+    load_list(store, [data_dir / UN_NEW])
+    monkeypatch.setattr(delta, "_EARLY_FORK_FROM", 1)
+    monkeypatch.setattr(delta, "_PARALLEL_FROM", 1)
+    outcome = delta.screen_list_changes(store, actor="test", workers=2)
+    store.close()
+    second = world["second"]
+    assert isinstance(second, delta.DeltaOutcome)
+
+    def seen(hits: list[Hit]) -> list[tuple[str, str, float, str, str]]:
+        return [(h.customer.id, h.entity.id, round(h.score, 9), h.matched_name, str(h.explanation)) for h in hits]
+
+    assert outcome.hits and seen(outcome.hits) == seen(second.hits)
+    assert outcome.raised == second.raised
+

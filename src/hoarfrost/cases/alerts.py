@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, func, select
 
 from hoarfrost.cases import audit
 from hoarfrost.model import Customer, Entity, customer_to_json, entity_to_json
@@ -51,46 +51,68 @@ class Hit:
 
 
 def raise_alerts(conn: Connection, hits: Iterable[Hit], *, actor: str = "system") -> list[int]:
-    """Record the hits that are new as open alerts (in the caller's `Store.writing` transaction); their ids."""
-    raised: list[int] = []
+    """Record the hits that are new as open alerts (in the caller's `Store.writing` transaction); their ids.
+
+    One hit or a list change's thousands, in a few statements: what the rules need (the customers' alerts
+    under review, their confirmed true matches, their allow-list entries) is read for all the hits at once,
+    the alerts are inserted in bulk and their audit records appended in one pass (audit.append_many)."""
+    hits = list(hits)
+    if not hits:
+        return []
+    under_review, frozen, allowed = _known(conn, sorted({hit.customer.id for hit in hits}))
+    next_id = (conn.execute(select(func.max(t.alerts.c.id))).scalar() or 0) + 1
     now = _now()
+    rows: list[dict[str, Any]] = []
+    records: list[tuple[str, str, str, dict[str, Any]]] = []
     for hit in hits:
         if hit.entity.snapshot_id is None:
             raise ValueError("a hit's entity must come from a stored snapshot")
         c_hash, e_hash = customer_hash(hit.customer), entity_hash(hit.entity)
-        if _already_alerted(conn, hit, c_hash, e_hash) or _allowed(conn, hit, c_hash, e_hash):
+        pair = (hit.customer.id, hit.entity.source, hit.entity.source_id)
+        if pair in under_review or (*pair, c_hash, e_hash) in frozen or (*pair, c_hash, e_hash) in allowed:
             continue
-        alert_id = conn.execute(t.alerts.insert().values(
-            customer_id=hit.customer.id, customer_hash=c_hash, source=hit.entity.source,
-            source_id=hit.entity.source_id, entity_hash=e_hash, snapshot_id=hit.entity.snapshot_id,
-            algorithm=hit.algorithm, score=hit.score, matched_name=hit.matched_name,
-            explanation=json.dumps(hit.explanation, ensure_ascii=False), state="open", resolution=None,
-            proposed_by=None, created_at=now, updated_at=now, revision=0,
-        )).inserted_primary_key[0]  # type: ignore[index]
-        audit.append(conn, actor=actor, action="alert.raise", subject=f"alert:{alert_id}", detail={
+        under_review.add(pair)  # a second hit on the same pair: the alert just raised is under review
+        rows.append({
+            "id": next_id, "customer_id": hit.customer.id, "customer_hash": c_hash, "source": hit.entity.source,
+            "source_id": hit.entity.source_id, "entity_hash": e_hash, "snapshot_id": hit.entity.snapshot_id,
+            "algorithm": hit.algorithm, "score": hit.score, "matched_name": hit.matched_name,
+            "explanation": json.dumps(hit.explanation, ensure_ascii=False), "state": "open", "resolution": None,
+            "proposed_by": None, "created_at": now, "updated_at": now, "revision": 0})
+        records.append((actor, "alert.raise", f"alert:{next_id}", {
             "customer_id": hit.customer.id, "customer_hash": c_hash, "entity_id": hit.entity.id,
             "entity_hash": e_hash, "snapshot_id": hit.entity.snapshot_id, "score": round(hit.score, 4),
-            "algorithm": hit.algorithm})
-        raised.append(int(alert_id))
-    return raised
+            "algorithm": hit.algorithm}))
+        next_id += 1  # the caller's write transaction holds the lock: no other writer takes these ids
+    for start in range(0, len(rows), 5_000):
+        conn.execute(t.alerts.insert(), rows[start : start + 5_000])
+    audit.append_many(conn, records)
+    return [row["id"] for row in rows]
 
 
-def _already_alerted(conn: Connection, hit: Hit, c_hash: str, e_hash: str) -> bool:
-    """An alert under review for the pair, or a confirmed true match of exactly these two versions."""
-    a = t.alerts.c
-    pair = and_(a.customer_id == hit.customer.id, a.source == hit.entity.source, a.source_id == hit.entity.source_id)
-    frozen = and_(a.customer_hash == c_hash, a.entity_hash == e_hash, a.resolution == "true_match")
-    query = select(a.id).where(pair, a.state.in_(OPEN_STATES) | frozen).limit(1)
-    return conn.execute(query).first() is not None
+_CHUNK = 900  # SQLite's bound parameters per statement, with room
+_Pair = tuple[str, str, str]  # customer id, source, source id
+_Versions = tuple[str, str, str, str, str]  # the pair, customer hash, entity hash
 
 
-def _allowed(conn: Connection, hit: Hit, c_hash: str, e_hash: str) -> bool:
-    w = t.allow_list.c
-    query = select(w.id).where(
-        w.customer_id == hit.customer.id, w.source == hit.entity.source, w.source_id == hit.entity.source_id,
-        w.customer_hash == c_hash, w.entity_hash == e_hash, w.revoked_at.is_(None),
-    ).limit(1)
-    return conn.execute(query).first() is not None
+def _known(conn: Connection, customers: list[str]) -> tuple[set[_Pair], set[_Versions], set[_Versions]]:
+    """For these customers: the pairs with an alert under review, the versions confirmed as true matches,
+    the versions an allow-list entry in force covers."""
+    a, w = t.alerts.c, t.allow_list.c
+    under_review: set[_Pair] = set()
+    frozen: set[_Versions] = set()
+    allowed: set[_Versions] = set()
+    for start in range(0, len(customers), _CHUNK):
+        chunk = customers[start : start + _CHUNK]
+        for row in conn.execute(select(a.customer_id, a.source, a.source_id, a.customer_hash, a.entity_hash,
+                                       a.state, a.resolution).where(a.customer_id.in_(chunk))):
+            if row.state in OPEN_STATES:
+                under_review.add((row.customer_id, row.source, row.source_id))
+            if row.resolution == "true_match":
+                frozen.add((row.customer_id, row.source, row.source_id, row.customer_hash, row.entity_hash))
+        allowed.update((e.customer_id, e.source, e.source_id, e.customer_hash, e.entity_hash) for e in conn.execute(
+            select(w.customer_id, w.source, w.source_id, w.customer_hash, w.entity_hash)
+            .where(w.customer_id.in_(chunk), w.revoked_at.is_(None))))
+    return under_review, frozen, allowed
 
 
 def close_alerts(conn: Connection, alert_ids: Iterable[int], resolution: str, *, actor: str = "system",

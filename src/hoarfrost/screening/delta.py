@@ -25,18 +25,19 @@ import multiprocessing
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection as PipeEnd
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 import numpy as np
 from sqlalchemy import Connection, select
 
 from hoarfrost.cases import audit
-from hoarfrost.cases.alerts import OPEN_STATES, Hit, close_alerts
+from hoarfrost.cases.alerts import OPEN_STATES, Hit, close_alerts, raise_alerts
 from hoarfrost.errors import QueryError
 from hoarfrost.model import Customer
 from hoarfrost.names.transliterate import warm_up
 from hoarfrost.screening import customer_index as ci
-from hoarfrost.screening.alerting import raise_many
 from hoarfrost.screening.forward import forward_screener
 from hoarfrost.screening.monitor_state import algorithm_version, monitor_state, save_monitor
 from hoarfrost.screening.screener import Screener
@@ -46,6 +47,7 @@ from hoarfrost.store import schema as t
 log = logging.getLogger(__name__)
 
 _PARALLEL_FROM = 400  # customers to screen forward before forking a second process pays
+_EARLY_FORK_FROM = 50_000  # customers indexed: from here a delta has enough candidates to fork the workers early
 
 
 @dataclass(frozen=True)
@@ -132,19 +134,20 @@ def screen_list_changes(store: Store, *, actor: str = "system", workers: int = 2
     if has_customers(store) and (outcome.full_rescreen or any(c.added or c.changed for c in outcome.sources)):
         screener = Screener.from_store(store)
         clock.lap("list index")
-        if outcome.full_rescreen:
-            customers: Sequence[Customer] = list(ci.current_customers(store))
-            wanted: set[str] | None = None
-        else:
-            wanted = {f"{c.source}:{i}" for c in outcome.sources for i in c.added + c.changed}
-            customers = _candidates(store, screener, wanted, clock)
-        hits = outcome.hits = _screen_forward(screener, customers, wanted, workers)
+        wanted = None if outcome.full_rescreen else {f"{c.source}:{i}" for c in outcome.sources
+                                                     for i in c.added + c.changed}
+        with _ForwardWorkers(screener, wanted, workers) as forward:
+            if wanted is None:
+                customers: Sequence[Customer] = list(ci.current_customers(store))
+            else:
+                customers = _candidates(store, screener, wanted, clock, forward)
+            hits = outcome.hits = forward.screen(customers)
         outcome.customers_screened = len(customers)
         clock.lap("forward scoring")
     removed = {(c.source, source_id) for c in outcome.sources for source_id in c.removed}
     with store.writing() as conn:
         outcome.delisted = _close_delisted(conn, removed, actor)
-        outcome.raised = raise_many(conn, hits, actor=actor)
+        outcome.raised = raise_alerts(conn, hits, actor=actor)
         audit.append(conn, actor=actor, action="screening.delta", subject="lists", detail={
             "algorithm": version, "full_rescreen": outcome.full_rescreen,
             "sources": [c.as_json() for c in outcome.sources], "customers_screened": outcome.customers_screened,
@@ -155,11 +158,14 @@ def screen_list_changes(store: Store, *, actor: str = "system", workers: int = 2
     return outcome
 
 
-def _candidates(store: Store, screener: Screener, wanted: set[str], clock: _Clock) -> list[Customer]:
+def _candidates(store: Store, screener: Screener, wanted: set[str], clock: _Clock,
+                forward: _ForwardWorkers) -> list[Customer]:
     """The customers the reverse index finds for the listed forms of the wanted entities."""
     list_index = screener.matcher.index
     index = ci.customer_index(store, list_index)
     clock.lap("customer index")
+    if len(index.customer_ids) >= _EARLY_FORK_FROM:
+        forward.start()  # the tables load there while retrieval runs here
     retrieval = ci.Retrieval(index, list_index)
     positions = {p for p, entity in enumerate(list_index.entities) if entity.id in wanted}
     rows: list[np.ndarray] = []
@@ -185,7 +191,7 @@ def refresh_customer_index(store: Store) -> None:
 
 # -- forward screening ----------------------------------------------------------------------------
 
-_WORKER: tuple[Screener, set[str] | None] | None = None
+_WORKER: tuple[Screener, set[str] | None] | None = None  # set in the parent before it forks
 
 
 def _screen_one(customer: Customer) -> list[tuple[float, str, str, list[dict[str, Any]]]]:
@@ -200,23 +206,86 @@ def _screen_one(customer: Customer) -> list[tuple[float, str, str, list[dict[str
             for match in screener.screen(query) if wanted is None or match.entity.id in wanted]
 
 
-def _screen_forward(screener: Screener, customers: Sequence[Customer], wanted: set[str] | None,
-                    workers: int) -> list[Hit]:
-    """Every customer screened forward as a full screen does; the matches on the wanted entities as hits.
-    Over `workers` forked processes when there are many (they share the index copy-on-write)."""
-    global _WORKER
-    _WORKER = (forward_screener(screener, wanted), wanted)
-    if workers > 1 and len(customers) >= _PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-        warm_up()  # the lazy transliteration tables, loaded once and shared, not once per worker
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results: Iterable[list[Any]] = pool.map(_screen_one, customers, chunksize=64)
-    else:
-        results = map(_screen_one, customers)
-    entities = {entity.id: entity for entity in screener.matcher.index.entities
-                if wanted is None or entity.id in wanted}
-    return [Hit(customer, entities[entity_id], score, matched, explanation, screener.algorithm)
-            for customer, found in zip(customers, results, strict=True)
-            for score, entity_id, matched, explanation in found]
+class _ForwardWorkers:
+    """Forward screening of customers as a full screen does, the matches on the wanted entities kept as hits;
+    over `workers` forked processes when there are many (they share the list index copy-on-write).
+
+    The transliteration tables load lazily and take seconds (warm_up); loaded before forking, the workers
+    share them. With a large customer base that load need not wait for retrieval: `start` forks, before
+    retrieval, one process that loads them and then forks the workers from itself; the parent meanwhile
+    retrieves the candidates on the other core and hands them over. The tables are loaded once either way.
+    """
+
+    def __init__(self, screener: Screener, wanted: set[str] | None, workers: int) -> None:
+        global _WORKER
+        _WORKER = (forward_screener(screener, wanted), wanted)
+        self.screener, self.wanted, self.workers = screener, wanted, workers
+        self._forking = workers > 1 and "fork" in multiprocessing.get_all_start_methods()
+        self._server: tuple[BaseProcess, PipeEnd] | None = None
+
+    def __enter__(self) -> _ForwardWorkers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._server is not None:
+            process, conn = self._server
+            self._server = None
+            conn.close()  # the server, waiting for customers, meets the end of the pipe and stops
+            process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+
+    def start(self) -> None:
+        """Fork the screening server now (its workers ready once the tables are loaded)."""
+        if self._forking and self._server is None:
+            context = multiprocessing.get_context("fork")
+            ours, theirs = context.Pipe()
+            process = context.Process(target=_serve, args=(theirs, self.workers), name="hoarfrost-delta")
+            process.start()
+            theirs.close()
+            self._server = (process, ours)
+
+    def screen(self, customers: Sequence[Customer]) -> list[Hit]:
+        results = self._results(customers)
+        entities = {entity.id: entity for entity in self.screener.matcher.index.entities
+                    if self.wanted is None or entity.id in self.wanted}
+        algorithm = self.screener.algorithm
+        return [Hit(customer, entities[entity_id], score, matched, explanation, algorithm)
+                for customer, found in zip(customers, results, strict=True)
+                for score, entity_id, matched, explanation in found]
+
+    def _results(self, customers: Sequence[Customer]) -> Iterable[list[Any]]:
+        if len(customers) < _PARALLEL_FROM or not self._forking:
+            return map(_screen_one, customers)
+        if self._server is None:
+            warm_up()  # once here, shared by the workers forked next
+            with multiprocessing.get_context("fork").Pool(self.workers) as pool:
+                return pool.map(_screen_one, customers, chunksize=_chunk(len(customers), self.workers))
+        process, conn = self._server
+        conn.send(list(customers))
+        try:
+            results: list[list[Any]] = conn.recv()
+        except EOFError:
+            raise RuntimeError(f"the forward screening process ended (exit code {process.exitcode})") from None
+        return results
+
+
+def _chunk(count: int, workers: int) -> int:
+    """Customers per task: large enough that the tasks cost little, small enough that the workers end together."""
+    return max(16, min(1_000, count // (8 * workers)))
+
+
+def _serve(conn: PipeEnd, workers: int) -> None:
+    """The screening server (forked by _ForwardWorkers.start): load the tables, fork the workers from here so
+    that they share them, then screen the customers the parent sends (None or a closed pipe: stop)."""
+    warm_up()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        try:
+            customers = conn.recv()
+        except EOFError:
+            return
+        conn.send(pool.map(_screen_one, customers, chunksize=_chunk(len(customers), workers)))
 
 
 # -- delisting ------------------------------------------------------------------------------------
