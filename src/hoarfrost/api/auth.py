@@ -25,7 +25,13 @@ _HEADER = APIKeyHeader(name="X-API-Key", auto_error=False, description="X-API-Ke
 _SCHEMES = ("bearer", "apikey")
 
 
-def api_state(request: Request) -> ApiState:
+async def api_state(request: Request) -> ApiState:
+    """The service's state (a dependency). Async on purpose: FastAPI runs a plain `def` dependency in its
+    thread pool, a hop to another thread and back on every request for one attribute read."""
+    return _state(request)
+
+
+def _state(request: Request) -> ApiState:
     state: ApiState = request.app.state.api
     return state
 
@@ -51,7 +57,7 @@ def requires(role: Role) -> Callable[..., Coroutine[Any, Any, KeyInfo]]:
                          _header: Annotated[Any, Security(_HEADER)]) -> KeyInfo:
         # A synchronous indexed read: quicker than a hop to the thread pool, and SQLite readers never wait
         # for a writer under WAL.
-        key = access.authenticate(api_state(request).store, presented_key(request))
+        key = access.authenticate(_state(request).store, presented_key(request))
         access.require(key, role)
         request.state.key = key
         return key
