@@ -91,12 +91,16 @@ def _serve(db: Path, port: int) -> tuple[subprocess.Popen[bytes], float]:
     server = subprocess.Popen([sys.executable, "-m", "hoarfrost", "serve", "--port", str(port), "--db", str(db),
                                *extra], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
+    healthy = 0  # in a row, each on a new connection: with --workers, each worker must have its screener
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
-                return server, time.perf_counter() - started
+            healthy = healthy + 1 if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200 else 0
         except httpx.TransportError:
-            pass
+            healthy = 0
+        if healthy >= 20:
+            return server, time.perf_counter() - started
+        if healthy:
+            continue
         if server.poll() is not None:
             raise RuntimeError(f"hoarfrost serve exited with {server.returncode}")
         time.sleep(0.5)
