@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Connection, Row, bindparam, select
 
 from hoarfrost.cases import audit
 from hoarfrost.errors import AuthError, Forbidden, HoarfrostError
@@ -29,6 +31,10 @@ from hoarfrost.store import schema as t
 KEY_PREFIX = "hf_"
 _SHOWN_PREFIX = len(KEY_PREFIX) + 6  # "hf_" and six random characters: enough to tell keys apart in a list
 MAX_NAME_LENGTH = 128  # the api_keys.name column
+# Built once: every API request runs it, and building the statement cost more than running it.
+_BY_HASH = select(t.api_keys).where(t.api_keys.c.secret_hash == bindparam("secret_hash"))
+_REVOKED = select(t.api_keys.c.id, t.api_keys.c.revoked_at).where(
+    t.api_keys.c.id.in_(bindparam("ids", expanding=True)), t.api_keys.c.revoked_at.is_not(None))
 
 
 class Role(StrEnum):
@@ -102,7 +108,8 @@ def list_keys(store: Store) -> list[KeyInfo]:
 
 
 def revoke_key(store: Store, key_id: int, *, actor: str = "cli") -> KeyInfo:
-    """Revoke a key: it stops working at once (every request looks the key up)."""
+    """Revoke a key: it stops working at once (a request looks its key up, or checks it again as it commits its
+    audit record: see KeyCache)."""
     with store.writing() as conn:
         row = conn.execute(select(t.api_keys).where(t.api_keys.c.id == key_id)).first()
         if row is None:
@@ -118,15 +125,57 @@ def revoke_key(store: Store, key_id: int, *, actor: str = "cli") -> KeyInfo:
 
 def authenticate(store: Store, secret: str) -> KeyInfo:
     """The key's holder and role; AuthError when the key is unknown or revoked."""
-    query = select(t.api_keys).where(t.api_keys.c.secret_hash == secret_hash(secret))
+    return _lookup(store, secret_hash(secret))
+
+
+def _lookup(store: Store, digest: str) -> KeyInfo:
     with store.engine.connect() as conn:
-        row = conn.execute(query).first()
+        row = conn.execute(_BY_HASH, {"secret_hash": digest}).first()
     if row is None:
         raise AuthError("unknown API key")
     info = _key_info(row)
     if not info.active:
-        raise AuthError(f"this API key ({info.prefix}...) was revoked at {info.revoked_at}")
+        raise revoked_error(info, info.revoked_at)
     return info
+
+
+def revoked_error(key: KeyInfo, revoked_at: str | None) -> AuthError:
+    return AuthError(f"this API key ({key.prefix}...) was revoked at {revoked_at}")
+
+
+def revoked_among(conn: Connection, key_ids: Iterable[int]) -> dict[int, str]:
+    """Which of these keys are revoked now, with when: the check a `KeyCache` user makes in its write."""
+    ids = sorted(set(key_ids))
+    return {row.id: row.revoked_at for row in conn.execute(_REVOKED, {"ids": ids})} if ids else {}
+
+
+class KeyCache:
+    """Keys found valid in the last `max_age` seconds, by their hash: most requests then read nothing.
+
+    A read of the store on the HTTP server's event loop costs far more than the query itself (three
+    calls into SQLite, each giving up the GIL to the screening thread and waiting to get it back). But
+    a cached key may have been revoked since: whoever authenticates through this cache must check the
+    key again (`revoked_among`) in the transaction that commits its work, and refuse it there. Unknown
+    and revoked keys are never cached; every miss is the usual lookup.
+    """
+
+    _MAX_KEYS = 10_000  # past this many live keys, start afresh rather than grow
+
+    def __init__(self, max_age: float = 30.0) -> None:
+        self.max_age = max_age
+        self._keys: dict[str, tuple[KeyInfo, float]] = {}
+
+    def authenticate(self, store: Store, secret: str) -> KeyInfo:
+        digest = secret_hash(secret)
+        now = time.monotonic()
+        hit = self._keys.get(digest)
+        if hit is not None and now - hit[1] < self.max_age:
+            return hit[0]
+        if len(self._keys) >= self._MAX_KEYS:
+            self._keys.clear()
+        info = _lookup(store, digest)
+        self._keys[digest] = (info, now)
+        return info
 
 
 def require(key: KeyInfo, role: Role) -> None:

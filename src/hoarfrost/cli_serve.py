@@ -26,6 +26,8 @@ def serve(
     max_body: Annotated[int, typer.Option("--max-body", help="Largest request body, in bytes.", min=1024)]
     = 1_000_000,
     log_level: Annotated[str, typer.Option("--log-level", help="debug, info, warning or error.")] = "info",
+    access_log: Annotated[bool, typer.Option("--access-log/--no-access-log",
+                                             help="Log each request (method, path, status).")] = True,
     db: DbOption = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI at /docs); every route but /healthz needs a key from 'hoarfrost keys'."""
@@ -43,7 +45,8 @@ def serve(
                   highlight=False)
     os.environ[CONFIG_ENV] = config_to_env(ApiConfig(str(target), reload_seconds, max_body))
     uvicorn.run("hoarfrost.api.app:from_env", factory=True, host=host, port=port, workers=workers,
-                log_level=log_level.lower(), log_config=_log_config(log_level.upper()), server_header=False)
+                log_level=log_level.lower(), log_config=_log_config(log_level.upper()), server_header=False,
+                access_log=access_log)
 
 
 def _log_config(level: str) -> dict[str, Any]:

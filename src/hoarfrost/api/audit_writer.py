@@ -5,6 +5,10 @@ a write lock and a commit each (about 2 ms here), on the screening thread's time
 their record to this thread and wait for it: the thread takes every record waiting, appends them
 in one transaction (`audit.append_many`) and then releases each caller. Under load, many calls share
 one commit; alone, a call waits for its own, as before. Nothing is answered before it is recorded.
+
+A call authenticated from the key cache (`access.KeyCache`) hands over its key too: the same
+transaction checks that no key of the group was revoked meanwhile, and a call whose key was is
+refused (401) and not recorded, so a revoked key still stops working at once.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from hoarfrost import access
+from hoarfrost.access import KeyInfo
 from hoarfrost.cases import audit
 from hoarfrost.errors import StoreError
 from hoarfrost.store import Store
@@ -27,19 +33,22 @@ log = logging.getLogger("hoarfrost.api")
 _GROUP = 500  # records per transaction at most
 
 Entry = tuple[str, str, str, Mapping[str, Any]]  # actor, action, subject, detail
+Waiting = tuple[Entry, KeyInfo | None, Future[None]]  # a record, the key to check again, its caller
 
 
 class AuditWriter:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._waiting: queue.SimpleQueue[tuple[Entry, Future[None]] | None] = queue.SimpleQueue()
+        self._waiting: queue.SimpleQueue[Waiting | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="audit-writer", daemon=True)
         self._thread.start()
 
-    async def append(self, actor: str, action: str, subject: str, detail: Mapping[str, Any]) -> None:
-        """Return once the record is committed; StoreError if it could not be."""
+    async def append(self, actor: str, action: str, subject: str, detail: Mapping[str, Any],
+                     key: KeyInfo | None = None) -> None:
+        """Return once the record is committed; StoreError if it could not be, AuthError if `key` (to check
+        again) was revoked."""
         done: Future[None] = Future()
-        self._waiting.put(((actor, action, subject, detail), done))
+        self._waiting.put(((actor, action, subject, detail), key, done))
         try:
             await asyncio.wrap_future(done)
         except SQLAlchemyError as exc:
@@ -67,14 +76,18 @@ class AuditWriter:
             if stop:
                 return
 
-    def _commit(self, group: list[tuple[Entry, Future[None]]]) -> None:
+    def _commit(self, group: list[Waiting]) -> None:
         try:
             with self.store.writing() as conn:
-                audit.append_many(conn, [entry for entry, _ in group])
+                revoked = access.revoked_among(conn, [key.id for _, key, _ in group if key is not None])
+                audit.append_many(conn, [entry for entry, key, _ in group if key is None or key.id not in revoked])
         except Exception as exc:  # every waiting caller hears of it; the thread lives on
             log.error("audit records could not be written: %s", type(exc).__name__)
-            for _, done in group:
+            for _, _, done in group:
                 done.set_exception(exc)
             return
-        for _, done in group:
-            done.set_result(None)
+        for _, key, done in group:
+            if key is not None and key.id in revoked:
+                done.set_exception(access.revoked_error(key, revoked[key.id]))
+            else:
+                done.set_result(None)

@@ -3,7 +3,9 @@
 A key is read from `Authorization: Bearer <key>`, `Authorization: ApiKey <key>` (what OpenSanctions'
 hosted API and its yente clients send), a bare `Authorization: <key>`, or `X-API-Key: <key>`. It is
 never read from the query string: uvicorn's access log writes query strings, and keys must not be
-logged. Every request looks the key up (one indexed read), so a revoked key stops working at once.
+logged. A revoked key stops working at once: a request either looks its key up (one indexed read), or,
+on the screening routes (`requires(..., audited=True)`), takes it from a short cache and has it checked
+again in the transaction that commits its audit record, before it is answered (audit_writer.py).
 """
 
 from __future__ import annotations
@@ -25,7 +27,13 @@ _HEADER = APIKeyHeader(name="X-API-Key", auto_error=False, description="X-API-Ke
 _SCHEMES = ("bearer", "apikey")
 
 
-def api_state(request: Request) -> ApiState:
+async def api_state(request: Request) -> ApiState:
+    """The service's state (a dependency). Async on purpose: FastAPI runs a plain `def` dependency in its
+    thread pool, a hop to another thread and back on every request for one attribute read."""
+    return _state(request)
+
+
+def _state(request: Request) -> ApiState:
     state: ApiState = request.app.state.api
     return state
 
@@ -44,14 +52,20 @@ def presented_key(request: Request) -> str:
     raise AuthError("no API key: send 'Authorization: Bearer <key>' or 'X-API-Key: <key>' (see 'hoarfrost keys')")
 
 
-def requires(role: Role) -> Callable[..., Coroutine[Any, Any, KeyInfo]]:
-    """A dependency: the request's key, if its role includes `role` (401 without a valid key, 403 below it)."""
+def requires(role: Role, *, audited: bool = False) -> Callable[..., Coroutine[Any, Any, KeyInfo]]:
+    """A dependency: the request's key, if its role includes `role` (401 without a valid key, 403 below it).
+
+    `audited`: the route answers only once its audit record is committed with the key checked again
+    (`screening.record`), so the key may come from the cache.
+    """
 
     async def dependency(request: Request, _bearer: Annotated[Any, Security(_BEARER)],
                          _header: Annotated[Any, Security(_HEADER)]) -> KeyInfo:
         # A synchronous indexed read: quicker than a hop to the thread pool, and SQLite readers never wait
         # for a writer under WAL.
-        key = access.authenticate(api_state(request).store, presented_key(request))
+        state = _state(request)
+        secret = presented_key(request)
+        key = state.keys.authenticate(state.store, secret) if audited else access.authenticate(state.store, secret)
         access.require(key, role)
         request.state.key = key
         return key

@@ -38,7 +38,7 @@ class BadExample(HoarfrostError):
 async def match(
     dataset: str,
     body: EntityMatchQuery,
-    key: Annotated[KeyInfo, Depends(requires(Role.SCREENING))],
+    key: Annotated[KeyInfo, Depends(requires(Role.SCREENING, audited=True))],
     state: Annotated[ApiState, Depends(api_state)],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Results per query")] = 5,
     threshold: Annotated[float | None, Query(ge=0, le=1, description="Score from which `match` is true")] = None,

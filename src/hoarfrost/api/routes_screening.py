@@ -37,7 +37,7 @@ def to_query(body: ScreenQuery) -> Query:
 
 
 @router.post("/screen", response_model=ScreenResponse, responses=ERRORS)
-async def screen(body: ScreenRequest, key: Annotated[KeyInfo, Depends(requires(Role.SCREENING))],
+async def screen(body: ScreenRequest, key: Annotated[KeyInfo, Depends(requires(Role.SCREENING, audited=True))],
                  state: Annotated[ApiState, Depends(api_state)]) -> JSONResponse:
     """Screen one name (with optional date of birth, country, identifiers) against every list in force."""
     query = to_query(body)
@@ -48,7 +48,7 @@ async def screen(body: ScreenRequest, key: Annotated[KeyInfo, Depends(requires(R
 
 
 @router.post("/screen/batch", response_model=BatchResponse, responses=ERRORS)
-async def screen_batch(body: BatchRequest, key: Annotated[KeyInfo, Depends(requires(Role.SCREENING))],
+async def screen_batch(body: BatchRequest, key: Annotated[KeyInfo, Depends(requires(Role.SCREENING, audited=True))],
                        state: Annotated[ApiState, Depends(api_state)]) -> JSONResponse:
     """Screen up to 1,000 names in one call; results in the order of the queries, each with its `id`."""
     queries = _batch_queries(body)

@@ -66,5 +66,6 @@ def audit_detail(route: str, loaded: LoadedScreener, results: Iterable[Screened]
 
 
 async def record(state: ApiState, key: KeyInfo, route: str, detail: dict[str, Any]) -> None:
-    """Append the call's record (action "screening.api", actor the key's holder) and wait for its commit."""
-    await state.audit.append(key.name, ACTION, route, detail)
+    """Append the call's record (action "screening.api", actor the key's holder) and wait for its commit,
+    the key checked again there (screening routes take it from the key cache: `auth.requires`)."""
+    await state.audit.append(key.name, ACTION, route, detail, key)

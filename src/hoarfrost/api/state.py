@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
+from hoarfrost.access import KeyCache
 from hoarfrost.api.audit_writer import AuditWriter
 from hoarfrost.names.transliterate import warm_up
 from hoarfrost.screening.screener import Screener
@@ -102,6 +103,7 @@ class ApiState:
         self.holder = holder
         self._screening = ThreadPoolExecutor(max_workers=1, thread_name_prefix="screening")
         self.audit = AuditWriter(store)
+        self.keys = KeyCache()  # used only where the audit writer checks the key again (auth.requires)
 
     async def on_screening_thread(self, work: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._screening, work)
