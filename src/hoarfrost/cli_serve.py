@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from hoarfrost.cli_common import DbOption, err, fail, open_store
+from hoarfrost.cli_common import DbOption, err, fail, open_store, styled
 from hoarfrost.config import Settings
 
 
@@ -41,8 +41,7 @@ def serve(
     with open_store(db) as store:
         lists = len(store.current_snapshots())
     if not lists:
-        err.print("[yellow]warning:[/yellow] the store holds no list yet: every screening will find nothing",
-                  highlight=False)
+        err.print(styled("yellow", "warning:", " the store holds no list yet: every screening will find nothing"))
     os.environ[CONFIG_ENV] = config_to_env(ApiConfig(str(target), reload_seconds, max_body))
     uvicorn.run("hoarfrost.api.app:from_env", factory=True, host=host, port=port, workers=workers,
                 log_level=log_level.lower(), log_config=_log_config(log_level.upper()), server_header=False,
