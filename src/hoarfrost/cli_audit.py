@@ -11,7 +11,6 @@ import csv
 import json
 import sys
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -19,6 +18,7 @@ import typer
 
 from hoarfrost.cases import audit
 from hoarfrost.cli_common import DbOption, err, fail, open_store, out
+from hoarfrost.errors import QueryError
 
 app = typer.Typer(help="The hash-chained audit trail: verify it, export it.", no_args_is_help=True)
 
@@ -66,21 +66,10 @@ def export(
 
 
 def _bound(text: str, option: str, *, inclusive_day: bool) -> str:
-    """An ISO date or time as the audit log writes times (UTC, +00:00), comparable as text.
-
-    A bare day given to --until means up to the end of that day, as a supervisor reading
-    "--since 2026-01-01 --until 2026-03-31" expects; a time is taken as given (exclusive).
-    """
     try:
-        if len(text) == 10:
-            day = date.fromisoformat(text)
-            return (day + timedelta(days=1) if inclusive_day else day).isoformat()
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        fail(f"{option} {text!r} is not a date (YYYY-MM-DD) or an ISO 8601 time")
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+        return audit.time_bound(text, option, inclusive_day=inclusive_day)
+    except QueryError as exc:
+        fail(str(exc))
 
 
 def _write(records: Iterable[audit.AuditRecord], format: str, file: TextIO) -> None:

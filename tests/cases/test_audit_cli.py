@@ -112,7 +112,7 @@ def test_export_a_period(chained: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--since", "2026-13-01", "--until", "2027-01-01"], "--since '2026-13-01' is not a date"),
+    (["--since", "2026-13-01", "--until", "2027-01-01"], "--since must be a date (YYYY-MM-DD)"),
     (["--since", "2026-02-01", "--until", "2026-01-01"], "is not after --since"),
     (["--since", "2026-01-01", "--until", "2027-01-01", "--format", "xml"], "unknown format 'xml'"),
 ])

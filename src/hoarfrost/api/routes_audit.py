@@ -10,7 +10,6 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated
 
@@ -60,22 +59,10 @@ def export(
 
 
 def _bound(name: str, value: str | None, *, inclusive_day: bool) -> str | None:
-    """An ISO date or time as the audit log writes times (UTC, +00:00), comparable as text; as
-    `hoarfrost audit export` reads them: a bare day as `until` means up to the end of that day."""
+    """As `hoarfrost audit export` reads its period (cases.audit.time_bound); empty means unbounded."""
     if value is None or not value.strip():
         return None
-    text = value.strip()
-    try:
-        if len(text) == 10:
-            day = date.fromisoformat(text)
-            return (day + timedelta(days=1) if inclusive_day else day).isoformat()
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise QueryError(f"'{name}' must be a date (YYYY-MM-DD) or an ISO 8601 time such as 2026-01-31T12:00:00, "
-                         f"not {text!r}") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+    return audit.time_bound(value.strip(), f"'{name}'", inclusive_day=inclusive_day)
 
 
 def _jsonl(store: Store, since: str | None, until: str | None) -> Iterator[str]:

@@ -16,11 +16,12 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, select
 
+from hoarfrost.errors import QueryError
 from hoarfrost.store import Store
 from hoarfrost.store import schema as t
 
@@ -115,6 +116,23 @@ def _set_head(conn: Connection, seq: int, digest: str) -> None:
     updated = conn.execute(t.store_info.update().where(t.store_info.c.key == _HEAD_KEY).values(value=value))
     if updated.rowcount == 0:
         conn.execute(t.store_info.insert().values(key=_HEAD_KEY, value=value))
+
+
+def time_bound(text: str, name: str, *, inclusive_day: bool) -> str:
+    """An ISO date or time as the log writes times (UTC, +00:00), comparable as text. A bare day as the end of
+    a period (`inclusive_day`) means up to the end of that day, as a supervisor reading "--since 2026-01-01
+    --until 2026-03-31" expects; a time is taken as given (exclusive). QueryError names `name` otherwise."""
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            return (day + timedelta(days=1) if inclusive_day else day).isoformat()
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise QueryError(f"{name} must be a date (YYYY-MM-DD) or an ISO 8601 time such as 2026-01-31T12:00:00, "
+                         f"not {text!r}") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def records(store: Store, since: str | None = None, until: str | None = None) -> Iterator[AuditRecord]:
