@@ -28,6 +28,7 @@ from typing import TextIO
 
 from hoarfrost.errors import CustomerFileError, QueryError
 from hoarfrost.model import Customer
+from hoarfrost.screening.inputs import json_objects
 from hoarfrost.screening.screener import make_query
 
 CustomerRow = tuple[int, Customer] | CustomerFileError  # a loadable customer and its row, or why the row is not
@@ -200,18 +201,11 @@ def _csv_records(stream: TextIO, reader: Iterator[list[str]], header: list[str],
 
 def _jsonl_rows(path: Path, label: str) -> Iterator[CustomerRow]:
     with path.open(encoding="utf-8-sig") as stream:
-        for row, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield CustomerFileError(label, f"not valid JSON ({exc.msg})", row=row)
-                continue
-            if not isinstance(record, dict):
-                yield CustomerFileError(label, "not a JSON object", row=row)
-                continue
-            yield customer_from_record(record, row, label)
+        for row, record in json_objects(stream):
+            if isinstance(record, str):
+                yield CustomerFileError(label, record, row=row)
+            else:
+                yield customer_from_record(record, row, label)
 
 
 def _check_utf8(path: Path, label: str) -> None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from hoarfrost.errors import HoarfrostError, QueryError
 from hoarfrost.screening.screener import Query, make_query
@@ -43,20 +44,24 @@ def _csv_rows(path: Path) -> Iterator[InputRow]:
             yield _row(number, record)
 
 
+def json_objects(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    """(line number, the JSON object) per non-blank line, or (line number, what is wrong with it):
+    a bad line is reported by its number, never the end of the file. Shared with customer files."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield number, f"not valid JSON ({exc.msg})"
+            continue
+        yield number, record if isinstance(record, dict) else "not a JSON object"
+
+
 def _jsonl_rows(path: Path) -> Iterator[InputRow]:
     with path.open(encoding="utf-8", errors="replace") as stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield InputRow(number, None, None, f"not valid JSON ({exc.msg})")
-                continue
-            if not isinstance(record, dict):
-                yield InputRow(number, None, None, "not a JSON object")
-                continue
-            yield _row(number, record)
+        for number, record in json_objects(stream):
+            yield _row(number, record) if isinstance(record, dict) else InputRow(number, None, None, record)
 
 
 def _row(number: int, record: dict[str, object]) -> InputRow:
