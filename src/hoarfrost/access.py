@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import sqlite3
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -147,6 +148,17 @@ def revoked_among(conn: Connection, key_ids: Iterable[int]) -> dict[int, str]:
     """Which of these keys are revoked now, with when: the check a `KeyCache` user makes in its write."""
     ids = sorted(set(key_ids))
     return {row.id: row.revoked_at for row in conn.execute(_REVOKED, {"ids": ids})} if ids else {}
+
+
+def revoked_among_sqlite(cursor: sqlite3.Cursor, key_ids: Iterable[int]) -> dict[int, str]:
+    """revoked_among on a sqlite3 cursor: for the API's audit writer (see cases.audit.append_many_sqlite)."""
+    ids = sorted(set(key_ids))
+    if not ids:
+        return {}
+    keys = t.api_keys.name
+    found = cursor.execute(f"SELECT id, revoked_at FROM {keys} WHERE revoked_at IS NOT NULL AND id IN "  # noqa: S608
+                           f"({', '.join('?' * len(ids))})", ids)  # placeholders only: the ids are parameters
+    return {key_id: revoked_at for key_id, revoked_at in found}
 
 
 class KeyCache:
