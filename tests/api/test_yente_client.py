@@ -1,17 +1,13 @@
 """A real yente client, nomenklatura's YenteEnricher (as OpenSanctions' own pipelines use it), pointed at
 hoarfrost: it matches, loads each result as a FollowTheMoney entity, and fetches the entity it matched.
-nomenklatura is a benchmark extra (`pip install .[bench]`): without it this module is skipped."""
+nomenklatura is a test dependency (the dev extra), so `make test` always runs this."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.api.conftest import Server
 from tests.api.test_api import listed_person
-
-pytest.importorskip("nomenklatura.enrich.yente")
 
 
 def test_a_yente_client_matches_and_expands_against_hoarfrost(server: Server, tmp_path: Path) -> None:
