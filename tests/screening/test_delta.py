@@ -21,6 +21,7 @@ from sqlalchemy import select
 from hoarfrost.cases import audit
 from hoarfrost.cases.alerts import Hit, close_alerts, customer_hash, raise_alerts
 from hoarfrost.ingest import load_list
+from hoarfrost.matching.forms import query_forms
 from hoarfrost.model import Customer, Entity, NameKind, Schema, customer_to_json
 from hoarfrost.screening import customer_index as ci
 from hoarfrost.screening import delta, monitor_state
@@ -168,7 +169,10 @@ def test_removed_designations_close_their_alerts_as_delisted(world: dict[str, ob
 @pytest.mark.parametrize("stale", [False, True])
 def test_every_matching_customer_is_retrieved(world: dict[str, object], stale: bool) -> None:
     """Recall of the reverse index alone, on every entry of the list (not only the changed ones); also when
-    no position of any form is marked rare any more, as if every weight had moved (all forms drifted)."""
+    no position of any form is marked rare any more, as if every weight had moved (all forms drifted).
+
+    Per query form, not only per customer: every listed form among the forward candidates of a customer's
+    query form finds that very query form, since the delta ranks candidates for the forms found only."""
     store = Store.open(world["path"])  # type: ignore[arg-type]
     screener = Screener.from_store(store)
     list_index = screener.matcher.index
@@ -178,17 +182,29 @@ def test_every_matching_customer_is_retrieved(world: dict[str, object], stale: b
                         rare_forms=index.rare_forms[:0])
     retrieval = ci.Retrieval(index, list_index)
     assert (retrieval.drifted_count == index.form_count) is stale
+    found_by = [set(retrieval.forms(indexed.form, list_index.entities[indexed.entity].schema).tolist())
+                for indexed in list_index.forms]
     retrieved: dict[int, set[str]] = {}
-    for indexed in list_index.forms:
-        rows = retrieval.customers(indexed.form, list_index.entities[indexed.entity].schema)
-        retrieved.setdefault(indexed.entity, set()).update(index.customer_ids[r] for r in rows.tolist())
+    for listed, found in enumerate(found_by):
+        rows, _ = retrieval.positions(np.asarray(sorted(found), dtype=np.int64))
+        customers = retrieved.setdefault(list_index.forms[listed].entity, set())
+        customers.update(index.customer_ids[r] for r in rows.tolist())
+    row_of = {customer_id: row for row, customer_id in enumerate(index.customer_ids)}
+    first_form = np.searchsorted(index.form_customer, np.arange(len(index.customer_ids)))
+    pairs = 0
+    for customer in world["customers"]:  # type: ignore[attr-defined]
+        query = ci.customer_query(customer)
+        for place, form in enumerate(query_forms(query.name, person=query.schema is Schema.PERSON)):
+            for listed in list_index.candidates(form, query.schema):
+                pairs += 1
+                assert int(first_form[row_of[customer.id]]) + place in found_by[listed], (customer.id, form, listed)
     position = {entity.id: p for p, entity in enumerate(list_index.entities)}
     matched = 0
     for customer in world["customers"]:  # type: ignore[attr-defined]
         for match in screener.screen(ci.customer_query(customer)):
             matched += 1
             assert customer.id in retrieved[position[match.entity.id]], (customer.id, match.entity.id)
-    assert matched >= 40
+    assert matched >= 40 and pairs > matched
     total = sum(len(found) for found in retrieved.values())
     assert total < 20 * matched  # retrieval narrows: most entries find no customer at all
     store.close()

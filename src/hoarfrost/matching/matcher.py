@@ -68,11 +68,16 @@ class Matcher:
         return results
 
     def _best_names(self, name: str, schema: Schema | None) -> dict[int, NameHit]:
+        return self._best_names_over(name, schema, query_forms(name, person=schema is Schema.PERSON))
+
+    def _best_names_over(self, name: str, schema: Schema | None, forms: Iterable[NameForm]) -> dict[int, NameHit]:
+        """Each entity's best name met through the given forms of the query (all of them, but see
+        screening/forward.py), and, for a query in another script, through its names in that script."""
         best: dict[int, NameHit] = {}
         align = _AlignmentMemo(self.index, self.weights)
         person = schema is Schema.PERSON
         family_end = family_name_end(name) if person else None
-        for query_form in query_forms(name, person=person):
+        for query_form in forms:
             query_core = _core_count(query_form.tokens)
             for form_id in self.index.candidates(query_form, schema):
                 indexed = self.index.forms[form_id]

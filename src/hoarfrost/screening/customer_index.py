@@ -410,6 +410,11 @@ class Retrieval:
     def customers(self, form: NameForm, schema: Schema) -> np.ndarray:
         """Rows (in index.customer_ids) of the customers with a query form that could have this listed form
         (of an entry of this schema) among its forward candidates."""
+        return _distinct(self.index.form_customer[self.forms(form, schema)])
+
+    def forms(self, form: NameForm, schema: Schema) -> np.ndarray:
+        """The customer query forms (ids along index.form_customer, sorted) that could have this listed form
+        (of an entry of this schema) among their forward candidates."""
         index = self.index
         hashes = np.asarray(sorted({key_hash(k) for k in _listed_keys(form)}), dtype=np.uint64)
         matched = _runs(index.key_hashes, hashes)
@@ -423,9 +428,14 @@ class Retrieval:
         if not len(forms):
             return forms
         kept = forms[self._shares(forms, units, credits, joined) >= self.needed[forms]]
-        rows = index.form_customer[kept]
-        customer_schemas = index.customer_schemas[rows]
-        return _distinct(rows[(customer_schemas < 0) | (customer_schemas == _SCHEMA_CODES[schema])])
+        customer_schemas = index.customer_schemas[index.form_customer[kept]]
+        of_schema: np.ndarray = kept[(customer_schemas < 0) | (customer_schemas == _SCHEMA_CODES[schema])]
+        return of_schema
+
+    def positions(self, forms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(customer row, position among the customer's query forms) of each given query form."""
+        rows = self.index.form_customer[forms]  # it rises: forms are added customer by customer, in order
+        return rows, forms - np.searchsorted(self.index.form_customer, rows)
 
     def _shares(self, forms: np.ndarray, units: np.ndarray, credits: np.ndarray, joined: np.ndarray) -> np.ndarray:
         """An upper bound of the share of each form's weight that the listed form's keys meet: each position

@@ -38,7 +38,7 @@ from hoarfrost.errors import QueryError
 from hoarfrost.model import Customer
 from hoarfrost.names.transliterate import warm_up
 from hoarfrost.screening import customer_index as ci
-from hoarfrost.screening.forward import forward_screener
+from hoarfrost.screening.forward import forward_screener, screen_forms
 from hoarfrost.screening.monitor_state import algorithm_version, monitor_state, save_monitor
 from hoarfrost.screening.screener import Screener
 from hoarfrost.store import Store
@@ -137,11 +137,12 @@ def screen_list_changes(store: Store, *, actor: str = "system", workers: int = 2
         wanted = None if outcome.full_rescreen else {f"{c.source}:{i}" for c in outcome.sources
                                                      for i in c.added + c.changed}
         with _ForwardWorkers(screener, wanted, workers) as forward:
+            forms_found: dict[str, tuple[int, ...]] | None = None
             if wanted is None:
                 customers: Sequence[Customer] = list(ci.current_customers(store))
             else:
-                customers = _candidates(store, screener, wanted, clock, forward)
-            hits = outcome.hits = forward.screen(customers)
+                customers, forms_found = _candidates(store, screener, wanted, clock, forward)
+            hits = outcome.hits = forward.screen(customers, forms_found)
         outcome.customers_screened = len(customers)
         clock.lap("forward scoring")
     removed = {(c.source, source_id) for c in outcome.sources for source_id in c.removed}
@@ -159,8 +160,9 @@ def screen_list_changes(store: Store, *, actor: str = "system", workers: int = 2
 
 
 def _candidates(store: Store, screener: Screener, wanted: set[str], clock: _Clock,
-                forward: _ForwardWorkers) -> list[Customer]:
-    """The customers the reverse index finds for the listed forms of the wanted entities."""
+                forward: _ForwardWorkers) -> tuple[list[Customer], dict[str, tuple[int, ...]]]:
+    """The customers the reverse index finds for the listed forms of the wanted entities; each with the
+    positions of the query forms found (forward.forms_found), which alone can meet a wanted entity."""
     list_index = screener.matcher.index
     index = ci.customer_index(store, list_index)
     clock.lap("customer index")
@@ -168,15 +170,16 @@ def _candidates(store: Store, screener: Screener, wanted: set[str], clock: _Cloc
         forward.start()  # the tables load there while retrieval runs here
     retrieval = ci.Retrieval(index, list_index)
     positions = {p for p, entity in enumerate(list_index.entities) if entity.id in wanted}
-    rows: list[np.ndarray] = []
-    for indexed in list_index.forms:
-        if indexed.entity in positions:
-            rows.append(retrieval.customers(indexed.form, list_index.entities[indexed.entity].schema))
-    found = np.unique(np.concatenate(rows)) if rows else np.zeros(0, dtype=np.int32)
+    found = [retrieval.forms(indexed.form, list_index.entities[indexed.entity].schema)
+             for indexed in list_index.forms if indexed.entity in positions]
+    rows, places = retrieval.positions(np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int32))
+    forms_of: dict[str, list[int]] = {}
+    for row, place in zip(rows.tolist(), places.tolist(), strict=True):
+        forms_of.setdefault(index.customer_ids[row], []).append(place)
     clock.lap("retrieval")
-    customers = list(ci.current_customers(store, (index.customer_ids[r] for r in found.tolist())))
+    customers = list(ci.current_customers(store, forms_of))
     clock.lap("customers read")
-    return customers
+    return customers, {customer_id: tuple(places) for customer_id, places in forms_of.items()}
 
 
 def refresh_customer_index(store: Store) -> None:
@@ -192,18 +195,20 @@ def refresh_customer_index(store: Store) -> None:
 # -- forward screening ----------------------------------------------------------------------------
 
 _WORKER: tuple[Screener, set[str] | None] | None = None  # set in the parent before it forks
+Item = tuple[Customer, tuple[int, ...] | None]  # a customer, and the positions of its query forms to screen
 
 
-def _screen_one(customer: Customer) -> list[tuple[float, str, str, list[dict[str, Any]]]]:
+def _screen_one(item: Item) -> list[tuple[float, str, str, list[dict[str, Any]]]]:
     """(score, entity id, matched name, explanation) of a customer's matches on the wanted entities."""
     assert _WORKER is not None
     screener, wanted = _WORKER
+    customer, forms = item
     try:
         query = ci.customer_query(customer)
     except QueryError:
         return []
     return [(match.score, match.entity.id, match.matched_name, match.explanation)
-            for match in screener.screen(query) if wanted is None or match.entity.id in wanted]
+            for match in screen_forms(screener, query, forms) if wanted is None or match.entity.id in wanted]
 
 
 class _ForwardWorkers:
@@ -246,8 +251,10 @@ class _ForwardWorkers:
             theirs.close()
             self._server = (process, ours)
 
-    def screen(self, customers: Sequence[Customer]) -> list[Hit]:
-        results = self._results(customers)
+    def screen(self, customers: Sequence[Customer], forms_found: dict[str, tuple[int, ...]] | None = None) -> list[Hit]:
+        """Each customer screened forward; on the query forms `forms_found` gives for it, when it gives any."""
+        found = forms_found or {}
+        results = self._results([(customer, found.get(customer.id)) for customer in customers])
         entities = {entity.id: entity for entity in self.screener.matcher.index.entities
                     if self.wanted is None or entity.id in self.wanted}
         algorithm = self.screener.algorithm
@@ -255,7 +262,7 @@ class _ForwardWorkers:
                 for customer, found in zip(customers, results, strict=True)
                 for score, entity_id, matched, explanation in found]
 
-    def _results(self, customers: Sequence[Customer]) -> Iterable[list[Any]]:
+    def _results(self, customers: Sequence[Item]) -> Iterable[list[Any]]:
         if len(customers) < _PARALLEL_FROM or not self._forking:
             return map(_screen_one, customers)
         if self._server is None:

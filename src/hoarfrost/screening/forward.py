@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from hoarfrost.matching.forms import NameForm
+from hoarfrost.matching.forms import NameForm, query_forms
 from hoarfrost.matching.index import NameIndex
 from hoarfrost.matching.matcher import Matcher, NameHit
 from hoarfrost.model import Schema
-from hoarfrost.screening.screener import Screener
+from hoarfrost.screening.screener import Match, Query, Screener
 
 
 class _WantedIndex(NameIndex):
@@ -36,18 +36,23 @@ class _WantedIndex(NameIndex):
 
 
 class _KeptNamesMatcher(Matcher):
-    """A matcher that keeps the name part of each screen for names met again."""
+    """A matcher that keeps the name part of each screen for names met again, and that may be told which of
+    a query's forms to look up (`positions`, see screen_forms)."""
 
     def __init__(self, algorithm: str, index: NameIndex) -> None:
         super().__init__((), algorithm)
         self.index = index
-        self._kept: dict[tuple[str, Schema | None], dict[int, NameHit]] = {}
+        self.positions: tuple[int, ...] | None = None
+        self._kept: dict[tuple[str, Schema | None, tuple[int, ...] | None], dict[int, NameHit]] = {}
 
     def _best_names(self, name: str, schema: Schema | None) -> dict[int, NameHit]:
-        key = (name, schema)
+        key = (name, schema, self.positions)
         best = self._kept.get(key)
         if best is None:
-            best = self._kept[key] = super()._best_names(name, schema)
+            forms = query_forms(name, person=schema is Schema.PERSON)
+            if self.positions is not None and max(self.positions) < len(forms):  # else not ours: all of them
+                forms = tuple(forms[position] for position in self.positions)
+            best = self._kept[key] = self._best_names_over(name, schema, forms)
         return best
 
 
@@ -59,3 +64,19 @@ def forward_screener(screener: Screener, wanted_ids: set[str] | None) -> Screene
     forward = Screener((), screener.algorithm)
     forward.matcher = _KeptNamesMatcher(screener.algorithm, index)
     return forward
+
+
+def screen_forms(forward: Screener, query: Query, positions: tuple[int, ...] | None) -> list[Match]:
+    """forward.screen(query), its name looked up through the query forms at `positions` only (all when None).
+
+    The reverse index (customer_index.Retrieval.forms) finds which of a customer's query forms could have
+    a wanted entry's form among their candidates; its other forms cannot (the same share test, bounded from
+    above), so their candidates need not be ranked: the same matches on the wanted entries, for less work."""
+    matcher = forward.matcher
+    if positions is None or not isinstance(matcher, _KeptNamesMatcher):
+        return forward.screen(query)
+    matcher.positions = positions
+    try:
+        return forward.screen(query)
+    finally:
+        matcher.positions = None
