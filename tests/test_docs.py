@@ -33,3 +33,9 @@ def test_every_command_is_documented() -> None:
     assert len(commands) >= 8 and len(groups) >= 5
     for name in [*commands, *groups]:
         assert f"`hoarfrost {name.replace('_', '-')}" in README, name
+    for group in app.registered_groups:  # and each command of a group, `hoarfrost keys create NAME` or
+        assert group.typer_instance is not None  # on the group's line after it, "... / `list` / `revoke ID`"
+        lines = [line for line in README.splitlines() if f"`hoarfrost {group.name} " in line]
+        for command in group.typer_instance.registered_commands:
+            name = (command.name or (command.callback.__name__ if command.callback else "")).replace("_", "-")
+            assert any(f"`hoarfrost {group.name} {name}" in line or f"/ `{name}" in line for line in lines), name

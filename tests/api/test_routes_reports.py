@@ -89,3 +89,18 @@ def test_audit_verify_finds_an_edited_record(frozen: tuple[Server, str, int]) ->
     with server.client("sue") as sue:
         broken = sue.get("/audit/verify").json()
     assert broken["ok"] is False and any("(edited)" in problem for problem in broken["problems"])
+
+
+def test_audit_head_is_an_anchor_for_verify(frozen: tuple[Server, str, int]) -> None:
+    server = frozen[0]
+    with server.client("sue") as sue, server.client("ann") as ann:
+        head = sue.get("/audit/head").json()
+        held = sue.get("/audit/verify", params={"anchor": head["anchor"]}).json()
+        unknown = sue.get("/audit/verify", params={"anchor": f"{head['seq'] + 1000}:{'0' * 64}"}).json()
+        malformed = sue.get("/audit/verify", params={"anchor": "12:abc"})
+        assert ann.get("/audit/head").status_code == 403
+    assert head["anchor"] == f"{head['seq']}:{head['hash']}" and head["at"]
+    # (an earlier test of this module edited a record underneath the service: only the anchors are looked at)
+    assert not any("anchored" in problem for problem in held["problems"])
+    assert unknown["ok"] is False and any("is missing" in problem for problem in unknown["problems"])
+    assert malformed.status_code == 422 and "an anchor is SEQ:HASH" in malformed.json()["detail"]

@@ -80,6 +80,50 @@ def test_tampering_is_caught_and_named(chained: Path, tmp_path: Path, case: str)
     assert "audit trail broken" in result.stderr.strip().splitlines()[-1]
 
 
+def _rewrite_from(path: Path, seq: int, *, drop_last: bool) -> None:
+    """What an insider with write access to the file can do that the chain alone cannot show: edit record
+    `seq` (or drop the newest record) and recompute every hash after it, and the head."""
+    with sqlite3.connect(path) as conn:
+        if drop_last:
+            conn.execute("DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)")
+        else:
+            conn.execute("UPDATE audit_log SET detail = json_set(detail, '$.reason', 'rewritten') WHERE seq = ?",
+                         (seq,))
+        prev = conn.execute("SELECT hash FROM audit_log WHERE seq = ?", (seq - 1,)).fetchone()[0]
+        rows = conn.execute("SELECT seq, at, actor, action, subject, detail FROM audit_log WHERE seq >= ? "
+                            "ORDER BY seq", (seq,)).fetchall()
+        for number, at, actor, action, subject, detail in rows:
+            prev_hash, prev = prev, audit.record_hash(prev, number, at, actor, action, subject, detail)
+            conn.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?", (prev_hash, prev, number))
+        conn.execute("UPDATE store_info SET value = ? WHERE key = 'audit_head'",
+                     (json.dumps({"seq": rows[-1][0], "hash": prev}),))
+    conn.close()
+
+
+@pytest.mark.parametrize("drop_last", [False, True], ids=["edited and rehashed", "newest dropped, head rewritten"])
+def test_an_anchor_kept_elsewhere_catches_a_chain_rewritten_whole(chained: Path, tmp_path: Path,
+                                                                  drop_last: bool) -> None:
+    path = copy_store(chained, tmp_path / "rewritten.db")
+    anchor = run_cli("audit", "head", db=path).stdout.split()[0]
+    seq, digest = anchor.split(":")
+    assert int(seq) == _count(path) and len(digest) == 64
+    assert json.loads(run_cli("audit", "head", "--json", db=path).stdout)["anchor"] == anchor
+    assert run_cli("audit", "verify", "--anchor", anchor, db=path).returncode == 0
+    _rewrite_from(path, 3, drop_last=drop_last)
+    assert run_cli("audit", "verify", db=path).returncode == 0  # the chain alone looks whole: that is the limit
+    result = run_cli("audit", "verify", "--anchor", anchor, db=path, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    found = "is missing" if drop_last else "has hash"
+    assert f"record {seq} {found}" in result.stderr and "rewritten or cut after the anchor" in result.stderr
+
+
+@pytest.mark.parametrize("anchor", ["12", "12:abc", "x:" + "0" * 64, "0:" + "0" * 64, "3:" + "G" * 64])
+def test_a_malformed_anchor_is_refused(chained: Path, anchor: str) -> None:
+    result = run_cli("audit", "verify", "--anchor", anchor, db=chained, check=False)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "an anchor is SEQ:HASH" in result.stderr
+
+
 def test_export_a_period(chained: Path, tmp_path: Path) -> None:
     store = Store.open(chained)
     try:

@@ -24,5 +24,6 @@ Routes and roles (screening < analyst < supervisor < admin):
     POST /customers                        admin       upsert_customers (changes who is monitored; screens)
     POST /customers/{id}/delete            admin       delete_customers, with a reason (closes open alerts)
     GET  /reports/freezes?format=csv|html  supervisor  the freeze report (routes_reports.py; audited)
-    GET  /audit/verify                     supervisor  audit.verify: {ok, records, problems}
+    GET  /audit/verify[?anchor=SEQ:HASH]   supervisor  audit.verify: {ok, records, problems}
+    GET  /audit/head                       supervisor  the newest record as an anchor to keep elsewhere
 """

@@ -1,4 +1,5 @@
-"""For a supervisor: GET /reports/freezes (the freeze report) and GET /audit/verify (is the trail whole?).
+"""For a supervisor: GET /reports/freezes (the freeze report), GET /audit/verify (is the trail whole?) and
+GET /audit/head (the newest record, to keep outside the store as an anchor for /audit/verify?anchor=).
 
 The freeze report is the CLI's (`hoarfrost report freezes`), as CSV for systems or one HTML page for
 people. It names customers, so who fetched it is audited, as an audit export is. Verifying reads the
@@ -13,7 +14,7 @@ import logging
 from enum import StrEnum
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
@@ -62,10 +63,33 @@ def freezes(key: Supervisor, state: State,
 
 
 @router.get("/audit/verify", responses=ERRORS)
-def verify(_key: Supervisor, state: State) -> VerifyResponse:
-    """Walk the hash chain: `ok` when no record was edited, removed or reordered; else where it breaks."""
-    result = audit.verify(state.store)
+def verify(_key: Supervisor, state: State,
+           anchor: Annotated[list[str] | None, Query(max_length=100, description="SEQ:HASH of a record kept outside "
+                                                     "the store (GET /audit/head); repeatable")] = None,
+           ) -> VerifyResponse:
+    """Walk the hash chain: `ok` when no record was edited, removed or reordered and every anchor given is
+    still held; else where it breaks."""
+    anchors = [audit.Anchor.parse(text) for text in anchor or ()]
+    result = audit.verify(state.store, anchors)
     if not result.ok:
         log.warning("audit verify: the chain is broken (%d problems over %d records)", len(result.problems),
                     result.records)
     return VerifyResponse(ok=result.ok, records=result.records, problems=list(result.problems))
+
+
+class HeadResponse(BaseModel):
+    seq: int
+    hash: str
+    at: str
+    anchor: str  # SEQ:HASH, as /audit/verify?anchor= and `hoarfrost audit verify --anchor` take it
+
+
+@router.get("/audit/head", responses=error_responses(401, 403, 404))
+def head(_key: Supervisor, state: State) -> HeadResponse:
+    """The newest audit record's number and hash: keep it outside the store (a ticket, a log, the regulator)
+    and pass it to /audit/verify later, which then also catches a chain rewritten whole."""
+    found = audit.head(state.store)
+    if found is None:
+        raise HTTPException(404, "the audit trail has no record yet")
+    anchor, at = found
+    return HeadResponse(seq=anchor.seq, hash=anchor.hash, at=at, anchor=str(anchor))

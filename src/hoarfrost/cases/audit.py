@@ -57,6 +57,35 @@ class Verification:
         return not self.problems
 
 
+@dataclass(frozen=True)
+class Anchor:
+    """A record's sequence number and hash, kept outside the store (a ticket, a log, a letter to the
+    regulator): the chain alone cannot show that someone with write access to the database rewrote it
+    whole, every hash recomputed; a copy of one hash held elsewhere can. `verify` checks each anchor given."""
+
+    seq: int
+    hash: str
+
+    def __str__(self) -> str:
+        return f"{self.seq}:{self.hash}"
+
+    @classmethod
+    def parse(cls, text: str) -> Anchor:
+        seq, _, digest = text.strip().partition(":")
+        if not (seq.isdigit() and int(seq) > 0 and len(digest) == 64 and all(c in "0123456789abcdef" for c in digest)):
+            raise QueryError(f"an anchor is SEQ:HASH as 'hoarfrost audit head' prints it (a record number and its "
+                             f"64 hex digits), not {text!r}")
+        return cls(int(seq), digest)
+
+
+def head(store: Store) -> tuple[Anchor, str] | None:
+    """The newest record as an anchor, and its time; None before the first record."""
+    with store.engine.connect() as conn:
+        seq, digest = _head(conn)
+        at = conn.execute(select(t.audit_log.c.at).where(t.audit_log.c.seq == seq)).scalar() if seq else None
+    return (Anchor(seq, digest), str(at)) if seq else None
+
+
 def record_hash(prev_hash: str, seq: int, at: str, actor: str, action: str, subject: str, detail: str) -> str:
     content = json.dumps([seq, at, actor, action, subject, detail], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()
@@ -188,11 +217,14 @@ def _records(conn: Connection, since: str | None = None, until: str | None = Non
         yield AuditRecord(row.seq, row.at, row.actor, row.action, row.subject, row.detail, row.prev_hash, row.hash)
 
 
-def verify(store: Store) -> Verification:
-    """Walk the chain from the first record; every break is named by its sequence number."""
+def verify(store: Store, anchors: Iterable[Anchor] = ()) -> Verification:
+    """Walk the chain from the first record; every break is named by its sequence number, and so is every
+    anchor the chain no longer holds."""
     problems: list[str] = []
     expected_seq, prev = 1, GENESIS
     count = 0
+    wanted = {anchor.seq: anchor for anchor in anchors}
+    held: dict[int, str] = {}
     # One read transaction for the walk and the head: records appended meanwhile (a running API audits every
     # call) are then neither walked nor counted in the head, instead of looking like removed records.
     with store.engine.connect() as conn:
@@ -208,8 +240,15 @@ def verify(store: Store) -> Verification:
                                      record.subject, record.detail)
             if recomputed != record.hash:
                 problems.append(f"record {record.seq}: content does not match its hash (edited)")
+            if record.seq in wanted:
+                held[record.seq] = record.hash
             expected_seq, prev = record.seq + 1, record.hash
     if head_seq != expected_seq - 1 or (head_seq and head_hash != prev):
         problems.append(f"the chain ends at record {expected_seq - 1} but its head says {head_seq} "
                         "(the newest records were removed or replaced)")
+    for seq, anchor in sorted(wanted.items()):
+        if held.get(seq) != anchor.hash:
+            found = "is missing" if seq not in held else f"has hash {held[seq][:12]}..."
+            problems.append(f"record {seq} {found}, not the anchored {anchor.hash[:12]}... (the chain was "
+                            "rewritten or cut after the anchor was taken)")
     return Verification(count, tuple(problems))
