@@ -11,12 +11,14 @@ personal data). Deletion is a POST with a JSON reason, not a DELETE: a body on D
 meaning and some proxies drop it, and a reason in the query string would be written to access logs.
 Every change is audited by the registry, in its own transaction, with the key's name as the actor.
 
-A load screens in the request, with a screener the registry builds over the lists in force (not the
-one the service holds for /screen: that one belongs to the screening thread). The registry forks worker
-processes for a large load, and to rebuild the index over customer names of a large customer base: a
-child of the server inherits uvicorn's signal handlers, which on SIGTERM only ask the server to stop, so
-the pool's `terminate()` never ended its workers and the request hung (about one load in two of 600
-customers). Every child forked by the server therefore gets the default handlers back.
+A load screens in the request, with the screener the service holds for /screen, on the screening thread
+that owns it (a screener built for each request took about half a second to load, the wait of an API
+call that adds one customer). A load of PARALLEL_FROM customers or more, or one before the service has
+its screener, gets a screener of its own, so that /screen does not wait behind it. The
+registry forks worker processes for a large load, and to rebuild the index over customer names of a
+large customer base: a child of the server inherits uvicorn's signal handlers, which on SIGTERM only ask
+the server to stop, so the pool's `terminate()` never ended its workers and the request hung (about one
+load in two of 600 customers). Every child forked by the server therefore gets the default handlers back.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from hoarfrost.customers import registry
 from hoarfrost.customers.files import customer_from_record
 from hoarfrost.errors import CustomerFileError
 from hoarfrost.model import Customer
+from hoarfrost.screening.customers import PARALLEL_FROM, CustomerScreening
 from hoarfrost.store import Store
 
 router = APIRouter(tags=["customers"], dependencies=[Depends(known_query_only)])
@@ -76,10 +79,16 @@ def load(body: CustomersRequest, key: Admin, state: State) -> dict[str, Any]:
     """Add or update customers by id; each new or changed one is screened, its alerts raised.
 
     `skipped_rows` names each customer not loaded by its position in `customers` (from 1)."""
-    return upsert(state.store, body, actor=key.name).as_json()
+    loaded = state.holder.loaded
+    screening = None
+    if loaded is not None and len(body.customers) < PARALLEL_FROM:  # a large load forks its own workers instead
+        screening = CustomerScreening(state.store, screener=loaded.screener, run=state.on_screening_thread_blocking,
+                                      snapshots={info.source: info.id for info in loaded.snapshots})
+    return upsert(state.store, body, actor=key.name, screening=screening).as_json()
 
 
-def upsert(store: Store, body: CustomersRequest, *, actor: str) -> registry.CustomerLoadOutcome:
+def upsert(store: Store, body: CustomersRequest, *, actor: str,
+           screening: CustomerScreening | None = None) -> registry.CustomerLoadOutcome:
     """Each customer cleaned as a file's row is (customer_from_record), the loadable ones upserted."""
     refused: list[CustomerFileError] = []
     loadable: list[tuple[int, Customer]] = []
@@ -90,7 +99,7 @@ def upsert(store: Store, body: CustomersRequest, *, actor: str) -> registry.Cust
         else:
             loadable.append(row)
     outcome = registry.upsert_customers(store, [customer for _, customer in loadable], actor=actor,
-                                        screen=body.screen)
+                                        screen=body.screen, screening=screening)
     # The registry numbers the customers it was given (an id given twice is skipped there): report each
     # skipped one at its place in the request.
     positions = [position for position, _ in loadable]

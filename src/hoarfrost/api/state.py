@@ -108,6 +108,10 @@ class ApiState:
     async def on_screening_thread(self, work: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._screening, work)
 
+    def on_screening_thread_blocking(self, work: Callable[[], T]) -> T:
+        """For a synchronous route (run on FastAPI's thread pool, never on the screening thread itself)."""
+        return self._screening.submit(work).result()
+
     def close(self) -> None:
         self._screening.shutdown(wait=True, cancel_futures=True)
         self.audit.close()

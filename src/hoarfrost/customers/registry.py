@@ -117,10 +117,13 @@ class _State:
 
 
 def upsert_customers(store: Store, customers: Iterable[Customer], *, actor: str, screen: bool = True,
-                     progress: Callable[[int], None] | None = None) -> CustomerLoadOutcome:
+                     progress: Callable[[int], None] | None = None,
+                     screening: CustomerScreening | None = None) -> CustomerLoadOutcome:
     """Add or update customers given as objects (the API); one that cannot be screened is skipped and reported
-    with its position (from 1), as a file's row would be. `progress` is told how many were written, per chunk."""
-    return _load(store, _cleaned(customers), actor=actor, screen=screen, label="customers", progress=progress)
+    with its position (from 1), as a file's row would be. `progress` is told how many were written, per chunk.
+    `screening`: how to screen them (the HTTP service passes its own screener), when `screen`."""
+    return _load(store, _cleaned(customers), actor=actor, screen=screen, label="customers", progress=progress,
+                 screening=screening)
 
 
 def load_customer_file(store: Store, path: Path, *, actor: str, screen: bool = True,
@@ -146,9 +149,9 @@ def _cleaned(customers: Iterable[Customer]) -> Iterator[CustomerRow]:
 
 
 def _load(store: Store, rows: Iterable[CustomerRow], *, actor: str, screen: bool, label: str,
-          progress: Callable[[int], None] | None) -> CustomerLoadOutcome:
+          progress: Callable[[int], None] | None, screening: CustomerScreening | None = None) -> CustomerLoadOutcome:
     outcome = CustomerLoadOutcome()
-    screening = CustomerScreening(store) if screen else None
+    screening = (screening or CustomerScreening(store)) if screen else None
     if screening is None:
         outcome.not_screened = "screening was not asked for"
     elif not screening.available:

@@ -12,7 +12,7 @@ loads customers unscreened and says so (`NO_LISTS`): they are screened by the ne
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -31,15 +31,30 @@ NO_LISTS = "no lists in the store: customers were not screened (load a list, the
 PARALLEL_FROM = 500  # fewer customers than this are screened in-process: forking workers would cost more
 
 
+Run = Callable[[Callable[[], list[list[dict[str, Any]]]]], list[list[dict[str, Any]]]]
+
+
+def _here(work: Callable[[], list[list[dict[str, Any]]]]) -> list[list[dict[str, Any]]]:
+    return work()
+
+
 class CustomerScreening:
     """The screening of one load: the lists in force when it began, and the screener over them, built lazily."""
 
-    def __init__(self, store: Store, *, workers: int | None = None) -> None:
+    def __init__(self, store: Store, *, workers: int | None = None, screener: Screener | None = None,
+                 snapshots: dict[str, int] | None = None, run: Run = _here) -> None:
+        """`screener` (with the `snapshots` it was built over) and `run`: the HTTP service's screener, and how to
+        screen on the thread that owns it; without them a screener is built for the load when first needed.
+        Loading one costs about half a second, a long wait for an API call that adds one customer."""
         self.store = store
         self.workers = workers
-        self.snapshots = {info.source: info.id for info in store.current_snapshots()}
+        self.snapshots = dict(snapshots) if snapshots is not None else {
+            info.source: info.id for info in store.current_snapshots()}
         self._screener: Screener | None = None
         self._entities: dict[str, Entity] = {}
+        self._run = run
+        if screener is not None:
+            self._use(screener)
 
     @property
     def available(self) -> bool:
@@ -51,9 +66,13 @@ class CustomerScreening:
 
     def screener(self) -> Screener:
         if self._screener is None:
-            self._screener = Screener.from_store(self.store)
-            self._entities = {entity.id: self._stamped(entity) for entity in self._screener.matcher.index.entities}
+            self._use(Screener.from_store(self.store))
+        assert self._screener is not None
         return self._screener
+
+    def _use(self, screener: Screener) -> None:
+        self._screener = screener
+        self._entities = {entity.id: self._stamped(entity) for entity in screener.matcher.index.entities}
 
     def _stamped(self, entity: Entity) -> Entity:
         """The entity with the snapshot it was read from, as an alert must name it."""
@@ -68,7 +87,7 @@ class CustomerScreening:
         screener = self.screener()
         queries = (Query(c.name, c.schema, c.dob, c.country, c.identifiers) for c in customers)
         workers = 1 if len(customers) < PARALLEL_FROM else self.workers
-        results = screen_many(screener, queries, workers=workers)
+        results = self._run(lambda: list(screen_many(screener, queries, workers=workers)))
         return {customer.id: [self._hit(customer, match) for match in found]
                 for customer, found in zip(customers, results, strict=True)}
 
