@@ -156,14 +156,12 @@ class CustomerIndex:
     def form_count(self) -> int:
         return len(self.form_customer)
 
-    def units_of(self, forms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(owner position in `forms`, unit, position in its form) of every unit of the given forms."""
+    def positions_of(self, forms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(owner position in `forms`, position along form_units) of every unit of the given forms."""
         starts = self.form_starts[forms]
-        counts = (self.form_starts[forms + 1] - starts).astype(np.int64)
-        ends = np.cumsum(counts)
-        offsets = np.arange(ends[-1] if len(ends) else 0, dtype=np.int64) - np.repeat(ends - counts, counts)
-        owner = np.repeat(np.arange(len(forms)), counts)
-        return owner, self.form_units[np.repeat(starts, counts) + offsets], offsets
+        ends = self.form_starts[forms + 1]
+        owner = np.repeat(np.arange(len(forms)), ends - starts)
+        return owner, _runs_between(starts, ends)
 
     def to_payload(self) -> _Payload:
         arrays = {name: np.ascontiguousarray(getattr(self, name)).tobytes() for name in self._ARRAYS}
@@ -441,16 +439,15 @@ class Retrieval:
         """An upper bound of the share of each form's weight that the listed form's keys meet: each position
         a key meets, at its best key's credit (a joined key: full), as the forward ranking credits it."""
         index = self.index
-        owner, form_units, position = index.units_of(forms)
+        owner, flat = index.positions_of(forms)
         self._unit_credit[units] = credits  # a table over all units, set and cleared here: no search
-        credit = self._unit_credit[form_units]
+        credit = self._unit_credit[index.form_units[flat]]
         self._unit_credit[units] = 0.0
         if len(joined):  # a joined key credits both its tokens in full (index.NameIndex._token_hits)
-            first = np.searchsorted(owner, np.searchsorted(forms, index.joined_forms[joined]))
-            left = first + index.joined_positions[joined].astype(np.int64)
-            credit[left] = 1.0
-            credit[left + 1] = 1.0
-        flat = index.form_starts[forms][owner] + position
+            left = index.form_starts[index.joined_forms[joined]] + index.joined_positions[joined].astype(np.int64)
+            at = np.searchsorted(flat, left)  # flat rises: the forms are sorted, their positions in order
+            credit[at] = 1.0
+            credit[at + 1] = 1.0
         return np.bincount(owner, weights=credit * self.position_weights[flat], minlength=len(forms))
 
 

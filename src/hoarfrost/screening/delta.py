@@ -262,7 +262,17 @@ class _ForwardWorkers:
                 for customer, found in zip(customers, results, strict=True)
                 for score, entity_id, matched, explanation in found]
 
-    def _results(self, customers: Sequence[Item]) -> Iterable[list[Any]]:
+    def _results(self, customers: Sequence[Item]) -> list[list[Any]]:
+        """Each customer's results, in the order given. The workers get them by name: customers who share a
+        name then fall to the same worker, which screens the name once (forward._KeptNamesMatcher)."""
+        order = sorted(range(len(customers)), key=lambda i: customers[i][0].name)
+        found = self._screened([customers[i] for i in order])
+        results: list[list[Any]] = [[] for _ in customers]
+        for position, result in zip(order, found, strict=True):
+            results[position] = result
+        return results
+
+    def _screened(self, customers: Sequence[Item]) -> Iterable[list[Any]]:
         if len(customers) < _PARALLEL_FROM or not self._forking:
             return map(_screen_one, customers)
         if self._server is None:
