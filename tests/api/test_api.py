@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -228,6 +229,31 @@ def test_every_screening_call_is_audited_without_the_names_screened(server: Serv
     assert all(entity_id in r["detail"]["entities"] and r["detail"]["alerts"] >= 1 for r in records)
     assert records[1]["detail"]["refs_with_alerts"] == ["ref-1"]
     assert name not in json.dumps(records, ensure_ascii=False)
+
+
+def test_a_screening_call_that_cannot_be_audited_is_not_answered(server: Server) -> None:
+    """The audit writer's transaction fails (here: the store refuses audit records, as a full disk or a locked
+    file would): the call gets 503 and no matches, nothing half-written stays, and once the store takes
+    records again the service answers and the chain is whole."""
+    _, name = listed_person(server, 3)
+    with sqlite3.connect(server.db) as conn:
+        conn.execute("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'full'); END")
+    conn.close()
+    try:
+        with server.client() as client:
+            refused = client.post("/screen", json={"name": name})
+    finally:
+        with sqlite3.connect(server.db) as conn:
+            conn.execute("DROP TRIGGER refuse_audit")
+        conn.close()
+    assert refused.status_code == 503 and "not answered" in refused.json()["detail"]
+    assert "matches" not in refused.json() and name not in refused.text
+    with server.client() as client:
+        answered = client.post("/screen", json={"name": name})
+    with server.client("supervisor") as supervisor:
+        verified = supervisor.get("/audit/verify").json()
+    assert answered.status_code == 200 and answered.json()["matches"]
+    assert verified["ok"] is True, verified["problems"]
 
 
 def test_audit_export_as_csv_and_between_times(server: Server) -> None:
