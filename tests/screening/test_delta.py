@@ -294,7 +294,8 @@ def test_bulk_raise_follows_the_alert_rules(world: dict[str, object], tmp_path: 
 def test_forward_server_forked_before_retrieval_finds_the_same(
         world: dict[str, object], tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The path of a large customer base (the screening server forked before retrieval, its workers forked
-    from it once the tables are loaded) gives the very hits and alerts of the in-process run."""
+    from it once the tables are loaded, retrieval split with a forked helper) gives the very hits and alerts
+    of the in-process run."""
     path = tmp_path / "early.db"
     shutil.copy(world["before"], path)  # type: ignore[arg-type]
     store = Store.open(path)

@@ -35,7 +35,8 @@ from sqlalchemy import Connection, select
 from hoarfrost.cases import audit
 from hoarfrost.cases.alerts import OPEN_STATES, Hit, close_alerts, raise_alerts
 from hoarfrost.errors import QueryError
-from hoarfrost.model import Customer
+from hoarfrost.matching.forms import NameForm
+from hoarfrost.model import Customer, Schema
 from hoarfrost.names.transliterate import warm_up
 from hoarfrost.screening import customer_index as ci
 from hoarfrost.screening.forward import forward_screener, screen_forms
@@ -170,9 +171,10 @@ def _candidates(store: Store, screener: Screener, wanted: set[str], clock: _Cloc
         forward.start()  # the tables load there while retrieval runs here
     retrieval = ci.Retrieval(index, list_index)
     positions = {p for p, entity in enumerate(list_index.entities) if entity.id in wanted}
-    found = [retrieval.forms(indexed.form, list_index.entities[indexed.entity].schema)
-             for indexed in list_index.forms if indexed.entity in positions]
-    rows, places = retrieval.positions(np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int32))
+    listed = [(indexed.form, list_index.entities[indexed.entity].schema)
+              for indexed in list_index.forms if indexed.entity in positions]
+    split = forward.forking and len(index.customer_ids) >= _EARLY_FORK_FROM
+    rows, places = retrieval.positions(_found_forms(retrieval, listed, split=split))
     forms_of: dict[str, list[int]] = {}
     for row, place in zip(rows.tolist(), places.tolist(), strict=True):
         forms_of.setdefault(index.customer_ids[row], []).append(place)
@@ -180,6 +182,39 @@ def _candidates(store: Store, screener: Screener, wanted: set[str], clock: _Cloc
     customers = list(ci.current_customers(store, forms_of))
     clock.lap("customers read")
     return customers, {customer_id: tuple(places) for customer_id, places in forms_of.items()}
+
+
+def _found_forms(retrieval: ci.Retrieval, listed: list[tuple[NameForm, Schema]], *, split: bool) -> np.ndarray:
+    """The customer query forms (sorted, distinct) that the listed forms find. With `split`, the second half
+    is looked up in a forked process beside this one: the forward server loads its tables on the other core
+    meanwhile, in less time than retrieval takes, so the two cores are busy instead of one."""
+    if not split or len(listed) < 2:
+        return _distinct_forms([retrieval.forms(form, schema) for form, schema in listed])
+    half = len(listed) // 2
+    context = multiprocessing.get_context("fork")
+    ours, theirs = context.Pipe(duplex=False)
+    helper = context.Process(target=_find_into, args=(theirs, retrieval, listed[half:]), name="hoarfrost-retrieval")
+    helper.start()
+    theirs.close()
+    try:
+        found = [retrieval.forms(form, schema) for form, schema in listed[:half]]
+        try:
+            found.append(ours.recv())
+        except EOFError:
+            raise RuntimeError(f"the retrieval process ended (exit code {helper.exitcode})") from None
+    finally:
+        ours.close()
+        helper.join()
+    return _distinct_forms(found)
+
+
+def _find_into(conn: PipeEnd, retrieval: ci.Retrieval, listed: list[tuple[NameForm, Schema]]) -> None:
+    conn.send(_distinct_forms([retrieval.forms(form, schema) for form, schema in listed]))
+    conn.close()
+
+
+def _distinct_forms(found: list[np.ndarray]) -> np.ndarray:
+    return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int32)
 
 
 def refresh_customer_index(store: Store) -> None:
@@ -225,7 +260,7 @@ class _ForwardWorkers:
         global _WORKER
         _WORKER = (forward_screener(screener, wanted), wanted)
         self.screener, self.wanted, self.workers = screener, wanted, workers
-        self._forking = workers > 1 and "fork" in multiprocessing.get_all_start_methods()
+        self.forking = workers > 1 and "fork" in multiprocessing.get_all_start_methods()
         self._server: tuple[BaseProcess, PipeEnd] | None = None
 
     def __enter__(self) -> _ForwardWorkers:
@@ -243,7 +278,7 @@ class _ForwardWorkers:
 
     def start(self) -> None:
         """Fork the screening server now (its workers ready once the tables are loaded)."""
-        if self._forking and self._server is None:
+        if self.forking and self._server is None:
             context = multiprocessing.get_context("fork")
             ours, theirs = context.Pipe()
             process = context.Process(target=_serve, args=(theirs, self.workers), name="hoarfrost-delta")
@@ -273,7 +308,7 @@ class _ForwardWorkers:
         return results
 
     def _screened(self, customers: Sequence[Item]) -> Iterable[list[Any]]:
-        if len(customers) < _PARALLEL_FROM or not self._forking:
+        if len(customers) < _PARALLEL_FROM or not self.forking:
             return map(_screen_one, customers)
         if self._server is None:
             warm_up()  # once here, shared by the workers forked next
