@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +86,17 @@ def start_server(db: Path, log: Path, *extra: str) -> Server:
     return server
 
 
+@contextmanager
+def serving(db: Path, log: Path, keys: dict[str, str], *extra: str) -> Iterator[Server]:
+    """A real `hoarfrost serve` on `db` holding these keys (role or person -> key), stopped afterwards."""
+    running = start_server(db, log, *extra)
+    running.keys.update(keys)
+    try:
+        yield running
+    finally:
+        stop_server(running)
+
+
 def stop_server(server: Server) -> None:
     """SIGTERM, as a service manager stops it: uvicorn finishes in-flight requests and runs the shutdown."""
     server.process.send_signal(signal.SIGTERM)
@@ -103,9 +115,5 @@ def server(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Iterator
     folder = tmp_path_factory.mktemp("api")
     db = make_un_store(folder, data_dir)
     keys = {role: create_key(db, f"{role} user", role) for role in ("screening", "analyst", "supervisor", "admin")}
-    running = start_server(db, folder / "server.log")
-    running.keys.update(keys)
-    try:
+    with serving(db, folder / "server.log", keys) as running:
         yield running
-    finally:
-        stop_server(running)

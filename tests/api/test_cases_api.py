@@ -13,7 +13,7 @@ import pytest
 
 from hoarfrost.model import NameKind, Schema
 from hoarfrost.store import Store
-from tests.api.conftest import Server, create_key, make_un_store, start_server, stop_server
+from tests.api.conftest import Server, create_key, make_un_store, serving
 from tests.helpers import run_cli
 
 PEOPLE = {"ann": "analyst", "bob": "analyst", "sue": "supervisor", "sam": "screening"}
@@ -34,12 +34,8 @@ def cases(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Iterator[
                                                        for i, e in enumerate(people)), encoding="utf-8")
     run_cli("customers", "load", customers, db=db)
     keys = {name: create_key(db, name, role) for name, role in PEOPLE.items()}
-    running = start_server(db, folder / "server.log")
-    running.keys.update(keys)
-    try:
+    with serving(db, folder / "server.log", keys) as running:
         yield running
-    finally:
-        stop_server(running)
 
 
 def open_alerts(server: Server) -> list[dict[str, Any]]:

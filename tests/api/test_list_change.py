@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.api.conftest import Server, create_key, make_un_store, start_server, stop_server
+from tests.api.conftest import Server, create_key, make_un_store, serving
 from tests.helpers import run_cli
 
 
@@ -20,13 +20,9 @@ from tests.helpers import run_cli
 def changing(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Iterator[Server]:
     folder = tmp_path_factory.mktemp("api-change")
     db = make_un_store(folder, data_dir)
-    key = create_key(db, "screening system", "screening")
-    running = start_server(db, folder / "server.log", "--reload-seconds", "0.5")
-    running.keys["screening"] = key
-    try:
+    keys = {"screening": create_key(db, "screening system", "screening")}
+    with serving(db, folder / "server.log", keys, "--reload-seconds", "0.5") as running:
         yield running
-    finally:
-        stop_server(running)
 
 
 def wait_for_new_screener(server: Server, old: list[int]) -> dict[str, Any]:

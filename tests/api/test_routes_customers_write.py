@@ -13,7 +13,7 @@ import pytest
 
 from hoarfrost.model import NameKind, Schema
 from hoarfrost.store import Store
-from tests.api.conftest import Server, create_key, make_un_store, start_server, stop_server
+from tests.api.conftest import Server, create_key, make_un_store, serving
 
 PEOPLE = {"ada": "admin", "ann": "analyst", "sue": "supervisor", "sam": "screening"}
 SECRET_DOB = "1961-07-23"  # sent with a customer; must reach neither the log nor a skipped row's message
@@ -36,12 +36,8 @@ def listed(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> tuple[Pa
 def api(listed: tuple[Path, list[str]]) -> Iterator[Server]:
     db = listed[0]
     keys = {name: create_key(db, name, role) for name, role in PEOPLE.items()}
-    running = start_server(db, db.parent / "server.log")
-    running.keys.update(keys)
-    try:
+    with serving(db, db.parent / "server.log", keys) as running:
         yield running
-    finally:
-        stop_server(running)
 
 
 def post_customers(api: Server, customers: list[dict[str, Any]], who: str = "ada") -> dict[str, Any]:

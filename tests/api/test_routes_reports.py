@@ -13,7 +13,7 @@ import pytest
 
 from hoarfrost.model import NameKind, Schema
 from hoarfrost.store import Store
-from tests.api.conftest import Server, create_key, make_un_store, start_server, stop_server
+from tests.api.conftest import Server, create_key, make_un_store, serving
 
 PEOPLE = {"ada": "admin", "ann": "analyst", "bob": "analyst", "sue": "supervisor"}
 
@@ -31,9 +31,7 @@ def frozen(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Iterator
     finally:
         store.close()
     keys = {person: create_key(db, person, role) for person, role in PEOPLE.items()}
-    running = start_server(db, db.parent / "server.log")
-    running.keys.update(keys)
-    try:
+    with serving(db, db.parent / "server.log", keys) as running:
         with running.client("ada") as ada:
             loaded = ada.post("/customers", json={"customers": [{"id": "f1", "name": name, "schema": "Person"}]})
         alert_id = loaded.json()["alert_ids"][0]
@@ -43,8 +41,6 @@ def frozen(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Iterator
             confirmed = bob.post(url, json={"action": "true_match", "reason": "passport checked"})
         assert confirmed.json()["resolution"] == "true_match", confirmed.text
         yield running, name, alert_id
-    finally:
-        stop_server(running)
 
 
 def test_the_freeze_report_names_both_deciders(frozen: tuple[Server, str, int]) -> None:

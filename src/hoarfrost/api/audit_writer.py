@@ -8,7 +8,7 @@ share one commit; alone, a call waits for its own, as before. Nothing is answere
 
 The thread keeps one SQLite connection of the store's (its pragmas set) and speaks SQLite's SQL to it,
 not SQLAlchemy's: at 200 calls a second SQLAlchemy's own work per commit took more of the server's one
-GIL than the screening did (measured in benchmarks/bench_api.py: 3.3 ms of CPU per call, 1.9 without
+GIL than the screening did (measured under benchmarks/bench_api.py's load: 3.3 ms of CPU per call, 1.9 without
 audit records).
 
 A call authenticated from the key cache (`access.KeyCache`) hands over its key too: the same

@@ -405,11 +405,6 @@ class Retrieval:
         self.drifted_count = int(self.drifted.sum())
         self._unit_credit = np.zeros(len(index.space_tokens), dtype=np.float64)
 
-    def customers(self, form: NameForm, schema: Schema) -> np.ndarray:
-        """Rows (in index.customer_ids) of the customers with a query form that could have this listed form
-        (of an entry of this schema) among its forward candidates."""
-        return _distinct(self.index.form_customer[self.forms(form, schema)])
-
     def forms(self, form: NameForm, schema: Schema) -> np.ndarray:
         """The customer query forms (ids along index.form_customer, sorted) that could have this listed form
         (of an entry of this schema) among their forward candidates."""

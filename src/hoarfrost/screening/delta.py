@@ -163,7 +163,7 @@ def screen_list_changes(store: Store, *, actor: str = "system", workers: int = 2
 def _candidates(store: Store, screener: Screener, wanted: set[str], clock: _Clock,
                 forward: _ForwardWorkers) -> tuple[list[Customer], dict[str, tuple[int, ...]]]:
     """The customers the reverse index finds for the listed forms of the wanted entities; each with the
-    positions of the query forms found (forward.forms_found), which alone can meet a wanted entity."""
+    positions of the query forms found, which alone can meet a wanted entity (forward.screen_forms)."""
     list_index = screener.matcher.index
     index = ci.customer_index(store, list_index)
     clock.lap("customer index")
@@ -189,7 +189,7 @@ def _found_forms(retrieval: ci.Retrieval, listed: list[tuple[NameForm, Schema]],
     is looked up in a forked process beside this one: the forward server loads its tables on the other core
     meanwhile, in less time than retrieval takes, so the two cores are busy instead of one."""
     if not split or len(listed) < 2:
-        return _distinct_forms([retrieval.forms(form, schema) for form, schema in listed])
+        return _lookup(retrieval, listed)
     half = len(listed) // 2
     context = multiprocessing.get_context("fork")
     ours, theirs = context.Pipe(duplex=False)
@@ -197,7 +197,7 @@ def _found_forms(retrieval: ci.Retrieval, listed: list[tuple[NameForm, Schema]],
     helper.start()
     theirs.close()
     try:
-        found = [retrieval.forms(form, schema) for form, schema in listed[:half]]
+        found = [_lookup(retrieval, listed[:half])]
         try:
             found.append(ours.recv())
         except EOFError:
@@ -205,15 +205,16 @@ def _found_forms(retrieval: ci.Retrieval, listed: list[tuple[NameForm, Schema]],
     finally:
         ours.close()
         helper.join()
-    return _distinct_forms(found)
+    return np.unique(np.concatenate(found))
 
 
 def _find_into(conn: PipeEnd, retrieval: ci.Retrieval, listed: list[tuple[NameForm, Schema]]) -> None:
-    conn.send(_distinct_forms([retrieval.forms(form, schema) for form, schema in listed]))
+    conn.send(_lookup(retrieval, listed))
     conn.close()
 
 
-def _distinct_forms(found: list[np.ndarray]) -> np.ndarray:
+def _lookup(retrieval: ci.Retrieval, listed: list[tuple[NameForm, Schema]]) -> np.ndarray:
+    found = [retrieval.forms(form, schema) for form, schema in listed]
     return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int32)
 
 
