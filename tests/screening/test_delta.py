@@ -248,6 +248,32 @@ def test_customer_index_is_kept_and_rebuilt_when_customers_change(world: dict[st
     store.close()
 
 
+def test_the_kept_index_gives_back_every_customer_query_form(world: dict[str, object], tmp_path: Path) -> None:
+    """A delta screens the customers it finds on the query forms the index keeps (no readings computed
+    again): read back from the file, they are query_forms of each name, every field, in order; for names
+    in Latin and Arabic script (the planted customers) and in Han, Cyrillic, Uyghur and Hangul."""
+    store = Store.open(world["path"])  # type: ignore[arg-type]
+    list_index = Screener.from_store(store).matcher.index
+    store.close()
+    others = [Customer("H1", "朱海仑", Schema.PERSON), Customer("H2", "王君正"), Customer("Y1", "Чжу Хайлунь"),
+              Customer("U1", "جۇ خەيلۇن", Schema.PERSON), Customer("K1", "김정은", Schema.PERSON),
+              Customer("O1", "新疆生产建设兵团公安局", Schema.ORGANIZATION)]
+    customers = [*world["customers"], *others]  # type: ignore[misc]
+    path = tmp_path / "customers.index"
+    ci.save(path, ci.build_index("k", list_index, customers, workers=1))
+    index = ci.load(path, "k")
+    assert index is not None
+    spaces = set()
+    for row, customer in enumerate(customers):
+        assert index.customer_ids[row] == customer.id
+        query = ci.customer_query(customer)
+        expected = query_forms(query.name, person=query.schema is Schema.PERSON)
+        assert index.query_forms(row) == expected, customer.id
+        spaces.update(form.space for form in expected)
+    assert {"latin", "native-Arab", "native-Hani", "native-Cyrl", "native-Hang"} <= spaces
+    assert len({form.scheme for row in range(len(customers)) for form in index.query_forms(row)}) > 5
+
+
 def test_cli_load_screens_the_change(world: dict[str, object], tmp_path: Path, data_dir: Path) -> None:
     path = tmp_path / "cli.db"
     shutil.copy(world["before"], path)  # type: ignore[arg-type]
@@ -291,16 +317,16 @@ def test_bulk_raise_follows_the_alert_rules(world: dict[str, object], tmp_path: 
     store.close()
 
 
-def test_forward_server_forked_before_retrieval_finds_the_same(
+def test_forked_retrieval_and_workers_find_the_same(
         world: dict[str, object], tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The path of a large customer base (the screening server forked before retrieval, its workers forked
-    from it once the tables are loaded, retrieval split with a forked helper) gives the very hits and alerts
-    of the in-process run."""
+    """The path of a large customer base (retrieval split with a forked helper, the customers screened by
+    forked workers on the query forms the reverse index keeps) gives the very hits and alerts of the
+    in-process run."""
     path = tmp_path / "early.db"
     shutil.copy(world["before"], path)  # type: ignore[arg-type]
     store = Store.open(path)
     load_list(store, [data_dir / UN_NEW])
-    monkeypatch.setattr(delta, "_EARLY_FORK_FROM", 1)
+    monkeypatch.setattr(delta, "_SPLIT_RETRIEVAL_FROM", 1)
     monkeypatch.setattr(delta, "_PARALLEL_FROM", 1)
     outcome = delta.screen_list_changes(store, actor="test", workers=2)
     store.close()

@@ -70,9 +70,11 @@ class Matcher:
     def _best_names(self, name: str, schema: Schema | None) -> dict[int, NameHit]:
         return self._best_names_over(name, schema, query_forms(name, person=schema is Schema.PERSON))
 
-    def _best_names_over(self, name: str, schema: Schema | None, forms: Iterable[NameForm]) -> dict[int, NameHit]:
+    def _best_names_over(self, name: str, schema: Schema | None, forms: Iterable[NameForm],
+                         every: tuple[NameForm, ...] | None = None) -> dict[int, NameHit]:
         """Each entity's best name met through the given forms of the query (all of them, but see
-        screening/forward.py), and, for a query in another script, through its names in that script."""
+        screening/forward.py), and, for a query in another script, through its names in that script.
+        `every`: all the query's forms, when the caller has them (else query_forms makes them again)."""
         best: dict[int, NameHit] = {}
         align = _AlignmentMemo(self.index, self.weights)
         person = schema is Schema.PERSON
@@ -92,7 +94,9 @@ class Matcher:
                 held = best.get(indexed.entity)
                 if held is None or score > held.score:
                     best[indexed.entity] = NameHit(score, query_form, indexed, alignment, penalties)
-        native = next((form for form in query_forms(name, person=person) if form.space.startswith(NATIVE)), None)
+        if every is None:
+            every = query_forms(name, person=person)
+        native = next((form for form in every if form.space.startswith(NATIVE)), None)
         if native is not None:
             self._prefer_native(native, best, align, family_end)
         return best

@@ -14,7 +14,8 @@ index keeps, in numpy arrays loaded in a fraction of a second:
 - units: the distinct (space, derived, token, phonetic key) of every customer query form, with the
   rarity weight each had in the list index at build time;
 - forms: each customer query form as its run of units, its customer, and which of its positions are
-  "rare" (see below);
+  "rare" (see below); with its space, scheme and the units' tokens and keys, the forms themselves, so
+  that a delta screens the customers it finds without computing their readings again;
 - the look-up keys of every unit, hashed to 64 bits (a collision only adds a candidate, never loses one),
   and the joined keys ("l:" + two adjacent tokens) of every form.
 
@@ -22,8 +23,8 @@ Retrieval mirrors the forward candidate test (matching/index.py `candidates`): a
 candidate of a query form only if the keys they share carry MIN_HIT_SHARE of the query's weight, and
 then it shares a key with one of the query's *rare tokens* (the fewest rarest whose absence leaves less
 than that share; index._rare_tokens). Only rare positions are posted from unit to form, so a common token
-("mohammed") never drags in tens of thousands of customers; the share is then bounded exactly on the few
-forms found. Rare positions are chosen with a margin, and the weights that moved with a list change are
+("mohammed") never drags in tens of thousands of customers; the share is then bounded exactly on the
+forms found (screening/shares.py). Rare positions are chosen with a margin, and the weights that moved with a list change are
 checked at delta time (`drifted_forms`): a form whose choice no longer holds is checked in full.
 
 The file `<store>.customers.index` is keyed by the customers' state (last customer change) and the code,
@@ -54,13 +55,14 @@ from hoarfrost.matching.forms import NameForm, query_forms, skeleton_of
 from hoarfrost.matching.index import _KEY_CREDIT, MIN_HIT_SHARE, NameIndex, _idf_scale, _token_keys, form_keys
 from hoarfrost.model import Customer, Schema, customer_from_json
 from hoarfrost.names.readings import LATIN
+from hoarfrost.screening import shares
 from hoarfrost.screening.screener import Query, make_query
 from hoarfrost.store import Store
 from hoarfrost.store import schema as t
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2  # 2: each form's space, scheme and tokens kept (CustomerIndex.query_forms)
 _MAGIC = b"HOARFROST-CUSTOMERS\n"
 _LENGTH = struct.Struct("<Q")
 # Rare positions are chosen so that the others weigh less than the needed share by this much: the list
@@ -121,6 +123,10 @@ class _Payload(msgspec.Struct, array_like=True):
     list_forms: int  # form count of the list index the weights came from
     customer_ids: list[str]
     space_tokens: list[str]  # of each unit, as the list index counts them (document_frequency)
+    unit_tokens: list[str]
+    unit_keys: list[str]
+    spaces: list[str]  # the values of form_spaces
+    schemes: list[str]  # the values of form_schemes
     arrays: dict[str, bytes]
     dtypes: dict[str, str]
 
@@ -132,11 +138,18 @@ class CustomerIndex:
     customer_ids: list[str]
     customer_schemas: np.ndarray  # int8 schema code, -1 when the customer gives none
     space_tokens: list[str]
+    unit_tokens: list[str]  # of each unit: its token and phonetic key, to give back the forms (query_forms)
+    unit_keys: list[str]
+    spaces: list[str]
+    schemes: list[str]
     unit_weights: np.ndarray  # float32, in the list index at build time
     form_customer: np.ndarray  # int32
     form_starts: np.ndarray  # int64, forms + 1: where each form's units start in form_units
     form_units: np.ndarray  # int32
     form_rare: np.ndarray  # bool along form_units: a rare position at build time
+    form_spaces: np.ndarray  # int16 code of each form's space (spaces), its scheme (schemes), derived or not
+    form_schemes: np.ndarray
+    form_derived: np.ndarray
     key_hashes: np.ndarray  # uint64 sorted; key_units along it: the unit looking that key up
     key_units: np.ndarray
     key_credits: np.ndarray  # float32 along it: the ranking credit of the key's kind (index._KEY_CREDIT)
@@ -149,6 +162,7 @@ class CustomerIndex:
     joined_positions: np.ndarray  # int8: i
 
     _ARRAYS = ("customer_schemas", "unit_weights", "form_customer", "form_starts", "form_units", "form_rare",
+               "form_spaces", "form_schemes", "form_derived",
                "key_hashes", "key_units", "key_credits", "rare_starts", "rare_forms", "all_starts", "all_forms",
                "joined_hashes", "joined_forms", "joined_positions")
 
@@ -156,23 +170,31 @@ class CustomerIndex:
     def form_count(self) -> int:
         return len(self.form_customer)
 
-    def positions_of(self, forms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(owner position in `forms`, position along form_units) of every unit of the given forms."""
-        starts = self.form_starts[forms]
-        ends = self.form_starts[forms + 1]
-        owner = np.repeat(np.arange(len(forms)), ends - starts)
-        return owner, _runs_between(starts, ends)
-
     def to_payload(self) -> _Payload:
         arrays = {name: np.ascontiguousarray(getattr(self, name)).tobytes() for name in self._ARRAYS}
         dtypes = {name: str(getattr(self, name).dtype) for name in self._ARRAYS}
-        return _Payload(self.key, self.list_forms, self.customer_ids, self.space_tokens, arrays, dtypes)
+        return _Payload(self.key, self.list_forms, self.customer_ids, self.space_tokens, self.unit_tokens,
+                        self.unit_keys, self.spaces, self.schemes, arrays, dtypes)
 
     @classmethod
     def from_payload(cls, payload: _Payload) -> CustomerIndex:
         arrays = {name: np.frombuffer(payload.arrays[name], dtype=payload.dtypes[name]) for name in cls._ARRAYS}
         return cls(key=payload.key, list_forms=payload.list_forms, customer_ids=payload.customer_ids,
-                   space_tokens=payload.space_tokens, **arrays)
+                   space_tokens=payload.space_tokens, unit_tokens=payload.unit_tokens, unit_keys=payload.unit_keys,
+                   spaces=payload.spaces, schemes=payload.schemes, **arrays)
+
+    def query_forms(self, row: int) -> tuple[NameForm, ...]:
+        """The query forms of the customer at `row`, as forms.query_forms gave them at build time, in their
+        order: a delta screens its customers on them without computing readings (nor loading the tables)."""
+        rows = np.asarray([row, row + 1], dtype=self.form_customer.dtype)  # of its dtype, lest numpy convert it
+        first, end = np.searchsorted(self.form_customer, rows).tolist()  # form_customer rises
+        forms = []
+        for form in range(first, end):
+            units = self.form_units[self.form_starts[form] : self.form_starts[form + 1]].tolist()
+            forms.append(NameForm(tuple(self.unit_tokens[u] for u in units), tuple(self.unit_keys[u] for u in units),
+                                  self.spaces[self.form_spaces[form]], self.schemes[self.form_schemes[form]],
+                                  bool(self.form_derived[form])))
+        return tuple(forms)
 
 
 def _ragged(owners: np.ndarray, values: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
@@ -186,12 +208,12 @@ def _ragged(owners: np.ndarray, values: np.ndarray, count: int) -> tuple[np.ndar
 # -- building -------------------------------------------------------------------------------------
 
 
-_FormTuple = tuple[str, bool, tuple[str, ...], tuple[str, ...]]
+_FormTuple = tuple[str, bool, tuple[str, ...], tuple[str, ...], str]  # space, derived, tokens, keys, scheme
 
 
 def _forms_of(job: tuple[str, bool]) -> tuple[_FormTuple, ...]:
     name, person = job
-    return tuple((f.space, f.derived, f.tokens, f.keys) for f in query_forms(name, person=person))
+    return tuple((f.space, f.derived, f.tokens, f.keys, f.scheme) for f in query_forms(name, person=person))
 
 
 def _all_forms(jobs: list[tuple[str, bool]], workers: int) -> list[tuple[_FormTuple, ...]]:
@@ -211,6 +233,9 @@ class _Builder:
         self.form_lengths: list[int] = []
         self.form_units: list[int] = []
         self.form_rare: list[bool] = []
+        self.codes: dict[str, dict[str, int]] = {"space": {}, "scheme": {}}  # a code for each distinct value
+        self.form_codes: dict[str, list[int]] = {"space": [], "scheme": []}
+        self.form_derived: list[bool] = []
         self.joined: list[tuple[int, int, int]] = []  # (hash, form, position)
 
     def unit(self, space: str, derived: bool, token: str, key: str) -> int:
@@ -222,8 +247,12 @@ class _Builder:
         return known
 
     def add_form(self, customer: int, form: _FormTuple) -> None:
-        space, derived, tokens, keys = form
+        space, derived, tokens, keys, scheme = form
         form_id = len(self.form_customer)
+        for kind, value in (("space", space), ("scheme", scheme)):
+            codes = self.codes[kind]
+            self.form_codes[kind].append(codes.setdefault(value, len(codes)))
+        self.form_derived.append(derived)
         units = [self.unit(space, derived, token, key) for token, key in zip(tokens, keys, strict=True)]
         weights = [self.unit_weights[u] for u in units]
         self.form_customer.append(customer)
@@ -289,6 +318,11 @@ def _assemble(key: str, list_index: NameIndex, ids: list[str], schemas: list[int
     space_tokens = [token if space == LATIN else f"{space}:{token}" for space, _, token, _ in builder.unit_ids]
     return CustomerIndex(
         key=key, list_forms=len(list_index.forms), customer_ids=ids, space_tokens=space_tokens,
+        unit_tokens=[token for _, _, token, _ in builder.unit_ids], unit_keys=[k for _, _, _, k in builder.unit_ids],
+        spaces=list(builder.codes["space"]), schemes=list(builder.codes["scheme"]),
+        form_spaces=np.asarray(builder.form_codes["space"], dtype=np.int16),
+        form_schemes=np.asarray(builder.form_codes["scheme"], dtype=np.int16),
+        form_derived=np.asarray(builder.form_derived, dtype=bool),
         customer_schemas=np.asarray(schemas, dtype=np.int8),
         unit_weights=np.asarray(builder.unit_weights, dtype=np.float32),
         form_customer=np.asarray(builder.form_customer, dtype=np.int32), form_starts=starts,
@@ -395,15 +429,15 @@ class Retrieval:
     def __init__(self, index: CustomerIndex, list_index: NameIndex) -> None:
         self.index = index
         weights = weights_now(index, list_index)
-        self.position_weights = weights[index.form_units]
-        self.form_weights = form_sums(index, self.position_weights)
-        self.needed = MIN_HIT_SHARE * np.where(self.form_weights > 0, self.form_weights, 1.0) - _TOLERANCE
+        position_weights = weights[index.form_units]
+        form_weights = form_sums(index, position_weights)
+        self.needed = MIN_HIT_SHARE * np.where(form_weights > 0, form_weights, 1.0) - _TOLERANCE
         # Forms whose rare positions no longer cover the needed share under today's weights: any of their
         # positions may then be the one shared, so all are looked at.
-        others = form_sums(index, np.where(index.form_rare, 0.0, self.position_weights))
+        others = form_sums(index, np.where(index.form_rare, 0.0, position_weights))
         self.drifted = others >= self.needed
         self.drifted_count = int(self.drifted.sum())
-        self._unit_credit = np.zeros(len(index.space_tokens), dtype=np.float64)
+        self._share_test = shares.ShareTest(weights)
 
     def forms(self, form: NameForm, schema: Schema) -> np.ndarray:
         """The customer query forms (ids along index.form_customer, sorted) that could have this listed form
@@ -413,14 +447,11 @@ class Retrieval:
         matched = _runs(index.key_hashes, hashes)
         units, credits = _best_credit(index.key_units[matched], index.key_credits[matched])
         joined = _runs(index.joined_hashes, hashes)
-        found = [_gather(index.rare_starts, index.rare_forms, units), index.joined_forms[joined]]
-        if self.drifted_count:
-            every = _gather(index.all_starts, index.all_forms, units)
-            found.append(every[self.drifted[every]])
-        forms = _distinct(np.concatenate(found))
-        if not len(forms):
-            return forms
-        kept = forms[self._shares(forms, units, credits, joined) >= self.needed[forms]]
+        test = self._share_test
+        kept = shares.kept_forms(units, credits, index.joined_forms[joined], index.joined_positions[joined],
+                                 index.rare_starts, index.rare_forms, index.all_starts, index.all_forms,
+                                 self.drifted, self.drifted_count > 0, index.form_starts, index.form_units,
+                                 self.needed, test.unit_weights, test.unit_share)
         customer_schemas = index.customer_schemas[index.form_customer[kept]]
         of_schema: np.ndarray = kept[(customer_schemas < 0) | (customer_schemas == _SCHEMA_CODES[schema])]
         return of_schema
@@ -429,21 +460,6 @@ class Retrieval:
         """(customer row, position among the customer's query forms) of each given query form."""
         rows = self.index.form_customer[forms]  # it rises: forms are added customer by customer, in order
         return rows, forms - np.searchsorted(self.index.form_customer, rows)
-
-    def _shares(self, forms: np.ndarray, units: np.ndarray, credits: np.ndarray, joined: np.ndarray) -> np.ndarray:
-        """An upper bound of the share of each form's weight that the listed form's keys meet: each position
-        a key meets, at its best key's credit (a joined key: full), as the forward ranking credits it."""
-        index = self.index
-        owner, flat = index.positions_of(forms)
-        self._unit_credit[units] = credits  # a table over all units, set and cleared here: no search
-        credit = self._unit_credit[index.form_units[flat]]
-        self._unit_credit[units] = 0.0
-        if len(joined):  # a joined key credits both its tokens in full (index.NameIndex._token_hits)
-            left = index.form_starts[index.joined_forms[joined]] + index.joined_positions[joined].astype(np.int64)
-            at = np.searchsorted(flat, left)  # flat rises: the forms are sorted, their positions in order
-            credit[at] = 1.0
-            credit[at + 1] = 1.0
-        return np.bincount(owner, weights=credit * self.position_weights[flat], minlength=len(forms))
 
 
 def _best_credit(units: np.ndarray, credits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -466,25 +482,10 @@ def _listed_keys(form: NameForm) -> set[str]:
     return keys
 
 
-def _distinct(values: np.ndarray) -> np.ndarray:
-    """The distinct values, sorted (np.unique hashes integers: several times slower on big arrays)."""
-    values = np.sort(values)
-    kept = np.ones(len(values), dtype=bool)
-    np.not_equal(values[1:], values[:-1], out=kept[1:])
-    distinct: np.ndarray = values[kept]
-    return distinct
-
-
 def _runs(sorted_hashes: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     """Positions in `sorted_hashes` of every entry equal to one of `wanted`."""
     return _runs_between(np.searchsorted(sorted_hashes, wanted, side="left"),
                          np.searchsorted(sorted_hashes, wanted, side="right"))
-
-
-def _gather(starts: np.ndarray, values: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """The values of the given rows of a ragged array (row r: values[starts[r]:starts[r + 1]])."""
-    gathered: np.ndarray = values[_runs_between(starts[rows], starts[rows + 1])]
-    return gathered
 
 
 def _runs_between(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:

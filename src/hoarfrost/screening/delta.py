@@ -26,7 +26,6 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection as PipeEnd
-from multiprocessing.process import BaseProcess
 from typing import Any
 
 import numpy as np
@@ -48,7 +47,7 @@ from hoarfrost.store import schema as t
 log = logging.getLogger(__name__)
 
 _PARALLEL_FROM = 400  # customers to screen forward before forking a second process pays
-_EARLY_FORK_FROM = 50_000  # customers indexed: from here a delta has enough candidates to fork the workers early
+_SPLIT_RETRIEVAL_FROM = 50_000  # customers indexed: from here retrieval is split over two processes
 
 
 @dataclass(frozen=True)
@@ -135,15 +134,15 @@ def screen_list_changes(store: Store, *, actor: str = "system", workers: int = 2
     if has_customers(store) and (outcome.full_rescreen or any(c.added or c.changed for c in outcome.sources)):
         screener = Screener.from_store(store)
         clock.lap("list index")
-        wanted = None if outcome.full_rescreen else {f"{c.source}:{i}" for c in outcome.sources
-                                                     for i in c.added + c.changed}
-        with _ForwardWorkers(screener, wanted, workers) as forward:
-            forms_found: dict[str, tuple[int, ...]] | None = None
-            if wanted is None:
-                customers: Sequence[Customer] = list(ci.current_customers(store))
-            else:
-                customers, forms_found = _candidates(store, screener, wanted, clock, forward)
-            hits = outcome.hits = forward.screen(customers, forms_found)
+        if outcome.full_rescreen:
+            customers: Sequence[Customer] = list(ci.current_customers(store))
+            hits = _ForwardWorkers(screener, None, workers).screen([(c, None, None) for c in customers])
+        else:
+            wanted = {f"{c.source}:{i}" for c in outcome.sources for i in c.added + c.changed}
+            index, found = _candidates(store, screener, wanted, clock, split=workers > 1)
+            hits = _ForwardWorkers(screener, wanted, workers, index).screen(found)
+            customers = [customer for customer, _, _ in found]
+        outcome.hits = hits
         outcome.customers_screened = len(customers)
         clock.lap("forward scoring")
     removed = {(c.source, source_id) for c in outcome.sources for source_id in c.removed}
@@ -161,33 +160,32 @@ def screen_list_changes(store: Store, *, actor: str = "system", workers: int = 2
 
 
 def _candidates(store: Store, screener: Screener, wanted: set[str], clock: _Clock,
-                forward: _ForwardWorkers) -> tuple[list[Customer], dict[str, tuple[int, ...]]]:
-    """The customers the reverse index finds for the listed forms of the wanted entities; each with the
-    positions of the query forms found, which alone can meet a wanted entity (forward.screen_forms)."""
+                *, split: bool) -> tuple[ci.CustomerIndex, list[Item]]:
+    """The customers the reverse index finds for the listed forms of the wanted entities; each with its row
+    in the index (which keeps its query forms) and the positions of the query forms found, which alone can
+    meet a wanted entity (forward.screen_forms)."""
     list_index = screener.matcher.index
     index = ci.customer_index(store, list_index)
     clock.lap("customer index")
-    if len(index.customer_ids) >= _EARLY_FORK_FROM:
-        forward.start()  # the tables load there while retrieval runs here
     retrieval = ci.Retrieval(index, list_index)
     positions = {p for p, entity in enumerate(list_index.entities) if entity.id in wanted}
     listed = [(indexed.form, list_index.entities[indexed.entity].schema)
               for indexed in list_index.forms if indexed.entity in positions]
-    split = forward.forking and len(index.customer_ids) >= _EARLY_FORK_FROM
+    split = split and _forking() and len(index.customer_ids) >= _SPLIT_RETRIEVAL_FROM
     rows, places = retrieval.positions(_found_forms(retrieval, listed, split=split))
-    forms_of: dict[str, list[int]] = {}
+    forms_of: dict[str, tuple[int, list[int]]] = {}
     for row, place in zip(rows.tolist(), places.tolist(), strict=True):
-        forms_of.setdefault(index.customer_ids[row], []).append(place)
+        forms_of.setdefault(index.customer_ids[row], (row, []))[1].append(place)
     clock.lap("retrieval")
-    customers = list(ci.current_customers(store, forms_of))
+    found: list[Item] = [(customer, forms_of[customer.id][0], tuple(forms_of[customer.id][1]))
+             for customer in ci.current_customers(store, forms_of)]
     clock.lap("customers read")
-    return customers, {customer_id: tuple(places) for customer_id, places in forms_of.items()}
+    return index, found
 
 
 def _found_forms(retrieval: ci.Retrieval, listed: list[tuple[NameForm, Schema]], *, split: bool) -> np.ndarray:
     """The customer query forms (sorted, distinct) that the listed forms find. With `split`, the second half
-    is looked up in a forked process beside this one: the forward server loads its tables on the other core
-    meanwhile, in less time than retrieval takes, so the two cores are busy instead of one."""
+    is looked up in a forked process beside this one, so that both cores work."""
     if not split or len(listed) < 2:
         return _lookup(retrieval, listed)
     half = len(listed) // 2
@@ -230,115 +228,78 @@ def refresh_customer_index(store: Store) -> None:
 
 # -- forward screening ----------------------------------------------------------------------------
 
-_WORKER: tuple[Screener, set[str] | None] | None = None  # set in the parent before it forks
-Item = tuple[Customer, tuple[int, ...] | None]  # a customer, and the positions of its query forms to screen
+# A customer; its row in the customer index (whose query forms it keeps), or None to compute them; and the
+# positions of the query forms to screen, or None for all.
+Item = tuple[Customer, int | None, tuple[int, ...] | None]
+_WORKER: tuple[Screener, set[str] | None, ci.CustomerIndex | None] | None = None  # set before forking
 
 
 def _screen_one(item: Item) -> list[tuple[float, str, str, list[dict[str, Any]]]]:
     """(score, entity id, matched name, explanation) of a customer's matches on the wanted entities."""
     assert _WORKER is not None
-    screener, wanted = _WORKER
-    customer, forms = item
+    screener, wanted, index = _WORKER
+    customer, row, positions = item
     try:
         query = ci.customer_query(customer)
     except QueryError:
         return []
+    forms = index.query_forms(row) if index is not None and row is not None else None
     return [(match.score, match.entity.id, match.matched_name, match.explanation)
-            for match in screen_forms(screener, query, forms) if wanted is None or match.entity.id in wanted]
+            for match in screen_forms(screener, query, positions, forms) if wanted is None or match.entity.id in wanted]
+
+
+def _forking() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 class _ForwardWorkers:
     """Forward screening of customers as a full screen does, the matches on the wanted entities kept as hits;
-    over `workers` forked processes when there are many (they share the list index copy-on-write).
+    over `workers` forked processes when there are many (they share the list index and the customer index
+    copy-on-write).
 
-    The transliteration tables load lazily and take seconds (warm_up); loaded before forking, the workers
-    share them. With a large customer base that load need not wait for retrieval: `start` forks, before
-    retrieval, one process that loads them and then forks the workers from itself; the parent meanwhile
-    retrieves the candidates on the other core and hands them over. The tables are loaded once either way.
+    Customers found through the reverse index are screened on the query forms it keeps: no readings to
+    compute, no transliteration tables to load. Others (a full rescreen) need those tables, which load
+    lazily and take seconds: loaded once before forking (warm_up), the workers share them.
     """
 
-    def __init__(self, screener: Screener, wanted: set[str] | None, workers: int) -> None:
+    def __init__(self, screener: Screener, wanted: set[str] | None, workers: int,
+                 index: ci.CustomerIndex | None = None) -> None:
         global _WORKER
-        _WORKER = (forward_screener(screener, wanted), wanted)
+        _WORKER = (forward_screener(screener, wanted), wanted, index)
         self.screener, self.wanted, self.workers = screener, wanted, workers
-        self.forking = workers > 1 and "fork" in multiprocessing.get_all_start_methods()
-        self._server: tuple[BaseProcess, PipeEnd] | None = None
 
-    def __enter__(self) -> _ForwardWorkers:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._server is not None:
-            process, conn = self._server
-            self._server = None
-            conn.close()  # the server, waiting for customers, meets the end of the pipe and stops
-            process.join(timeout=5)
-            if process.is_alive():
-                process.terminate()
-                process.join()
-
-    def start(self) -> None:
-        """Fork the screening server now (its workers ready once the tables are loaded)."""
-        if self.forking and self._server is None:
-            context = multiprocessing.get_context("fork")
-            ours, theirs = context.Pipe()
-            process = context.Process(target=_serve, args=(theirs, self.workers), name="hoarfrost-delta")
-            process.start()
-            theirs.close()
-            self._server = (process, ours)
-
-    def screen(self, customers: Sequence[Customer], forms_found: dict[str, tuple[int, ...]] | None = None) -> list[Hit]:
-        """Each customer screened forward; on the query forms `forms_found` gives for it, when it gives any."""
-        found = forms_found or {}
-        results = self._results([(customer, found.get(customer.id)) for customer in customers])
+    def screen(self, items: Sequence[Item]) -> list[Hit]:
+        """Each customer screened forward; on the query forms at the positions given, when given."""
+        results = self._results(items)
         entities = {entity.id: entity for entity in self.screener.matcher.index.entities
                     if self.wanted is None or entity.id in self.wanted}
         algorithm = self.screener.algorithm
         return [Hit(customer, entities[entity_id], score, matched, explanation, algorithm)
-                for customer, found in zip(customers, results, strict=True)
+                for (customer, _, _), found in zip(items, results, strict=True)
                 for score, entity_id, matched, explanation in found]
 
-    def _results(self, customers: Sequence[Item]) -> list[list[Any]]:
+    def _results(self, items: Sequence[Item]) -> list[list[Any]]:
         """Each customer's results, in the order given. The workers get them by name: customers who share a
         name then fall to the same worker, which screens the name once (forward._KeptNamesMatcher)."""
-        order = sorted(range(len(customers)), key=lambda i: customers[i][0].name)
-        found = self._screened([customers[i] for i in order])
-        results: list[list[Any]] = [[] for _ in customers]
+        order = sorted(range(len(items)), key=lambda i: items[i][0].name)
+        found = self._screened([items[i] for i in order])
+        results: list[list[Any]] = [[] for _ in items]
         for position, result in zip(order, found, strict=True):
             results[position] = result
         return results
 
-    def _screened(self, customers: Sequence[Item]) -> Iterable[list[Any]]:
-        if len(customers) < _PARALLEL_FROM or not self.forking:
-            return map(_screen_one, customers)
-        if self._server is None:
+    def _screened(self, items: Sequence[Item]) -> Iterable[list[Any]]:
+        if len(items) < _PARALLEL_FROM or self.workers <= 1 or not _forking():
+            return map(_screen_one, items)
+        if any(row is None for _, row, _ in items):
             warm_up()  # once here, shared by the workers forked next
-            with multiprocessing.get_context("fork").Pool(self.workers) as pool:
-                return pool.map(_screen_one, customers, chunksize=_chunk(len(customers), self.workers))
-        process, conn = self._server
-        conn.send(list(customers))
-        try:
-            results: list[list[Any]] = conn.recv()
-        except EOFError:
-            raise RuntimeError(f"the forward screening process ended (exit code {process.exitcode})") from None
-        return results
+        with multiprocessing.get_context("fork").Pool(self.workers) as pool:
+            return pool.map(_screen_one, items, chunksize=_chunk(len(items), self.workers))
 
 
 def _chunk(count: int, workers: int) -> int:
     """Customers per task: large enough that the tasks cost little, small enough that the workers end together."""
     return max(16, min(1_000, count // (8 * workers)))
-
-
-def _serve(conn: PipeEnd, workers: int) -> None:
-    """The screening server (forked by _ForwardWorkers.start): load the tables, fork the workers from here so
-    that they share them, then screen the customers the parent sends (None or a closed pipe: stop)."""
-    warm_up()
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        try:
-            customers = conn.recv()
-        except EOFError:
-            return
-        conn.send(pool.map(_screen_one, customers, chunksize=_chunk(len(customers), workers)))
 
 
 # -- delisting ------------------------------------------------------------------------------------

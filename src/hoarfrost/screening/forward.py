@@ -36,23 +36,26 @@ class _WantedIndex(NameIndex):
 
 
 class _KeptNamesMatcher(Matcher):
-    """A matcher that keeps the name part of each screen for names met again, and that may be told which of
-    a query's forms to look up (`positions`, see screen_forms)."""
+    """A matcher that keeps the name part of each screen for names met again, and that may be told the
+    query's forms (`forms`, as the reverse index keeps them) and which of them to look up (`positions`),
+    see screen_forms."""
 
     def __init__(self, algorithm: str, index: NameIndex) -> None:
         super().__init__((), algorithm)
         self.index = index
         self.positions: tuple[int, ...] | None = None
+        self.forms: tuple[NameForm, ...] | None = None
         self._kept: dict[tuple[str, Schema | None, tuple[int, ...] | None], dict[int, NameHit]] = {}
 
     def _best_names(self, name: str, schema: Schema | None) -> dict[int, NameHit]:
         key = (name, schema, self.positions)
         best = self._kept.get(key)
         if best is None:
-            forms = query_forms(name, person=schema is Schema.PERSON)
-            if self.positions is not None and max(self.positions) < len(forms):  # else not ours: all of them
-                forms = tuple(forms[position] for position in self.positions)
-            best = self._kept[key] = self._best_names_over(name, schema, forms)
+            every = self.forms if self.forms is not None else query_forms(name, person=schema is Schema.PERSON)
+            forms = every
+            if self.positions is not None and max(self.positions) < len(every):  # else not ours: all of them
+                forms = tuple(every[position] for position in self.positions)
+            best = self._kept[key] = self._best_names_over(name, schema, forms, every)
         return best
 
 
@@ -66,17 +69,20 @@ def forward_screener(screener: Screener, wanted_ids: set[str] | None) -> Screene
     return forward
 
 
-def screen_forms(forward: Screener, query: Query, positions: tuple[int, ...] | None) -> list[Match]:
-    """forward.screen(query), its name looked up through the query forms at `positions` only (all when None).
+def screen_forms(forward: Screener, query: Query, positions: tuple[int, ...] | None,
+                 forms: tuple[NameForm, ...] | None = None) -> list[Match]:
+    """forward.screen(query), its name looked up through the query forms at `positions` only (all when None),
+    taken from `forms` (query_forms of the name, as the reverse index keeps them) when given.
 
     The reverse index (customer_index.Retrieval.forms) finds which of a customer's query forms could have
     a wanted entry's form among their candidates; its other forms cannot (the same share test, bounded from
-    above), so their candidates need not be ranked: the same matches on the wanted entries, for less work."""
+    above), so their candidates need not be ranked: the same matches on the wanted entries, for less work.
+    It also keeps the forms themselves: their readings need not be computed again."""
     matcher = forward.matcher
-    if positions is None or not isinstance(matcher, _KeptNamesMatcher):
+    if (positions is None and forms is None) or not isinstance(matcher, _KeptNamesMatcher):
         return forward.screen(query)
-    matcher.positions = positions
+    matcher.positions, matcher.forms = positions, forms
     try:
         return forward.screen(query)
     finally:
-        matcher.positions = None
+        matcher.positions = matcher.forms = None
