@@ -24,8 +24,9 @@ candidate of a query form only if the keys they share carry MIN_HIT_SHARE of the
 then it shares a key with one of the query's *rare tokens* (the fewest rarest whose absence leaves less
 than that share; index._rare_tokens). Only rare positions are posted from unit to form, so a common token
 ("mohammed") never drags in tens of thousands of customers; the share is then bounded exactly on the
-forms found (screening/shares.py). Rare positions are chosen with a margin, and the weights that moved with a list change are
-checked at delta time (`drifted_forms`): a form whose choice no longer holds is checked in full.
+forms found (screening/shares.py). Rare positions are chosen with a margin, and the weights that moved
+with a list change are checked at delta time (`drifted_forms`): a form whose choice no longer holds is
+checked in full.
 
 The file `<store>.customers.index` is keyed by the customers' state (last customer change) and the code,
 not by the lists: a list change moves weights, which retrieval checks; a stale file is rebuilt
@@ -36,14 +37,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import mmap
 import multiprocessing
 import os
 import struct
 import tempfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 import msgspec
 import numpy as np
@@ -62,7 +65,7 @@ from hoarfrost.store import schema as t
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # 2: each form's space, scheme and tokens kept (CustomerIndex.query_forms)
+FORMAT = 3  # 2: each form's space, scheme and tokens kept (CustomerIndex.query_forms); 3: arrays mapped
 _MAGIC = b"HOARFROST-CUSTOMERS\n"
 _LENGTH = struct.Struct("<Q")
 # Rare positions are chosen so that the others weigh less than the needed share by this much: the list
@@ -118,24 +121,55 @@ def index_key(store: Store) -> str:
 # -- the index ------------------------------------------------------------------------------------
 
 
-class _Payload(msgspec.Struct, array_like=True):
+class _Meta(msgspec.Struct, array_like=True):
+    """What a kept index holds besides its arrays, which follow it in the file as they lie in memory."""
+
     key: str
     list_forms: int  # form count of the list index the weights came from
-    customer_ids: list[str]
     space_tokens: list[str]  # of each unit, as the list index counts them (document_frequency)
     unit_tokens: list[str]
     unit_keys: list[str]
     spaces: list[str]  # the values of form_spaces
     schemes: list[str]  # the values of form_schemes
-    arrays: dict[str, bytes]
-    dtypes: dict[str, str]
+    arrays: list[tuple[str, str, int, int]]  # name, dtype, offset from the end of the meta, length
+
+
+class CustomerIds(Sequence[str]):
+    """The customer ids, row by row, kept as one UTF-8 text and where each ends: a delta looks up the few
+    rows it finds, and a million strings need not be made for that."""
+
+    def __init__(self, text: np.ndarray, ends: np.ndarray) -> None:
+        self.text, self.ends = text, ends  # uint8, int64
+
+    @classmethod
+    def of(cls, ids: list[str]) -> CustomerIds:
+        encoded = [customer_id.encode() for customer_id in ids]
+        ends = np.cumsum([len(e) for e in encoded], dtype=np.int64) if encoded else np.zeros(0, dtype=np.int64)
+        return cls(np.frombuffer(b"".join(encoded), dtype=np.uint8), ends)
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    @overload
+    def __getitem__(self, row: int) -> str: ...
+    @overload
+    def __getitem__(self, row: slice) -> list[str]: ...
+    def __getitem__(self, row: int | slice) -> str | list[str]:
+        if isinstance(row, slice):
+            return [self[r] for r in range(*row.indices(len(self)))]
+        if row < 0:
+            row += len(self)
+        if not 0 <= row < len(self):
+            raise IndexError(row)
+        start = int(self.ends[row - 1]) if row else 0
+        return bytes(self.text[start : int(self.ends[row])]).decode()
 
 
 @dataclass
 class CustomerIndex:
     key: str
     list_forms: int
-    customer_ids: list[str]
+    customer_ids: CustomerIds
     customer_schemas: np.ndarray  # int8 schema code, -1 when the customer gives none
     space_tokens: list[str]
     unit_tokens: list[str]  # of each unit: its token and phonetic key, to give back the forms (query_forms)
@@ -170,18 +204,33 @@ class CustomerIndex:
     def form_count(self) -> int:
         return len(self.form_customer)
 
-    def to_payload(self) -> _Payload:
-        arrays = {name: np.ascontiguousarray(getattr(self, name)).tobytes() for name in self._ARRAYS}
-        dtypes = {name: str(getattr(self, name).dtype) for name in self._ARRAYS}
-        return _Payload(self.key, self.list_forms, self.customer_ids, self.space_tokens, self.unit_tokens,
-                        self.unit_keys, self.spaces, self.schemes, arrays, dtypes)
+    def to_bytes(self) -> bytes:
+        """The meta (with its length first), then each array, each starting at a multiple of 8 bytes."""
+        chunks, arrays, offset = [], [], 0
+        named = {name: getattr(self, name) for name in self._ARRAYS}
+        named.update(customer_id_text=self.customer_ids.text, customer_id_ends=self.customer_ids.ends)
+        for name, array in named.items():
+            data = np.ascontiguousarray(array).tobytes()
+            arrays.append((name, str(array.dtype), offset, len(array)))
+            chunks.append(data + bytes(-len(data) % 8))
+            offset += len(chunks[-1])
+        meta = msgspec.msgpack.encode(_Meta(self.key, self.list_forms, self.space_tokens, self.unit_tokens,
+                                            self.unit_keys, self.spaces, self.schemes, arrays))
+        padding = bytes(-(_LENGTH.size + len(meta)) % 8)  # the arrays start at a multiple of 8 bytes
+        return b"".join([_LENGTH.pack(len(meta)), meta, padding, *chunks])
 
     @classmethod
-    def from_payload(cls, payload: _Payload) -> CustomerIndex:
-        arrays = {name: np.frombuffer(payload.arrays[name], dtype=payload.dtypes[name]) for name in cls._ARRAYS}
-        return cls(key=payload.key, list_forms=payload.list_forms, customer_ids=payload.customer_ids,
-                   space_tokens=payload.space_tokens, unit_tokens=payload.unit_tokens, unit_keys=payload.unit_keys,
-                   spaces=payload.spaces, schemes=payload.schemes, **arrays)
+    def from_buffer(cls, buffer: memoryview) -> CustomerIndex:
+        """The index over `buffer` (as to_bytes wrote it): its arrays are views of it, not copies."""
+        (size,) = _LENGTH.unpack(buffer[: _LENGTH.size])
+        meta = msgspec.msgpack.decode(buffer[_LENGTH.size : _LENGTH.size + size], type=_Meta)
+        base = _LENGTH.size + size + (-(_LENGTH.size + size) % 8)
+        arrays = {name: np.frombuffer(buffer, dtype=dtype, count=length, offset=base + offset)
+                  for name, dtype, offset, length in meta.arrays}
+        ids = CustomerIds(arrays.pop("customer_id_text"), arrays.pop("customer_id_ends"))
+        return cls(key=meta.key, list_forms=meta.list_forms, customer_ids=ids, space_tokens=meta.space_tokens,
+                   unit_tokens=meta.unit_tokens, unit_keys=meta.unit_keys, spaces=meta.spaces, schemes=meta.schemes,
+                   **arrays)
 
     def query_forms(self, row: int) -> tuple[NameForm, ...]:
         """The query forms of the customer at `row`, as forms.query_forms gave them at build time, in their
@@ -317,7 +366,7 @@ def _assemble(key: str, list_index: NameIndex, ids: list[str], schemas: list[int
     joined = sorted(builder.joined)
     space_tokens = [token if space == LATIN else f"{space}:{token}" for space, _, token, _ in builder.unit_ids]
     return CustomerIndex(
-        key=key, list_forms=len(list_index.forms), customer_ids=ids, space_tokens=space_tokens,
+        key=key, list_forms=len(list_index.forms), customer_ids=CustomerIds.of(ids), space_tokens=space_tokens,
         unit_tokens=[token for _, _, token, _ in builder.unit_ids], unit_keys=[k for _, _, _, k in builder.unit_ids],
         spaces=list(builder.codes["space"]), schemes=list(builder.codes["scheme"]),
         form_spaces=np.asarray(builder.form_codes["space"], dtype=np.int16),
@@ -349,14 +398,14 @@ def index_path(store: Store) -> Path | None:
 
 def save(path: Path, index: CustomerIndex) -> None:
     """Written to a temporary file and renamed into place; readable by the store's owner only (names)."""
-    payload = msgspec.msgpack.encode(index.to_payload())
+    payload = index.to_bytes()
     header = msgspec.msgpack.encode([FORMAT, index.key, len(payload), zlib.crc32(payload)])
     temporary = None
     try:
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.name}.", delete=False) as out:
             temporary = Path(out.name)
             os.chmod(temporary, 0o600)
-            out.write(_MAGIC + _LENGTH.pack(len(header)) + header + payload)
+            out.write(_MAGIC + _LENGTH.pack(len(header)) + header + bytes(_header_padding(len(header))) + payload)
         os.replace(temporary, path)
     except OSError as exc:
         log.warning("could not keep the customer index in %s (%s)", path, exc)
@@ -364,8 +413,16 @@ def save(path: Path, index: CustomerIndex) -> None:
             temporary.unlink(missing_ok=True)
 
 
+def _header_padding(size: int) -> int:
+    """Bytes after a header of `size` bytes, so that the index, and so each of its arrays, starts at a
+    multiple of 8 bytes in the file, as numpy and numba want them."""
+    return -(len(_MAGIC) + _LENGTH.size + size) % 8
+
+
 def load(path: Path, key: str) -> CustomerIndex | None:
-    """The index kept under `key`, or None (absent, stale, or unreadable: then with a warning)."""
+    """The index kept under `key`, or None (absent, stale, or unreadable: then with a warning). The file is
+    mapped, not read: its arrays are paged in as retrieval touches them, and shared with forked workers.
+    (save replaces the file, never writes into it: a mapped index stays whole.)"""
     try:
         with path.open("rb") as file:
             if file.read(len(_MAGIC)) != _MAGIC:
@@ -376,10 +433,12 @@ def load(path: Path, key: str) -> CustomerIndex | None:
             fmt, kept_key, length, checksum = msgspec.msgpack.decode(file.read(size))
             if fmt != FORMAT or kept_key != key:
                 return None
-            payload = file.read()
+            start = len(_MAGIC) + _LENGTH.size + size + _header_padding(size)
+            mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        payload = memoryview(mapped)[start:]
         if len(payload) != length or zlib.crc32(payload) != checksum:
             raise ValueError("truncated or damaged")
-        return CustomerIndex.from_payload(msgspec.msgpack.decode(payload, type=_Payload))
+        return CustomerIndex.from_buffer(payload)
     except FileNotFoundError:
         return None
     except (OSError, ValueError, struct.error, msgspec.DecodeError) as exc:
