@@ -263,7 +263,7 @@ def test_the_kept_index_gives_back_every_customer_query_form(world: dict[str, ob
     ci.save(path, ci.build_index("k", list_index, customers, workers=1))
     index = ci.load(path, "k")
     assert index is not None
-    for name in index._ARRAYS:  # views of the mapped file, each where numpy and numba want it
+    for name in index._ARRAYS:  # views of the mapped file, each where numpy wants it
         array = getattr(index, name)
         assert array.flags.aligned and not array.flags.writeable and not array.flags.owndata, name
     spaces = set()

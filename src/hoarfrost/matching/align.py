@@ -86,7 +86,7 @@ def _token_similarity(query: str, candidate: str, query_key: str, candidate_key:
     if is_nickname(query, candidate):
         return weights.nickname, "nickname"
     # Jong ~ Joonng, Un ~ Uun: a letter typed or transliterated twice is one letter (VII is not VIII)
-    if _DOUBLED.sub(r"\1", query) == _DOUBLED.sub(r"\1", candidate) and not _ROMAN.fullmatch(query):
+    if _undoubled(query) == _undoubled(candidate) and not _is_roman(query):
         return weights.doubled, "doubled letter"
     short, long = sorted((query, candidate), key=len)
     if (len(short) >= max(weights.truncated_length, len(long) / 2) and long.startswith(short)
@@ -170,9 +170,33 @@ def _abbreviates(short: str, long: str) -> bool:
 def _vowel_clash(query: str, candidate: str) -> bool:
     """One-syllable tokens with one consonant frame and other vowels: in Chinese and Korean names the
     vowel is the name (Zhang, Zheng; Cheung, Cheng), and elsewhere too (Scholz, Schulz)."""
-    vowels_q = [_DOUBLED.sub(r"\1", run) for run in _VOWELS.findall(query)]  # Pyong ~ Pong, Brody ~ Brady,
-    vowels_c = [_DOUBLED.sub(r"\1", run) for run in _VOWELS.findall(candidate)]  # Chooe ~ Choe (a typo)
+    vowels_q, vowels_c = _vowel_runs(query), _vowel_runs(candidate)
     return len(vowels_q) == 1 == len(vowels_c) and vowels_q != vowels_c
+
+
+# Properties of one token, asked of it again for every token it meets: each worked out once.
+
+
+@lru_cache(maxsize=262144)
+def _vowel_runs(token: str) -> tuple[str, ...]:
+    """The token's runs of vowels, a doubled letter as one (Pyong ~ Pong, Brody ~ Brady; Chooe ~ Choe)."""
+    return tuple(_DOUBLED.sub(r"\1", run) for run in _VOWELS.findall(token))
+
+
+@lru_cache(maxsize=262144)
+def _undoubled(token: str) -> str:
+    return _DOUBLED.sub(r"\1", token)
+
+
+@lru_cache(maxsize=262144)
+def _is_roman(token: str) -> bool:
+    return _ROMAN.fullmatch(token) is not None
+
+
+@lru_cache(maxsize=262144)
+def _is_number(token: str) -> bool:
+    """Digits, a Roman numeral, a code with a digit (AHL2); not Xi or Vi, also names."""
+    return any(c.isdigit() for c in token) or (_is_roman(token) and token not in _NAMES)
 
 
 @lru_cache(maxsize=262144)
@@ -352,10 +376,10 @@ def _short_typos(query: tuple[str, ...], candidate: tuple[str, ...], used_q: set
     Not in one-syllable names differing by their vowel (Zhang, Zheng), nor numbers (IV, V)."""
     found = []
     for i, q in enumerate(query):
-        if i in used_q or len(q) < 3 or not q.isalpha() or _ROMAN.fullmatch(q):
+        if i in used_q or len(q) < 3 or not q.isalpha() or _is_roman(q):
             continue
         for j, c in enumerate(candidate):
-            if j in used_c or len(c) < 3 or not c.isalpha() or _ROMAN.fullmatch(c) or _vowel_clash(q, c):
+            if j in used_c or len(c) < 3 or not c.isalpha() or _is_roman(c) or _vowel_clash(q, c):
                 continue
             typos = OSA.distance(q, c, score_cutoff=2)
             if typos == 1 or (typos == 2 and q[0] == c[0] and min(len(q), len(c)) >= 5):
@@ -420,7 +444,7 @@ def _score(query: NameForm, candidate: NameForm, chosen: list[_Pair], used_q: se
 
 def _numbered(tokens: tuple[str, ...]) -> frozenset[str]:
     """Numbers among tokens: digits, Roman numerals, codes with a digit (AHL2); not Xi or Vi, also names."""
-    return frozenset(t for t in tokens if any(c.isdigit() for c in t) or (_ROMAN.fullmatch(t) and t not in _NAMES))
+    return frozenset(filter(_is_number, tokens))
 
 
 def _substantive_count(leftovers: tuple[str, ...], others: tuple[str, ...]) -> int:
@@ -453,6 +477,7 @@ def _lineage_conflicts(query: tuple[str, ...], candidate: tuple[str, ...], left_
     return conflicts
 
 
+@lru_cache(maxsize=262144)
 def _is_patronymic(token: str) -> bool:
     return bool(_PATRONYMIC.match(token)) or (len(token) > 7 and token.endswith(("ovitch", "evitch")))  # French
 

@@ -24,7 +24,7 @@ candidate of a query form only if the keys they share carry MIN_HIT_SHARE of the
 then it shares a key with one of the query's *rare tokens* (the fewest rarest whose absence leaves less
 than that share; index._rare_tokens). Only rare positions are posted from unit to form, so a common token
 ("mohammed") never drags in tens of thousands of customers; the share is then bounded exactly on the
-forms found (screening/shares.py). Rare positions are chosen with a margin, and the weights that moved
+forms found (Retrieval._rare_found). Rare positions are chosen with a margin, and the weights that moved
 with a list change are checked at delta time (`drifted_forms`): a form whose choice no longer holds is
 checked in full.
 
@@ -58,14 +58,13 @@ from hoarfrost.matching.forms import NameForm, query_forms, skeleton_of
 from hoarfrost.matching.index import _KEY_CREDIT, MIN_HIT_SHARE, NameIndex, _idf_scale, _token_keys, form_keys
 from hoarfrost.model import Customer, Schema, customer_from_json
 from hoarfrost.names.readings import LATIN
-from hoarfrost.screening import shares
 from hoarfrost.screening.screener import Query, make_query
 from hoarfrost.store import Store
 from hoarfrost.store import schema as t
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3  # 2: each form's space, scheme and tokens kept (CustomerIndex.query_forms); 3: arrays mapped
+FORMAT = 4  # 2: each form's space, scheme and tokens kept (query_forms); 3: arrays mapped; 4: rare_units
 _MAGIC = b"HOARFROST-CUSTOMERS\n"
 _LENGTH = struct.Struct("<Q")
 # Rare positions are chosen so that the others weigh less than the needed share by this much: the list
@@ -189,6 +188,8 @@ class CustomerIndex:
     key_credits: np.ndarray  # float32 along it: the ranking credit of the key's kind (index._KEY_CREDIT)
     rare_starts: np.ndarray  # int64, units + 1: each unit's forms where it stands at a rare position
     rare_forms: np.ndarray
+    rare_unit_starts: np.ndarray  # int64, along rare_forms + 1: the run of each one's units in rare_units
+    rare_units: np.ndarray  # int32: the units of each form of rare_forms, again, beside one another
     all_starts: np.ndarray  # int64, units + 1: every form each unit stands in
     all_forms: np.ndarray
     joined_hashes: np.ndarray  # uint64 sorted: "l:" + tokens i and i+1 of a Latin form
@@ -197,7 +198,8 @@ class CustomerIndex:
 
     _ARRAYS = ("customer_schemas", "unit_weights", "form_customer", "form_starts", "form_units", "form_rare",
                "form_spaces", "form_schemes", "form_derived",
-               "key_hashes", "key_units", "key_credits", "rare_starts", "rare_forms", "all_starts", "all_forms",
+               "key_hashes", "key_units", "key_credits", "rare_starts", "rare_forms", "rare_unit_starts",
+               "rare_units", "all_starts", "all_forms",
                "joined_hashes", "joined_forms", "joined_positions")
 
     @property
@@ -359,6 +361,10 @@ def _assemble(key: str, list_index: NameIndex, ids: list[str], schemas: list[int
     np.cumsum(lengths, out=starts[1:])
     owner = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
     rare_starts, rare_forms = _ragged(form_units[form_rare], owner[form_rare], unit_count)
+    rare_lengths = lengths[rare_forms]
+    rare_unit_starts = np.zeros(len(rare_forms) + 1, dtype=np.int64)
+    np.cumsum(rare_lengths, out=rare_unit_starts[1:])
+    rare_units = form_units[_runs_between(starts[rare_forms], starts[rare_forms + 1])]
     all_starts, all_forms = _ragged(form_units, owner, unit_count)
     key_pairs = sorted((key_hash(k), unit, _CREDIT[k[:2]])
                        for (space, derived, token, phonetic), unit in builder.unit_ids.items()
@@ -379,7 +385,8 @@ def _assemble(key: str, list_index: NameIndex, ids: list[str], schemas: list[int
         key_hashes=np.asarray([h for h, _, _ in key_pairs], dtype=np.uint64),
         key_units=np.asarray([u for _, u, _ in key_pairs], dtype=np.int32),
         key_credits=np.asarray([c for _, _, c in key_pairs], dtype=np.float32),
-        rare_starts=rare_starts, rare_forms=rare_forms, all_starts=all_starts, all_forms=all_forms,
+        rare_starts=rare_starts, rare_forms=rare_forms, rare_unit_starts=rare_unit_starts, rare_units=rare_units,
+        all_starts=all_starts, all_forms=all_forms,
         joined_hashes=np.asarray([h for h, _, _ in joined], dtype=np.uint64),
         joined_forms=np.asarray([f for _, f, _ in joined], dtype=np.int32),
         joined_positions=np.asarray([p for _, _, p in joined], dtype=np.int8),
@@ -415,7 +422,7 @@ def save(path: Path, index: CustomerIndex) -> None:
 
 def _header_padding(size: int) -> int:
     """Bytes after a header of `size` bytes, so that the index, and so each of its arrays, starts at a
-    multiple of 8 bytes in the file, as numpy and numba want them."""
+    multiple of 8 bytes in the file, as numpy wants them."""
     return -(len(_MAGIC) + _LENGTH.size + size) % 8
 
 
@@ -487,16 +494,17 @@ class Retrieval:
 
     def __init__(self, index: CustomerIndex, list_index: NameIndex) -> None:
         self.index = index
-        weights = weights_now(index, list_index)
+        weights = self._unit_weights = weights_now(index, list_index)
         position_weights = weights[index.form_units]
         form_weights = form_sums(index, position_weights)
         self.needed = MIN_HIT_SHARE * np.where(form_weights > 0, form_weights, 1.0) - _TOLERANCE
+        self._posting_needed = self.needed[index.rare_forms]
         # Forms whose rare positions no longer cover the needed share under today's weights: any of their
         # positions may then be the one shared, so all are looked at.
         others = form_sums(index, np.where(index.form_rare, 0.0, position_weights))
         self.drifted = others >= self.needed
         self.drifted_count = int(self.drifted.sum())
-        self._share_test = shares.ShareTest(weights)
+        self._unit_share = np.zeros(len(weights), dtype=np.float64)  # see forms: set and cleared there
 
     def forms(self, form: NameForm, schema: Schema) -> np.ndarray:
         """The customer query forms (ids along index.form_customer, sorted) that could have this listed form
@@ -506,11 +514,20 @@ class Retrieval:
         matched = _runs(index.key_hashes, hashes)
         units, credits = _best_credit(index.key_units[matched], index.key_credits[matched])
         joined = _runs(index.joined_hashes, hashes)
-        test = self._share_test
-        kept = shares.kept_forms(units, credits, index.joined_forms[joined], index.joined_positions[joined],
-                                 index.rare_starts, index.rare_forms, index.all_starts, index.all_forms,
-                                 self.drifted, self.drifted_count > 0, index.form_starts, index.form_units,
-                                 self.needed, test.unit_weights, test.unit_share)
+        # the share each unit brings at its best key's credit: a table over all units, no search
+        self._unit_share[units] = credits * self._unit_weights[units]
+        try:
+            found = [self._rare_found(units)]
+            others = [index.joined_forms[joined]]
+            if self.drifted_count:
+                every = _gather(index.all_starts, index.all_forms, units)
+                others.append(every[self.drifted[every]])
+            checked = np.unique(np.concatenate(others))
+            if len(checked):
+                found.append(checked[self._shares(checked, joined) >= self.needed[checked]])
+        finally:
+            self._unit_share[units] = 0.0
+        kept = np.unique(np.concatenate(found))
         customer_schemas = index.customer_schemas[index.form_customer[kept]]
         of_schema: np.ndarray = kept[(customer_schemas < 0) | (customer_schemas == _SCHEMA_CODES[schema])]
         return of_schema
@@ -519,6 +536,41 @@ class Retrieval:
         """(customer row, position among the customer's query forms) of each given query form."""
         rows = self.index.form_customer[forms]  # it rises: forms are added customer by customer, in order
         return rows, forms - np.searchsorted(self.index.form_customer, rows)
+
+    def _rare_found(self, units: np.ndarray) -> np.ndarray:
+        """The forms where a unit met stands at a rare position and whose share reaches the needed (a form
+        found through two units comes twice). A common name's unit stands in tens of thousands of forms:
+        each posting carries its form's units (rare_units), so that their shares are summed over runs of
+        memory, not looked up form by form across the whole index."""
+        index = self.index
+        lo, hi = index.rare_starts[units], index.rare_starts[units + 1]
+        postings = _runs_between(lo, hi)
+        if not len(postings):
+            return index.rare_forms[:0]
+        first, last = index.rare_unit_starts[lo], index.rare_unit_starts[hi]
+        shares = self._unit_share[index.rare_units[_runs_between(first, last)]]
+        # each posting's run in `shares`: where it lies in its unit's block, after the blocks before it
+        block_start = np.cumsum(last - first) - (last - first)
+        starts = index.rare_unit_starts[postings] - np.repeat(first - block_start, hi - lo)
+        sums = np.add.reduceat(shares, starts)
+        found: np.ndarray = index.rare_forms[postings[sums >= self._posting_needed[postings]]]
+        return found
+
+    def _shares(self, forms: np.ndarray, joined: np.ndarray) -> np.ndarray:
+        """The share of each of the given forms (sorted) that the keys met, a joined key crediting both its
+        tokens in full (index.NameIndex._token_hits): for the few forms found otherwise than by rare_found."""
+        index = self.index
+        starts, ends = index.form_starts[forms], index.form_starts[forms + 1]
+        owner = np.repeat(np.arange(len(forms)), ends - starts)
+        flat = _runs_between(starts, ends)
+        units = index.form_units[flat]
+        share = self._unit_share[units]
+        if len(joined):
+            left = index.form_starts[index.joined_forms[joined]] + index.joined_positions[joined].astype(np.int64)
+            at = np.searchsorted(flat, left)  # flat rises: the forms are sorted, their positions in order
+            for both in (at, at + 1):
+                share[both] = self._unit_weights[units[both]]
+        return np.bincount(owner, weights=share, minlength=len(forms))
 
 
 def _best_credit(units: np.ndarray, credits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -539,6 +591,12 @@ def _listed_keys(form: NameForm) -> set[str]:
     if skeleton is not None:
         keys.update(k for _, k in form_keys(skeleton))
     return keys
+
+
+def _gather(starts: np.ndarray, values: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The values of the given rows of a ragged array (row r: values[starts[r]:starts[r + 1]])."""
+    gathered: np.ndarray = values[_runs_between(starts[rows], starts[rows + 1])]
+    return gathered
 
 
 def _runs(sorted_hashes: np.ndarray, wanted: np.ndarray) -> np.ndarray:
