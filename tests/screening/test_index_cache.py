@@ -14,7 +14,9 @@ import pytest
 from hoarfrost.ingest import load_list
 from hoarfrost.matching import index_cache
 from hoarfrost.matching.algorithm import DEFAULT_ALGORITHM
+from hoarfrost.matching.align import person_order
 from hoarfrost.matching.index import NameIndex
+from hoarfrost.model import Schema
 from hoarfrost.screening.readings_cache import readings_version
 from hoarfrost.screening.screener import Screener, index_path, make_query
 from hoarfrost.store import Store
@@ -79,6 +81,20 @@ def test_a_kept_index_screens_exactly_as_a_fresh_build(db: Path, tmp_path: Path)
     assert {name.script for entity in built.matcher.index.entities for name in entity.names} >= {"Arab", "Cyrl", "Hani"}
     assert results(loaded, names) == results(built, names)
     assert any(results(loaded, names[:50]))
+
+
+def test_the_kept_index_holds_where_each_listed_family_name_ends(db: Path, tmp_path: Path) -> None:
+    """For a listed person's "FAMILY, Given" name, where the family name ends (align.person_order) reads
+    the family name in full (name_forms): the kept index holds it, so that no screening process has to."""
+    store = Store.open(fresh_copy(db, tmp_path))
+    Screener.from_store(store)  # builds and keeps
+    loaded = Screener.from_store(store).matcher.index
+    expected = {(position, name_position): person_order(name.value)
+                for position, entity in enumerate(loaded.entities) if entity.schema is Schema.PERSON
+                for name_position, name in enumerate(entity.names) if name.value.count(",") == 1}
+    assert len(expected) > 50 and set(expected.values()) >= {1, 2}
+    assert loaded.person_orders == expected
+    store.close()
 
 
 def test_the_readings_of_every_name_are_kept_in_the_store(db: Path, tmp_path: Path) -> None:

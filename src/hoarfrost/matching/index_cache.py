@@ -34,12 +34,13 @@ import numpy as np
 
 from hoarfrost import matching, model, names
 from hoarfrost.matching.algorithm import Weights
+from hoarfrost.matching.align import person_order
 from hoarfrost.matching.index import IndexedForm, NameIndex
-from hoarfrost.model import Entity
+from hoarfrost.model import Entity, Schema
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when the layout of the file changes
+FORMAT = 2  # bump when the layout of the file changes (2: person_orders)
 _MAGIC = b"HOARFROST-INDEX\n"
 _LENGTH = struct.Struct("<Q")
 _LIBRARIES = ("opencc", "pypinyin", "tojyutping", "iuliia", "pykakasi", "korean-romanizer", "anyascii", "rigour",
@@ -60,6 +61,10 @@ class _Payload(msgspec.Struct, array_like=True):
     offsets: bytes  # int64, len(vocabulary) + 1: where the run of each key starts in `postings`
     postings: bytes  # int32 form ids
     frequency: dict[str, int]
+    # (entity, name, order) of the "FAMILY, Given" names of persons: align.person_order, -1 for None. It
+    # reads the family name (name_forms), which may load the transliteration tables: each screening
+    # process would otherwise do so on its first such name.
+    person_orders: list[tuple[int, int, int]]
 
 
 _HEADER_ENCODER = msgspec.msgpack.Encoder()
@@ -124,7 +129,18 @@ def _payload(index: NameIndex) -> _Payload:
     np.cumsum([len(run) for run in runs], out=offsets[1:])
     postings = np.concatenate(runs).astype(np.int32) if runs else np.zeros(0, dtype=np.int32)
     return _Payload(index.entities, index.forms, vocabulary, offsets.tobytes(), postings.tobytes(),
-                    dict(index.document_frequency))
+                    dict(index.document_frequency), _person_orders(index))
+
+
+def _person_orders(index: NameIndex) -> list[tuple[int, int, int]]:
+    orders = []
+    for position, entity in enumerate(index.entities):
+        if entity.schema is Schema.PERSON:
+            for name_position, name in enumerate(entity.names):
+                if name.value.count(",") == 1:  # else person_order needs no name_forms
+                    order = person_order(name.value)
+                    orders.append((position, name_position, -1 if order is None else order))
+    return orders
 
 
 # -- reading ----------------------------------------------------------------------------------------
@@ -175,4 +191,7 @@ def _index(payload: _Payload, weights: Weights) -> NameIndex:
         raise CacheUnreadable("a posting names a form that is not there")
     bounds = offsets.tolist()
     by_key = {key: postings[bounds[i] : bounds[i + 1]] for i, key in enumerate(payload.vocabulary)}
-    return NameIndex.from_parts(entities, weights, forms, by_key, Counter(payload.frequency))
+    index = NameIndex.from_parts(entities, weights, forms, by_key, Counter(payload.frequency))
+    index.person_orders.update(((position, name), None if order < 0 else order)
+                               for position, name, order in payload.person_orders)
+    return index
