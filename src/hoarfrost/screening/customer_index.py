@@ -239,12 +239,16 @@ class CustomerIndex:
         order: a delta screens its customers on them without computing readings (nor loading the tables)."""
         rows = np.asarray([row, row + 1], dtype=self.form_customer.dtype)  # of its dtype, lest numpy convert it
         first, end = np.searchsorted(self.form_customer, rows).tolist()  # form_customer rises
+        starts = self.form_starts[first : end + 1].tolist()  # Python ints: numpy scalars are slow to index with
+        units = self.form_units[starts[0] : starts[-1]].tolist()
+        tokens, keys = [self.unit_tokens[u] for u in units], [self.unit_keys[u] for u in units]
+        spaces, schemes = self.form_spaces[first:end].tolist(), self.form_schemes[first:end].tolist()
+        derived = self.form_derived[first:end].tolist()
         forms = []
-        for form in range(first, end):
-            units = self.form_units[self.form_starts[form] : self.form_starts[form + 1]].tolist()
-            forms.append(NameForm(tuple(self.unit_tokens[u] for u in units), tuple(self.unit_keys[u] for u in units),
-                                  self.spaces[self.form_spaces[form]], self.schemes[self.form_schemes[form]],
-                                  bool(self.form_derived[form])))
+        for form in range(end - first):
+            run = slice(starts[form] - starts[0], starts[form + 1] - starts[0])
+            forms.append(NameForm(tuple(tokens[run]), tuple(keys[run]), self.spaces[spaces[form]],
+                                  self.schemes[schemes[form]], derived[form]))
         return tuple(forms)
 
 
