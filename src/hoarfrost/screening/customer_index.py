@@ -234,6 +234,16 @@ class CustomerIndex:
                    unit_tokens=meta.unit_tokens, unit_keys=meta.unit_keys, spaces=meta.spaces, schemes=meta.schemes,
                    **arrays)
 
+    def leading_units(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The first two units of each customer's first query form (-1 where there is none): customers of
+        one name have the same, and so sort together before their names are read."""
+        first = np.searchsorted(self.form_customer, rows.astype(self.form_customer.dtype))
+        first = np.minimum(first, max(self.form_count - 1, 0))  # a customer without forms: any will do
+        start = self.form_starts[first]
+        length = self.form_starts[first + 1] - start
+        at = np.minimum(start + 1, len(self.form_units) - 1)
+        return self.form_units[start], np.where(length > 1, self.form_units[at], -1)
+
     def query_forms(self, row: int) -> tuple[NameForm, ...]:
         """The query forms of the customer at `row`, as forms.query_forms gave them at build time, in their
         order: a delta screens its customers on them without computing readings (nor loading the tables)."""

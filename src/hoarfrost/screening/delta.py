@@ -135,15 +135,14 @@ def screen_list_changes(store: Store, *, actor: str = "system", workers: int = 2
         screener = Screener.from_store(store)
         clock.lap("list index")
         if outcome.full_rescreen:
-            customers: Sequence[Customer] = list(ci.current_customers(store))
-            hits = _ForwardWorkers(screener, None, workers).screen([(c, None, None) for c in customers])
+            everyone: list[Item] = [(customer, None, None) for customer in ci.current_customers(store)]
+            screened, hits = _ForwardWorkers(screener, None, workers, store).screen(everyone)
         else:
             wanted = {f"{c.source}:{i}" for c in outcome.sources for i in c.added + c.changed}
             index, found = _candidates(store, screener, wanted, clock, split=workers > 1)
-            hits = _ForwardWorkers(screener, wanted, workers, index).screen(found)
-            customers = [customer for customer, _, _ in found]
+            screened, hits = _ForwardWorkers(screener, wanted, workers, store, index).screen(found)
         outcome.hits = hits
-        outcome.customers_screened = len(customers)
+        outcome.customers_screened = screened
         clock.lap("forward scoring")
     removed = {(c.source, source_id) for c in outcome.sources for source_id in c.removed}
     with store.writing() as conn:
@@ -161,9 +160,9 @@ def screen_list_changes(store: Store, *, actor: str = "system", workers: int = 2
 
 def _candidates(store: Store, screener: Screener, wanted: set[str], clock: _Clock,
                 *, split: bool) -> tuple[ci.CustomerIndex, list[Item]]:
-    """The customers the reverse index finds for the listed forms of the wanted entities; each with its row
-    in the index (which keeps its query forms) and the positions of the query forms found, which alone can
-    meet a wanted entity (forward.screen_forms)."""
+    """The customers the reverse index finds for the listed forms of the wanted entities, by id (the forward
+    workers read them); each with its row in the index (which keeps its query forms) and the positions of
+    the query forms found, which alone can meet a wanted entity (forward.screen_forms)."""
     list_index = screener.matcher.index
     index = ci.customer_index(store, list_index)
     clock.lap("customer index")
@@ -177,10 +176,7 @@ def _candidates(store: Store, screener: Screener, wanted: set[str], clock: _Cloc
     for row, place in zip(rows.tolist(), places.tolist(), strict=True):
         forms_of.setdefault(index.customer_ids[row], (row, []))[1].append(place)
     clock.lap("retrieval")
-    found: list[Item] = [(customer, forms_of[customer.id][0], tuple(forms_of[customer.id][1]))
-             for customer in ci.current_customers(store, forms_of)]
-    clock.lap("customers read")
-    return index, found
+    return index, [(customer_id, row, tuple(places)) for customer_id, (row, places) in forms_of.items()]
 
 
 def _found_forms(retrieval: ci.Retrieval, listed: list[tuple[NameForm, Schema]], *, split: bool) -> np.ndarray:
@@ -228,24 +224,49 @@ def refresh_customer_index(store: Store) -> None:
 
 # -- forward screening ----------------------------------------------------------------------------
 
-# A customer; its row in the customer index (whose query forms it keeps), or None to compute them; and the
-# positions of the query forms to screen, or None for all.
-Item = tuple[Customer, int | None, tuple[int, ...] | None]
-_WORKER: tuple[Screener, set[str] | None, ci.CustomerIndex | None] | None = None  # set before forking
+# A customer, or its id to read it by; its row in the customer index (whose query forms it keeps), or None to
+# compute them; and the positions of the query forms to screen, or None for all.
+Item = tuple[Customer | str, int | None, tuple[int, ...] | None]
+Result = tuple[float, str, str, list[dict[str, Any]]]  # score, entity id, matched name, explanation
+_WORKER: tuple[Screener, set[str] | None, ci.CustomerIndex | None, Store] | None = None  # set before forking
 
 
-def _screen_one(item: Item) -> list[tuple[float, str, str, list[dict[str, Any]]]]:
-    """(score, entity id, matched name, explanation) of a customer's matches on the wanted entities."""
+def _screen_chunk(items: list[Item]) -> tuple[int, list[tuple[Customer, list[Result]]]]:
+    """How many of the customers were screened (one deleted since the index was built is not), and each
+    with matches on the wanted entities, with them. Customers given by id are read here, a chunk at a time:
+    the forked workers read theirs beside one another instead of the parent reading all of them first."""
     assert _WORKER is not None
-    screener, wanted, index = _WORKER
-    customer, row, positions = item
+    screener, wanted, index, store = _WORKER
+    ids = [who for who, _, _ in items if isinstance(who, str)]
+    read = {customer.id: customer for customer in ci.current_customers(store, ids)} if ids else {}
+    screened, matched = 0, []
+    for who, row, positions in items:
+        customer = read.get(who) if isinstance(who, str) else who
+        if customer is None:
+            continue
+        screened += 1
+        forms = index.query_forms(row) if index is not None and row is not None else None
+        results = _screen_one(screener, wanted, customer, forms, positions)
+        if results:
+            matched.append((customer, results))
+    return screened, matched
+
+
+def _screen_one(screener: Screener, wanted: set[str] | None, customer: Customer, forms: tuple[NameForm, ...] | None,
+                positions: tuple[int, ...] | None) -> list[Result]:
+    """A customer's matches on the wanted entities (all when None)."""
     try:
         query = ci.customer_query(customer)
     except QueryError:
         return []
-    forms = index.query_forms(row) if index is not None and row is not None else None
     return [(match.score, match.entity.id, match.matched_name, match.explanation)
             for match in screen_forms(screener, query, positions, forms) if wanted is None or match.entity.id in wanted]
+
+
+def _forked_worker() -> None:
+    """A forked worker's own connections to the store: those of the parent's pool are the parent's."""
+    assert _WORKER is not None
+    _WORKER[3].engine.dispose(close=False)
 
 
 def _forking() -> bool:
@@ -262,39 +283,42 @@ class _ForwardWorkers:
     lazily and take seconds: loaded once before forking (warm_up), the workers share them.
     """
 
-    def __init__(self, screener: Screener, wanted: set[str] | None, workers: int,
+    def __init__(self, screener: Screener, wanted: set[str] | None, workers: int, store: Store,
                  index: ci.CustomerIndex | None = None) -> None:
         global _WORKER
-        _WORKER = (forward_screener(screener, wanted), wanted, index)
-        self.screener, self.wanted, self.workers = screener, wanted, workers
+        _WORKER = (forward_screener(screener, wanted), wanted, index, store)
+        self.screener, self.wanted, self.workers, self.index = screener, wanted, workers, index
 
-    def screen(self, items: Sequence[Item]) -> list[Hit]:
-        """Each customer screened forward; on the query forms at the positions given, when given."""
-        results = self._results(items)
+    def screen(self, items: Sequence[Item]) -> tuple[int, list[Hit]]:
+        """How many customers were screened, and their hits, customer by customer in id order."""
+        size = _chunk(len(items), self.workers)
+        ordered = self._ordered(items)
+        done = list(self._map([ordered[start : start + size] for start in range(0, len(ordered), size)]))
         entities = {entity.id: entity for entity in self.screener.matcher.index.entities
                     if self.wanted is None or entity.id in self.wanted}
         algorithm = self.screener.algorithm
-        return [Hit(customer, entities[entity_id], score, matched, explanation, algorithm)
-                for (customer, _, _), found in zip(items, results, strict=True)
-                for score, entity_id, matched, explanation in found]
+        matched = sorted((pair for _, pairs in done for pair in pairs), key=lambda pair: pair[0].id)
+        return sum(count for count, _ in done), [
+            Hit(customer, entities[entity_id], score, name, explanation, algorithm)
+            for customer, results in matched for score, entity_id, name, explanation in results]
 
-    def _results(self, items: Sequence[Item]) -> list[list[Any]]:
-        """Each customer's results, in the order given. The workers get them by name: customers who share a
-        name then fall to the same worker, which screens the name once (forward._KeptNamesMatcher)."""
-        order = sorted(range(len(items)), key=lambda i: items[i][0].name)
-        found = self._screened([items[i] for i in order])
-        results: list[list[Any]] = [[] for _ in items]
-        for position, result in zip(order, found, strict=True):
-            results[position] = result
-        return results
+    def _ordered(self, items: Sequence[Item]) -> list[Item]:
+        """The customers in name order: those who share a name then fall to the same worker, which screens
+        the name once (forward._KeptNamesMatcher). Customers given by id are ordered by the first two
+        tokens of their first query form, as the index keeps them (their names are not read yet)."""
+        if not any(isinstance(who, str) for who, _, _ in items) or self.index is None:
+            return sorted(items, key=lambda item: item[0].name if isinstance(item[0], Customer) else "")
+        rows = np.asarray([-1 if row is None else row for _, row, _ in items], dtype=np.int64)
+        first, second = self.index.leading_units(rows)
+        return [items[i] for i in np.lexsort((rows, second, first)).tolist()]
 
-    def _screened(self, items: Sequence[Item]) -> Iterable[list[Any]]:
-        if len(items) < _PARALLEL_FROM or self.workers <= 1 or not _forking():
-            return map(_screen_one, items)
-        if any(row is None for _, row, _ in items):
+    def _map(self, chunks: list[list[Item]]) -> Iterable[tuple[int, list[tuple[Customer, list[Result]]]]]:
+        if sum(map(len, chunks)) < _PARALLEL_FROM or self.workers <= 1 or not _forking():
+            return map(_screen_chunk, chunks)
+        if any(row is None for chunk in chunks for _, row, _ in chunk):
             warm_up()  # once here, shared by the workers forked next
-        with multiprocessing.get_context("fork").Pool(self.workers) as pool:
-            return pool.map(_screen_one, items, chunksize=_chunk(len(items), self.workers))
+        with multiprocessing.get_context("fork").Pool(self.workers, initializer=_forked_worker) as pool:
+            return pool.map(_screen_chunk, chunks, chunksize=1)
 
 
 def _chunk(count: int, workers: int) -> int:
