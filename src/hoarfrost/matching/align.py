@@ -315,19 +315,23 @@ def _joined_pairs(split: tuple[str, ...], whole: tuple[str, ...], weights: Weigh
     """Two or three adjacent tokens of one side that spell one token of the other ("Hai Lun" ~ "Hailun",
     "van der Bilt" ~ "Vanderbilt")."""
     found = []
-    for size in (2, 3):
-        for i in range(len(split) - size + 1):
-            span = tuple(range(i, i + size))
-            joined = "".join(split[k] for k in span)
-            for j, token in enumerate(whole):
-                if abs(len(joined) - len(token)) > 2:
-                    continue
-                ratio = 1.0 if joined == token else OSA.normalized_similarity(joined, token)
-                # three parts: one typo at most (gimyenghwan is not Rim Yong Hwan)
-                if ratio >= weights.edit_floor and (size == 2 or OSA.distance(joined, token) <= 1):
-                    sides = ((j,), span) if flip else (span, (j,))
-                    found.append(_Pair(ratio * weights.joined, sides[0], sides[1], "joined"))
+    for span, joined in _spans(split):
+        for j, token in enumerate(whole):
+            if abs(len(joined) - len(token)) > 2:
+                continue
+            ratio = 1.0 if joined == token else OSA.normalized_similarity(joined, token)
+            # three parts: one typo at most (gimyenghwan is not Rim Yong Hwan)
+            if ratio >= weights.edit_floor and (len(span) == 2 or OSA.distance(joined, token) <= 1):
+                sides = ((j,), span) if flip else (span, (j,))
+                found.append(_Pair(ratio * weights.joined, sides[0], sides[1], "joined"))
     return found
+
+
+@lru_cache(maxsize=262144)
+def _spans(tokens: tuple[str, ...]) -> tuple[tuple[tuple[int, ...], str], ...]:
+    """Each run of two, then three, adjacent tokens, and the tokens joined: one form meets many others."""
+    return tuple((tuple(range(i, i + size)), "".join(tokens[i : i + size]))
+                 for size in (2, 3) for i in range(len(tokens) - size + 1))
 
 
 def _initials_pairs(short: tuple[str, ...], full: tuple[str, ...], flip: bool, weights: Weights) -> list[_Pair]:

@@ -15,7 +15,7 @@ import itertools
 import math
 from array import array
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -309,6 +309,8 @@ class _SpaceWeights(dict[str, float]):
 class NameIndex:
     """Every form of every name of the given entities, with postings and token document frequencies."""
 
+    postings: Mapping[str, np.ndarray]  # posting key -> sorted form ids (a dict when built, see index_cache)
+
     def __init__(self, entities: Iterable[Entity], weights: Weights) -> None:
         self.weights = weights
         with collector_paused():
@@ -421,7 +423,7 @@ class NameIndex:
 
     @classmethod
     def from_parts(cls, entities: list[Entity], weights: Weights, forms: list[IndexedForm],
-                   postings: dict[str, np.ndarray], document_frequency: Counter[str]) -> NameIndex:
+                   postings: Mapping[str, np.ndarray], document_frequency: Counter[str]) -> NameIndex:
         """The index a build made, from its parts (entities, forms, postings, document_frequency) as
         kept by matching/index_cache.py: the rest is derived here, as __init__ derives it."""
         index = cls((), weights)

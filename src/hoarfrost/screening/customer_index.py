@@ -36,6 +36,7 @@ not by the lists: a list change moves weights, which retrieval checks; a stale f
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import mmap
 import multiprocessing
@@ -483,8 +484,8 @@ def weights_now(index: CustomerIndex, list_index: NameIndex) -> np.ndarray:
     """The rarity weight of every unit in the list index in force (float64), as NameIndex.token_weight
     computes it, for all units at once."""
     frequency = list_index.document_frequency
-    counts = np.fromiter((frequency.get(token, 0) for token in index.space_tokens), dtype=np.float64,
-                         count=len(index.space_tokens))
+    counts = np.fromiter(map(frequency.get, index.space_tokens, itertools.repeat(0)), dtype=np.float64,
+                         count=len(index.space_tokens))  # get(token, 0) called from C, not from a generator
     total, reference = _idf_scale(len(list_index.forms), list_index.weights)
     weights: np.ndarray = np.clip(np.log(total / (counts + 1)) / reference, list_index.weights.min_token_weight, 1.0)
     return weights
