@@ -235,11 +235,16 @@ class CustomerIndex:
                    unit_tokens=meta.unit_tokens, unit_keys=meta.unit_keys, spaces=meta.spaces, schemes=meta.schemes,
                    **arrays)
 
+    def first_forms(self, rows: np.ndarray) -> np.ndarray:
+        """Where each given customer row's forms begin along form_customer (which rises, forms being added
+        customer by customer). The rows are cast to its dtype first: searching with another dtype makes
+        numpy convert the whole array, two million entries, on every call."""
+        return np.searchsorted(self.form_customer, rows.astype(self.form_customer.dtype, copy=False))
+
     def leading_units(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The first two units of each customer's first query form (-1 where there is none): customers of
         one name have the same, and so sort together before their names are read."""
-        first = np.searchsorted(self.form_customer, rows.astype(self.form_customer.dtype))
-        first = np.minimum(first, max(self.form_count - 1, 0))  # a customer without forms: any will do
+        first = np.minimum(self.first_forms(rows), max(self.form_count - 1, 0))  # a customer without forms: any will do
         start = self.form_starts[first]
         length = self.form_starts[first + 1] - start
         at = np.minimum(start + 1, len(self.form_units) - 1)
@@ -248,8 +253,7 @@ class CustomerIndex:
     def query_forms(self, row: int) -> tuple[NameForm, ...]:
         """The query forms of the customer at `row`, as forms.query_forms gave them at build time, in their
         order: a delta screens its customers on them without computing readings (nor loading the tables)."""
-        rows = np.asarray([row, row + 1], dtype=self.form_customer.dtype)  # of its dtype, lest numpy convert it
-        first, end = np.searchsorted(self.form_customer, rows).tolist()  # form_customer rises
+        first, end = self.first_forms(np.asarray([row, row + 1])).tolist()
         starts = self.form_starts[first : end + 1].tolist()  # Python ints: numpy scalars are slow to index with
         units = self.form_units[starts[0] : starts[-1]].tolist()
         tokens, keys = [self.unit_tokens[u] for u in units], [self.unit_keys[u] for u in units]
@@ -550,7 +554,7 @@ class Retrieval:
     def positions(self, forms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(customer row, position among the customer's query forms) of each given query form."""
         rows = self.index.form_customer[forms]  # it rises: forms are added customer by customer, in order
-        return rows, forms - np.searchsorted(self.index.form_customer, rows)
+        return rows, forms - self.index.first_forms(rows)
 
     def _rare_found(self, units: np.ndarray) -> np.ndarray:
         """The forms where a unit met stands at a rare position and whose share reaches the needed (a form
