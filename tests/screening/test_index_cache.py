@@ -57,8 +57,12 @@ def results(screener: Screener, names: list[str]) -> list[list[dict[str, Any]]]:
 
 def assert_same_index(loaded: NameIndex, built: NameIndex) -> None:
     assert set(vars(loaded)) == set(vars(built))
-    assert loaded.entities == built.entities
+    assert list(loaded.entities) == list(built.entities)
     assert [e.snapshot_id for e in loaded.entities] == [e.snapshot_id for e in built.entities]
+    assert loaded.entity_ids == built.entity_ids == [e.id for e in built.entities]
+    assert np.array_equal(loaded.entity_schemas, built.entity_schemas)
+    assert np.array_equal(loaded.form_entities, built.form_entities)
+    assert loaded.form_entities.tolist() == [f.entity for f in built.forms]
     assert loaded.forms == built.forms
     assert loaded.document_frequency == built.document_frequency
     assert list(loaded.postings) == list(built.postings)

@@ -15,7 +15,7 @@ import itertools
 import math
 from array import array
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -309,20 +309,34 @@ class _SpaceWeights(dict[str, float]):
 class NameIndex:
     """Every form of every name of the given entities, with postings and token document frequencies."""
 
+    entities: Sequence[Entity]  # a list when built; decoded entry by entry when first asked for when kept
     postings: Mapping[str, np.ndarray]  # posting key -> sorted form ids (a dict when built, see index_cache)
 
     def __init__(self, entities: Iterable[Entity], weights: Weights) -> None:
         self.weights = weights
         with collector_paused():
             self.entities, self.forms, self.postings, self.document_frequency = _IndexBuilder().build(entities)
-        self._schema_codes = np.asarray([_SCHEMA_CODES[self.entities[f.entity].schema] for f in self.forms],
-                                        dtype=np.int8)
+        self._set_entity_tables([entity.id for entity in self.entities],
+                                np.asarray([_SCHEMA_CODES[entity.schema] for entity in self.entities], dtype=np.int8),
+                                np.fromiter((f.entity for f in self.forms), dtype=np.int32, count=len(self.forms)))
         self._total, self._idf_reference = _idf_scale(len(self.forms), weights)
         self._space_weights: dict[str, _SpaceWeights] = {}
         self._token_cache: OrderedDict[tuple[str, bool, str, str, int], TokenHits] = OrderedDict()
         self._token_cache_size = 0
         # (entity, name) -> where a person's "FAMILY, " ends (align.person_order), filled as names are met
         self.person_orders: dict[tuple[int, int], int | None] = {}
+
+    def _set_entity_tables(self, entity_ids: list[str], entity_schemas: np.ndarray, form_entities: np.ndarray) -> None:
+        """What is asked of all the entries at once, kept apart from them so that a kept index need not decode
+        them all: each entry's id, its schema (as _SCHEMA_CODES), and the entry of each form (int32)."""
+        self.entity_ids = entity_ids
+        self.entity_schemas = entity_schemas
+        self.form_entities = form_entities
+        self._schema_codes = entity_schemas[form_entities]
+
+    def positions_of(self, entity_ids: set[str]) -> set[int]:
+        """The positions in `entities` of the entries with these ids."""
+        return {position for position, entity_id in enumerate(self.entity_ids) if entity_id in entity_ids}
 
     @staticmethod
     def _space_token(space: str, token: str) -> str:
@@ -422,14 +436,16 @@ class NameIndex:
         return self.entities[indexed.entity].names[indexed.name].kind is NameKind.WEAK_ALIAS
 
     @classmethod
-    def from_parts(cls, entities: list[Entity], weights: Weights, forms: list[IndexedForm],
-                   postings: Mapping[str, np.ndarray], document_frequency: Counter[str]) -> NameIndex:
-        """The index a build made, from its parts (entities, forms, postings, document_frequency) as
-        kept by matching/index_cache.py: the rest is derived here, as __init__ derives it."""
+    def from_parts(cls, entities: Sequence[Entity], weights: Weights, forms: list[IndexedForm],
+                   postings: Mapping[str, np.ndarray], document_frequency: Counter[str],
+                   entity_tables: tuple[list[str], np.ndarray, np.ndarray]) -> NameIndex:
+        """The index a build made, from its parts (entities, forms, postings, document_frequency, and the
+        entity tables of _set_entity_tables) as kept by matching/index_cache.py: the rest is derived here,
+        as __init__ derives it."""
         index = cls((), weights)
         index.entities, index.forms, index.postings, index.document_frequency = (
             entities, forms, postings, document_frequency)
-        index._schema_codes = np.asarray([_SCHEMA_CODES[entities[f.entity].schema] for f in forms], dtype=np.int8)
+        index._set_entity_tables(*entity_tables)
         index._total, index._idf_reference = _idf_scale(len(forms), weights)
         return index
 

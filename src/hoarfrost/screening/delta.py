@@ -167,9 +167,10 @@ def _candidates(store: Store, screener: Screener, wanted: set[str], clock: _Cloc
     index = ci.customer_index(store, list_index)
     clock.lap("customer index")
     retrieval = ci.Retrieval(index, list_index)
-    positions = {p for p, entity in enumerate(list_index.entities) if entity.id in wanted}
-    listed = [(indexed.form, list_index.entities[indexed.entity].schema)
-              for indexed in list_index.forms if indexed.entity in positions]
+    positions = np.fromiter(list_index.positions_of(wanted), dtype=np.int32)
+    listed = [(indexed.form, list_index.entities[indexed.entity].schema)  # only these entries are decoded
+              for indexed in map(list_index.forms.__getitem__,
+                                 np.flatnonzero(np.isin(list_index.form_entities, positions)).tolist())]
     split = split and _forking() and len(index.customer_ids) >= _SPLIT_RETRIEVAL_FROM
     rows, places = retrieval.positions(_found_forms(retrieval, listed, split=split))
     forms_of: dict[str, tuple[int, list[int]]] = {}
@@ -294,8 +295,9 @@ class _ForwardWorkers:
         size = _chunk(len(items), self.workers)
         ordered = self._ordered(items)
         done = list(self._map([ordered[start : start + size] for start in range(0, len(ordered), size)]))
-        entities = {entity.id: entity for entity in self.screener.matcher.index.entities
-                    if self.wanted is None or entity.id in self.wanted}
+        listed = self.screener.matcher.index
+        positions = range(len(listed.entities)) if self.wanted is None else listed.positions_of(self.wanted)
+        entities = {listed.entity_ids[p]: listed.entities[p] for p in positions}
         algorithm = self.screener.algorithm
         matched = sorted((pair for _, pairs in done for pair in pairs), key=lambda pair: pair[0].id)
         return sum(count for count, _ in done), [

@@ -28,8 +28,7 @@ class _WantedIndex(NameIndex):
 
     def __init__(self, index: NameIndex, wanted: set[int]) -> None:  # noqa: D107 - no NameIndex build
         self.__dict__.update(index.__dict__)  # the same arrays and caches, not a copy of them
-        entity_of = np.fromiter((f.entity for f in index.forms), dtype=np.int64, count=len(index.forms))
-        self._wanted = np.isin(entity_of, np.fromiter(wanted, dtype=np.int64, count=len(wanted)))
+        self._wanted = np.isin(index.form_entities, np.fromiter(wanted, dtype=np.int32, count=len(wanted)))
 
     def candidates(self, query: NameForm, schema: Schema | None) -> list[int]:
         return [form_id for form_id in super().candidates(query, schema) if self._wanted[form_id]]
@@ -63,7 +62,7 @@ def forward_screener(screener: Screener, wanted_ids: set[str] | None) -> Screene
     """A screener that gives `screener`'s matches on the wanted entity ids (all when None), and no others."""
     index = screener.matcher.index
     if wanted_ids is not None:
-        index = _WantedIndex(index, {p for p, entity in enumerate(index.entities) if entity.id in wanted_ids})
+        index = _WantedIndex(index, index.positions_of(wanted_ids))
     forward = Screener((), screener.algorithm)
     forward.matcher = _KeptNamesMatcher(screener.algorithm, index)
     return forward
