@@ -51,7 +51,7 @@ from typing import overload
 
 import msgspec
 import numpy as np
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from hoarfrost.errors import QueryError
 from hoarfrost.matching import index_cache
@@ -104,12 +104,13 @@ def current_customers(store: Store, ids: Iterable[str] | None = None) -> Iterato
 
 
 def customers_state(store: Store) -> str:
-    """What the customers are: the last change recorded, and how many are current."""
+    """What the customers are: the last change recorded (its id and time). Every add, change or deletion
+    of a customer records one in the same transaction (customers/registry.py), so nothing else need be
+    read: counting the current customers took a tenth of a second at a million."""
+    h = t.customer_changes.c
     with store.engine.connect() as conn:
-        last = conn.execute(select(func.max(t.customer_changes.c.id))).scalar()
-        count = conn.execute(select(func.count()).select_from(t.customers)
-                             .where(t.customers.c.deleted.is_(False))).scalar()
-    return f"{last or 0}:{count or 0}"
+        last = conn.execute(select(h.id, h.at).order_by(h.id.desc()).limit(1)).first()
+    return f"{last.id}:{last.at}" if last else "0"
 
 
 def index_key(store: Store) -> str:
