@@ -40,6 +40,7 @@ from hoarfrost.names.transliterate import warm_up
 from hoarfrost.screening import customer_index as ci
 from hoarfrost.screening.forward import forward_screener, screen_forms
 from hoarfrost.screening.monitor_state import algorithm_version, monitor_state, save_monitor
+from hoarfrost.screening.regions import map_by_regions
 from hoarfrost.screening.screener import Screener
 from hoarfrost.store import Store
 from hoarfrost.store import schema as t
@@ -319,8 +320,7 @@ class _ForwardWorkers:
             return map(_screen_chunk, chunks)
         if any(row is None for chunk in chunks for _, row, _ in chunk):
             warm_up()  # once here, shared by the workers forked next
-        with multiprocessing.get_context("fork").Pool(self.workers, initializer=_forked_worker) as pool:
-            return pool.map(_screen_chunk, chunks, chunksize=1)
+        return map_by_regions(_screen_chunk, chunks, self.workers, _forked_worker)
 
 
 def _chunk(count: int, workers: int) -> int:
