@@ -63,7 +63,7 @@ def assert_same_index(loaded: NameIndex, built: NameIndex) -> None:
     assert np.array_equal(loaded.entity_schemas, built.entity_schemas)
     assert np.array_equal(loaded.form_entities, built.form_entities)
     assert loaded.form_entities.tolist() == [f.entity for f in built.forms]
-    assert loaded.forms == built.forms
+    assert list(loaded.forms) == list(built.forms)
     assert loaded.document_frequency == built.document_frequency
     assert list(loaded.postings) == list(built.postings)
     assert all(np.array_equal(loaded.postings[key], ids) for key, ids in built.postings.items())

@@ -309,7 +309,9 @@ class _SpaceWeights(dict[str, float]):
 class NameIndex:
     """Every form of every name of the given entities, with postings and token document frequencies."""
 
-    entities: Sequence[Entity]  # a list when built; decoded entry by entry when first asked for when kept
+    # Lists when built; when kept (index_cache), each entry and form is decoded when first asked for.
+    entities: Sequence[Entity]
+    forms: Sequence[IndexedForm]
     postings: Mapping[str, np.ndarray]  # posting key -> sorted form ids (a dict when built, see index_cache)
 
     def __init__(self, entities: Iterable[Entity], weights: Weights) -> None:
@@ -436,7 +438,7 @@ class NameIndex:
         return self.entities[indexed.entity].names[indexed.name].kind is NameKind.WEAK_ALIAS
 
     @classmethod
-    def from_parts(cls, entities: Sequence[Entity], weights: Weights, forms: list[IndexedForm],
+    def from_parts(cls, entities: Sequence[Entity], weights: Weights, forms: Sequence[IndexedForm],
                    postings: Mapping[str, np.ndarray], document_frequency: Counter[str],
                    entity_tables: tuple[list[str], np.ndarray, np.ndarray]) -> NameIndex:
         """The index a build made, from its parts (entities, forms, postings, document_frequency, and the

@@ -7,9 +7,10 @@ entries, their name forms, the postings and the token frequencies) under a key m
 force (ids and content hashes) and a hash of the code and libraries that make forms and keys; a file under
 another key is stale and is rebuilt.
 
-The entries are decoded one by one, when first asked for (_KeptEntities): screening a change of a few
-hundred designations touches those and a few more, and decoding all 40,000 took a quarter of a second of
-every run. What is asked of all of them at once (ids, schemas, the entry of each form) is kept beside them.
+The entries and their name forms are decoded one by one, when first asked for (_Kept): screening a change
+of a few hundred designations touches those and a few more, and decoding all 40,000 entries and 130,000
+forms took 0.4 s of every run. What is asked of all of them at once (ids, schemas, the entry of each
+form) is kept beside them.
 
 The file is loaded safely: typed msgspec decoding and raw numpy int32 bytes, no pickle, so nothing in it
 can run code. A header holds the key, the payload's length and its CRC-32: a stale file is skipped
@@ -60,14 +61,18 @@ class _Header(msgspec.Struct, frozen=True):
 
 
 E = TypeVar("E", list[Entity], msgspec.Raw)
+F = TypeVar("F", list[IndexedForm], msgspec.Raw)
+T = TypeVar("T")
 
 
-class _Payload(msgspec.Struct, Generic[E], array_like=True):
-    entities: E  # with their snapshot ids; read back as written (msgspec.Raw), decoded by _KeptEntities
+class _Payload(msgspec.Struct, Generic[E, F], array_like=True):
+    """Written with the entries and forms as lists; read back with them as written (msgspec.Raw), see _Kept."""
+
+    entities: E  # with their snapshot ids
     entity_ids: list[str]
     entity_schemas: bytes  # int8, index._SCHEMA_CODES
     form_entities: bytes  # int32: the entry of each form
-    forms: list[IndexedForm]
+    forms: F
     vocabulary: list[str]  # posting keys, in the order of their runs in `postings`
     offsets: bytes  # int64, len(vocabulary) + 1: where the run of each key starts in `postings`
     postings: bytes  # int32 form ids
@@ -80,10 +85,10 @@ class _Payload(msgspec.Struct, Generic[E], array_like=True):
 
 _HEADER_ENCODER = msgspec.msgpack.Encoder()
 _HEADER_DECODER = msgspec.msgpack.Decoder(_Header)
-_PAYLOAD_DECODER = msgspec.msgpack.Decoder(_Payload[msgspec.Raw])
-_ENTITY_DECODER = msgspec.msgpack.Decoder(Entity)
-_ENTITIES_DECODER = msgspec.msgpack.Decoder(list[Entity])
+_PAYLOAD_DECODER = msgspec.msgpack.Decoder(_Payload[msgspec.Raw, msgspec.Raw])
 _RAW_ITEMS_DECODER = msgspec.msgpack.Decoder(list[msgspec.Raw])
+_ENTITY_DECODERS = msgspec.msgpack.Decoder(Entity), msgspec.msgpack.Decoder(list[Entity])  # one, all
+_FORM_DECODERS = msgspec.msgpack.Decoder(IndexedForm), msgspec.msgpack.Decoder(list[IndexedForm])
 
 
 class CacheUnreadable(Exception):
@@ -136,14 +141,14 @@ def save(path: Path, key: str, index: NameIndex, mode: int = 0o600) -> bool:
     return True
 
 
-def _payload(index: NameIndex) -> _Payload[list[Entity]]:
+def _payload(index: NameIndex) -> _Payload[list[Entity], list[IndexedForm]]:
     vocabulary = list(index.postings)
     runs = [index.postings[key] for key in vocabulary]
     offsets = np.zeros(len(runs) + 1, dtype=np.int64)
     np.cumsum([len(run) for run in runs], out=offsets[1:])
     postings = np.concatenate(runs).astype(np.int32) if runs else np.zeros(0, dtype=np.int32)
     return _Payload(list(index.entities), index.entity_ids, index.entity_schemas.tobytes(),
-                    index.form_entities.astype(np.int32).tobytes(), index.forms, vocabulary, offsets.tobytes(),
+                    index.form_entities.astype(np.int32).tobytes(), list(index.forms), vocabulary, offsets.tobytes(),
                     postings.tobytes(), dict(index.document_frequency), _person_orders(index))
 
 
@@ -219,44 +224,47 @@ class _KeptPostings(Mapping[str, np.ndarray]):
         return len(self._run)
 
 
-class _KeptEntities(Sequence[Entity]):
-    """The entries as kept, each decoded when first asked for, then held. Going through them decodes all
-    those left at once, four times faster than one by one, and then puts them out of the collector's reach
-    as loading the index does (Screener.from_store). Two threads asking for the same entry at once may both
-    decode it: they get equal entries, and one is held."""
+class _Kept(Sequence[T]):
+    """Entries or forms as kept, each decoded when first asked for, then held. Going through them decodes
+    all those left at once, four times faster than one by one, and then puts them out of the collector's
+    reach as loading the index does (Screener.from_store). Two threads asking for the same item at once
+    may both decode it: they get equal items, and one is held."""
 
-    def __init__(self, raw: msgspec.Raw) -> None:
+    def __init__(self, raw: msgspec.Raw,
+                 decoders: tuple[msgspec.msgpack.Decoder[T], msgspec.msgpack.Decoder[list[T]]]) -> None:
         self._raw_all = raw
-        self._raw = _RAW_ITEMS_DECODER.decode(raw)  # each entry's bytes, not decoded
-        self._decoded: list[Entity | None] = [None] * len(self._raw)
+        self._raw = _RAW_ITEMS_DECODER.decode(raw)  # each item's bytes, not decoded
+        self._decoded: list[T | None] = [None] * len(self._raw)
+        self._one, self._every = decoders
 
     @overload
-    def __getitem__(self, position: int) -> Entity: ...
+    def __getitem__(self, position: int) -> T: ...
 
     @overload
-    def __getitem__(self, position: slice) -> list[Entity]: ...
+    def __getitem__(self, position: slice) -> list[T]: ...
 
-    def __getitem__(self, position: int | slice) -> Entity | list[Entity]:
+    def __getitem__(self, position: int | slice) -> T | list[T]:
         if isinstance(position, slice):
             return [self[i] for i in range(*position.indices(len(self)))]
-        entity = self._decoded[position]
-        if entity is None:
-            entity = self._decoded[position] = _ENTITY_DECODER.decode(self._raw[position])
-        return entity
+        held = self._decoded[position]
+        if held is not None:
+            return held
+        item = self._decoded[position] = self._one.decode(self._raw[position])
+        return item
 
     def __len__(self) -> int:
         return len(self._raw)
 
-    def __iter__(self) -> Iterator[Entity]:
+    def __iter__(self) -> Iterator[T]:
         if None in self._decoded:
             with collector_paused():
-                every = _ENTITIES_DECODER.decode(self._raw_all)
-                self._decoded = [held or entity for held, entity in zip(self._decoded, every, strict=True)]
+                every = self._every.decode(self._raw_all)
+                self._decoded = [held or item for held, item in zip(self._decoded, every, strict=True)]
                 gc.freeze()
-        return (entity for entity in self._decoded if entity is not None)  # none is None now
+        return (item for item in self._decoded if item is not None)  # none is None now
 
 
-def _entity_tables(payload: _Payload[msgspec.Raw], entities: int,
+def _entity_tables(payload: _Payload[msgspec.Raw, msgspec.Raw], entities: int,
                    forms: int) -> tuple[list[str], np.ndarray, np.ndarray]:
     """The entry tables of NameIndex._set_entity_tables, checked against the entries and the forms."""
     ids, schemas = payload.entity_ids, np.frombuffer(payload.entity_schemas, dtype=np.int8)
@@ -268,8 +276,8 @@ def _entity_tables(payload: _Payload[msgspec.Raw], entities: int,
     return ids, schemas, form_entities
 
 
-def _index(payload: _Payload[msgspec.Raw], weights: Weights) -> NameIndex:
-    entities, forms = _KeptEntities(payload.entities), payload.forms
+def _index(payload: _Payload[msgspec.Raw, msgspec.Raw], weights: Weights) -> NameIndex:
+    entities, forms = _Kept(payload.entities, _ENTITY_DECODERS), _Kept(payload.forms, _FORM_DECODERS)
     offsets = np.frombuffer(payload.offsets, dtype=np.int64)
     postings = np.frombuffer(payload.postings, dtype=np.int32).copy()  # writable, as a fresh build's are
     if (len(offsets) != len(payload.vocabulary) + 1 or offsets[0] != 0 or offsets[-1] != len(postings)
