@@ -249,9 +249,10 @@ def test_customer_index_is_kept_and_rebuilt_when_customers_change(world: dict[st
 
 
 def test_the_kept_index_gives_back_every_customer_query_form(world: dict[str, object], tmp_path: Path) -> None:
-    """A delta screens the customers it finds on the query forms the index keeps (no readings computed
-    again): read back from the file, they are query_forms of each name, every field, in order; for names
-    in Latin and Arabic script (the planted customers) and in Han, Cyrillic, Uyghur and Hangul."""
+    """A delta screens the customers it finds on the names and query forms the index keeps (no readings
+    computed again, no customer read unless its name comes near): read back from the file, they are each
+    customer's query name and schema and query_forms of the name, every field, in order; for names in
+    Latin and Arabic script (the planted customers) and in Han, Cyrillic, Uyghur and Hangul."""
     store = Store.open(world["path"])  # type: ignore[arg-type]
     list_index = Screener.from_store(store).matcher.index
     store.close()
@@ -270,10 +271,12 @@ def test_the_kept_index_gives_back_every_customer_query_form(world: dict[str, ob
     for row, customer in enumerate(customers):
         assert index.customer_ids[row] == customer.id
         query = ci.customer_query(customer)
+        assert (index.customer_names[row], index.schema(row)) == (query.name, query.schema)
         expected = query_forms(query.name, person=query.schema is Schema.PERSON)
         assert index.query_forms(row) == expected, customer.id
         spaces.update(form.space for form in expected)
     assert {"latin", "native-Arab", "native-Hani", "native-Cyrl", "native-Hang"} <= spaces
+    assert {index.schema(row) for row in range(len(customers))} >= {None, Schema.PERSON, Schema.ORGANIZATION}
     assert len({form.scheme for row in range(len(customers)) for form in index.query_forms(row)}) > 5
 
 

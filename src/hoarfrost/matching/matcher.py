@@ -67,6 +67,12 @@ class Matcher:
         results.sort(key=lambda result: (-result.score, result.entity.id))
         return results
 
+    def may_match(self, name: str, schema: Schema | None, threshold: float | None = None) -> bool:
+        """Whether match() can find anything for this name, whatever the date of birth, country and
+        identifiers: some entry's best name comes close enough to the threshold for them to lift it."""
+        floor = (self.weights.threshold if threshold is None else threshold) - _QUALIFIER_MARGIN
+        return any(hit.score >= floor for hit in self._best_names(name, schema).values())
+
     def _best_names(self, name: str, schema: Schema | None) -> dict[int, NameHit]:
         return self._best_names_over(name, schema, query_forms(name, person=schema is Schema.PERSON))
 

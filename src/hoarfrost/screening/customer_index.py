@@ -65,13 +65,15 @@ from hoarfrost.store import schema as t
 
 log = logging.getLogger(__name__)
 
-FORMAT = 4  # 2: each form's space, scheme and tokens kept (query_forms); 3: arrays mapped; 4: rare_units
+FORMAT = 5  # 2: each form's space, scheme and tokens kept (query_forms); 3: arrays mapped; 4: rare_units;
+# 5: customer names
 _MAGIC = b"HOARFROST-CUSTOMERS\n"
 _LENGTH = struct.Struct("<Q")
 # Rare positions are chosen so that the others weigh less than the needed share by this much: the list
 # changing moves every weight a little (the form count); what moves more is checked (drifted_forms).
 RARE_MARGIN = 0.05
 _SCHEMA_CODES = {schema: code for code, schema in enumerate(Schema)}
+_SCHEMAS = list(Schema)  # by code
 _CREDIT = dict(_KEY_CREDIT)  # "l:" -> 1.0, "k:" -> 0.9, "e:" -> 0.75, ...
 
 
@@ -135,16 +137,16 @@ class _Meta(msgspec.Struct, array_like=True):
     arrays: list[tuple[str, str, int, int]]  # name, dtype, offset from the end of the meta, length
 
 
-class CustomerIds(Sequence[str]):
-    """The customer ids, row by row, kept as one UTF-8 text and where each ends: a delta looks up the few
-    rows it finds, and a million strings need not be made for that."""
+class Texts(Sequence[str]):
+    """Strings by row (customer ids, names), kept as one UTF-8 text and where each ends: a delta looks up the
+    few rows it finds, and a million strings need not be made for that."""
 
     def __init__(self, text: np.ndarray, ends: np.ndarray) -> None:
         self.text, self.ends = text, ends  # uint8, int64
 
     @classmethod
-    def of(cls, ids: list[str]) -> CustomerIds:
-        encoded = [customer_id.encode() for customer_id in ids]
+    def of(cls, texts: list[str]) -> Texts:
+        encoded = [text.encode() for text in texts]
         ends = np.cumsum([len(e) for e in encoded], dtype=np.int64) if encoded else np.zeros(0, dtype=np.int64)
         return cls(np.frombuffer(b"".join(encoded), dtype=np.uint8), ends)
 
@@ -170,7 +172,8 @@ class CustomerIds(Sequence[str]):
 class CustomerIndex:
     key: str
     list_forms: int
-    customer_ids: CustomerIds
+    customer_ids: Texts
+    customer_names: Texts  # the name each customer is screened by (its query's), which gave its forms
     customer_schemas: np.ndarray  # int8 schema code, -1 when the customer gives none
     space_tokens: list[str]
     unit_tokens: list[str]  # of each unit: its token and phonetic key, to give back the forms (query_forms)
@@ -212,7 +215,8 @@ class CustomerIndex:
         """The meta (with its length first), then each array, each starting at a multiple of 8 bytes."""
         chunks, arrays, offset = [], [], 0
         named = {name: getattr(self, name) for name in self._ARRAYS}
-        named.update(customer_id_text=self.customer_ids.text, customer_id_ends=self.customer_ids.ends)
+        named.update(customer_id_text=self.customer_ids.text, customer_id_ends=self.customer_ids.ends,
+                     customer_name_text=self.customer_names.text, customer_name_ends=self.customer_names.ends)
         for name, array in named.items():
             data = np.ascontiguousarray(array).tobytes()
             arrays.append((name, str(array.dtype), offset, len(array)))
@@ -231,8 +235,10 @@ class CustomerIndex:
         base = _LENGTH.size + size + (-(_LENGTH.size + size) % 8)
         arrays = {name: np.frombuffer(buffer, dtype=dtype, count=length, offset=base + offset)
                   for name, dtype, offset, length in meta.arrays}
-        ids = CustomerIds(arrays.pop("customer_id_text"), arrays.pop("customer_id_ends"))
-        return cls(key=meta.key, list_forms=meta.list_forms, customer_ids=ids, space_tokens=meta.space_tokens,
+        ids = Texts(arrays.pop("customer_id_text"), arrays.pop("customer_id_ends"))
+        names = Texts(arrays.pop("customer_name_text"), arrays.pop("customer_name_ends"))
+        return cls(key=meta.key, list_forms=meta.list_forms, customer_ids=ids, customer_names=names,
+                   space_tokens=meta.space_tokens,
                    unit_tokens=meta.unit_tokens, unit_keys=meta.unit_keys, spaces=meta.spaces, schemes=meta.schemes,
                    **arrays)
 
@@ -250,6 +256,11 @@ class CustomerIndex:
         length = self.form_starts[first + 1] - start
         at = np.minimum(start + 1, len(self.form_units) - 1)
         return self.form_units[start], np.where(length > 1, self.form_units[at], -1)
+
+    def schema(self, row: int) -> Schema | None:
+        """The schema the customer at `row` is screened as (its query's)."""
+        code = int(self.customer_schemas[row])
+        return None if code < 0 else _SCHEMAS[code]
 
     def query_forms(self, row: int) -> tuple[NameForm, ...]:
         """The query forms of the customer at `row`, as forms.query_forms gave them at build time, in their
@@ -352,6 +363,7 @@ def rare_positions(weights: list[float]) -> list[bool]:
 
 def build_index(key: str, list_index: NameIndex, customers: Iterable[Customer], workers: int = 2) -> CustomerIndex:
     ids: list[str] = []
+    names: list[str] = []
     schemas: list[int] = []
     jobs: list[tuple[str, bool]] = []
     for customer in customers:
@@ -360,6 +372,7 @@ def build_index(key: str, list_index: NameIndex, customers: Iterable[Customer], 
         except QueryError:
             continue  # a name with no letters: it cannot match, forward either
         ids.append(customer.id)
+        names.append(query.name)
         schemas.append(-1 if query.schema is None else _SCHEMA_CODES[query.schema])
         jobs.append((query.name, query.schema is Schema.PERSON))
     distinct = list(dict.fromkeys(jobs))
@@ -368,11 +381,13 @@ def build_index(key: str, list_index: NameIndex, customers: Iterable[Customer], 
     for row, job in enumerate(jobs):
         for form in forms[job]:
             builder.add_form(row, form)
-    return _assemble(key, list_index, ids, schemas, builder)
+    return _assemble(key, list_index, (ids, names, schemas), builder)
 
 
-def _assemble(key: str, list_index: NameIndex, ids: list[str], schemas: list[int],
+def _assemble(key: str, list_index: NameIndex, customers: tuple[list[str], list[str], list[int]],
               builder: _Builder) -> CustomerIndex:
+    """The index's arrays from the builder's lists; `customers`: the id, name and schema code of each row."""
+    ids, names, schemas = customers
     unit_count = len(builder.unit_ids)
     form_units = np.asarray(builder.form_units, dtype=np.int32)
     form_rare = np.asarray(builder.form_rare, dtype=bool)
@@ -392,7 +407,8 @@ def _assemble(key: str, list_index: NameIndex, ids: list[str], schemas: list[int
     joined = sorted(builder.joined)
     space_tokens = [token if space == LATIN else f"{space}:{token}" for space, _, token, _ in builder.unit_ids]
     return CustomerIndex(
-        key=key, list_forms=len(list_index.forms), customer_ids=CustomerIds.of(ids), space_tokens=space_tokens,
+        key=key, list_forms=len(list_index.forms), customer_ids=Texts.of(ids), customer_names=Texts.of(names),
+        space_tokens=space_tokens,
         unit_tokens=[token for _, _, token, _ in builder.unit_ids], unit_keys=[k for _, _, _, k in builder.unit_ids],
         spaces=list(builder.codes["space"]), schemes=list(builder.codes["scheme"]),
         form_spaces=np.asarray(builder.form_codes["space"], dtype=np.int16),

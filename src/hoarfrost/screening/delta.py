@@ -38,7 +38,7 @@ from hoarfrost.matching.forms import NameForm
 from hoarfrost.model import Customer, Schema
 from hoarfrost.names.transliterate import warm_up
 from hoarfrost.screening import customer_index as ci
-from hoarfrost.screening.forward import forward_screener, screen_forms
+from hoarfrost.screening.forward import forward_screener, may_match, screen_forms
 from hoarfrost.screening.monitor_state import algorithm_version, monitor_state, save_monitor
 from hoarfrost.screening.regions import map_by_regions
 from hoarfrost.screening.screener import Screener
@@ -234,21 +234,35 @@ _WORKER: tuple[Screener, set[str] | None, ci.CustomerIndex | None, Store] | None
 
 
 def _screen_chunk(items: list[Item]) -> tuple[int, list[tuple[Customer, list[Result]]]]:
-    """How many of the customers were screened (one deleted since the index was built is not), and each
-    with matches on the wanted entities, with them. Customers given by id are read here, a chunk at a time:
-    the forked workers read theirs beside one another instead of the parent reading all of them first."""
+    """How many of the customers were screened, and each with matches on the wanted entities, with them.
+
+    A customer found through the reverse index is first screened on the name and forms the index keeps for
+    it: only if that name comes near a wanted entry (forward.may_match; about one in five) is the customer
+    read, for its date of birth, country and identifiers. Those are read here, a chunk at a time, the forked
+    workers beside one another. (One deleted since the index was built is then not screened; one whose name
+    meets nothing counts as screened on the index's word.)"""
     assert _WORKER is not None
     screener, wanted, index, store = _WORKER
-    ids = [who for who, _, _ in items if isinstance(who, str)]
-    read = {customer.id: customer for customer in ci.current_customers(store, ids)} if ids else {}
-    screened, matched = 0, []
+    screened, near = 0, []
+    forms_of: dict[str, tuple[NameForm, ...]] = {}  # of the customers to read, by id
     for who, row, positions in items:
+        if isinstance(who, str):
+            assert index is not None and row is not None and positions is not None  # see _candidates
+            forms = index.query_forms(row)
+            if not may_match(screener, index.customer_names[row], index.schema(row), positions, forms):
+                screened += 1
+                continue
+            forms_of[who] = forms
+        near.append((who, positions))
+    read = {customer.id: customer for customer in ci.current_customers(store, list(forms_of))} if forms_of else {}
+    matched = []
+    for who, positions in near:
         customer = read.get(who) if isinstance(who, str) else who
         if customer is None:
             continue
         screened += 1
-        forms = index.query_forms(row) if index is not None and row is not None else None
-        results = _screen_one(screener, wanted, customer, forms, positions)
+        results = _screen_one(screener, wanted, customer, forms_of.get(who) if isinstance(who, str) else None,
+                              positions)
         if results:
             matched.append((customer, results))
     return screened, matched

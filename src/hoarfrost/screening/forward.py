@@ -68,6 +68,20 @@ def forward_screener(screener: Screener, wanted_ids: set[str] | None) -> Screene
     return forward
 
 
+def may_match(forward: Screener, name: str, schema: Schema | None, positions: tuple[int, ...],
+              forms: tuple[NameForm, ...]) -> bool:
+    """Whether screen_forms can find anything for a customer of this name and schema (see Matcher.may_match):
+    when not, the rest of the customer (date of birth, country, identifiers) need not even be read. The
+    name part is kept (_KeptNamesMatcher): screen_forms then finds it done."""
+    matcher = forward.matcher
+    assert isinstance(matcher, _KeptNamesMatcher)
+    matcher.positions, matcher.forms = positions, forms
+    try:
+        return matcher.may_match(name, schema)
+    finally:
+        matcher.positions = matcher.forms = None
+
+
 def screen_forms(forward: Screener, query: Query, positions: tuple[int, ...] | None,
                  forms: tuple[NameForm, ...] | None = None) -> list[Match]:
     """forward.screen(query), its name looked up through the query forms at `positions` only (all when None),
