@@ -256,12 +256,23 @@ class _Kept(Sequence[T]):
         return len(self._raw)
 
     def __iter__(self) -> Iterator[T]:
+        self.decode_all()
+        return (item for item in self._decoded if item is not None)  # none is None now
+
+    def decode_all(self) -> None:
         if None in self._decoded:
             with collector_paused():
                 every = self._every.decode(self._raw_all)
                 self._decoded = [held or item for held, item in zip(self._decoded, every, strict=True)]
                 gc.freeze()
-        return (item for item in self._decoded if item is not None)  # none is None now
+
+
+def decode_all(index: NameIndex) -> None:
+    """Every entry and name form of a kept index decoded now, at once (see _Kept): before screening many
+    names, or before forking processes that would each decode again those they meet."""
+    for items in (index.entities, index.forms):
+        if isinstance(items, _Kept):
+            items.decode_all()
 
 
 def _entity_tables(payload: _Payload[msgspec.Raw, msgspec.Raw], entities: int,

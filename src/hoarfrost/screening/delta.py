@@ -133,7 +133,7 @@ def screen_list_changes(store: Store, *, actor: str = "system", workers: int = 2
         return outcome  # nothing new since the last run: nothing to screen, nothing to record
     hits: list[Hit] = []
     if has_customers(store) and (outcome.full_rescreen or any(c.added or c.changed for c in outcome.sources)):
-        screener = Screener.from_store(store)
+        screener = Screener.from_store(store, lazy=not outcome.full_rescreen)  # a full rescreen meets every entry
         clock.lap("list index")
         if outcome.full_rescreen:
             everyone: list[Item] = [(customer, None, None) for customer in ci.current_customers(store)]

@@ -159,12 +159,14 @@ class Screener:
         self.default_threshold = self.matcher.weights.threshold
 
     @classmethod
-    def from_store(cls, store: Store, algorithm: str = DEFAULT_ALGORITHM) -> Screener:
+    def from_store(cls, store: Store, algorithm: str = DEFAULT_ALGORITHM, *, lazy: bool = False) -> Screener:
         """A screener over the snapshot in force of every list in the store.
 
         The index built by an earlier run over the same snapshots, by the same code, is loaded from
         the file beside the store (matching/index_cache.py); otherwise it is built, and kept there for
-        the next run. Readings of names kept from an earlier run are reused in the build.
+        the next run. Readings of names kept from an earlier run are reused in the build. `lazy`: the
+        entries and name forms of a loaded index are decoded as they are met (for a delta, which meets a
+        few hundred), not all at once.
         """
         screener = cls((), algorithm)
         snapshots = store.current_snapshots()
@@ -179,6 +181,8 @@ class Screener:
                 index = _build(store, snapshots, screener.matcher.weights)
                 if path:
                     index_cache.save(path, key, index, _mode(store))
+            elif not lazy:
+                index_cache.decode_all(index)
             screener.matcher.index = index
             gc.freeze()
         return screener
