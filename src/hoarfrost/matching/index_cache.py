@@ -253,7 +253,7 @@ class _Kept(Sequence[T]):
         return item
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return len(self._decoded)
 
     def __iter__(self) -> Iterator[T]:
         self.decode_all()
@@ -265,6 +265,8 @@ class _Kept(Sequence[T]):
                 every = self._every.decode(self._raw_all)
                 self._decoded = [held or item for held, item in zip(self._decoded, every, strict=True)]
                 gc.freeze()
+        # what was read is no longer needed: it holds the whole file (tens of MB) while one Raw points in it
+        self._raw_all, self._raw = msgspec.Raw(), []
 
 
 def decode_all(index: NameIndex) -> None:
