@@ -14,8 +14,9 @@ index keeps, in numpy arrays loaded in a fraction of a second:
 - units: the distinct (space, derived, token, phonetic key) of every customer query form, with the
   rarity weight each had in the list index at build time;
 - forms: each customer query form as its run of units, its customer, and which of its positions are
-  "rare" (see below); with its space, scheme and the units' tokens and keys, the forms themselves, so
-  that a delta screens the customers it finds without computing their readings again;
+  "rare" (see below); with its space, scheme and the units' tokens and keys, the forms themselves, and
+  each customer's query name and schema, so that a delta screens the customers it finds without computing
+  their readings again, and reads from the store only those whose names come near;
 - the look-up keys of every unit, hashed to 64 bits (a collision only adds a candidate, never loses one),
   and the joined keys ("l:" + two adjacent tokens) of every form.
 

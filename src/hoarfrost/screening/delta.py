@@ -226,8 +226,8 @@ def refresh_customer_index(store: Store) -> None:
 
 # -- forward screening ----------------------------------------------------------------------------
 
-# A customer, or its id to read it by; its row in the customer index (whose query forms it keeps), or None to
-# compute them; and the positions of the query forms to screen, or None for all.
+# A customer to screen in full (a full rescreen: row and positions None), or the id of one the reverse index
+# found, with its row there (which keeps its name and query forms) and the positions of the forms found.
 Item = tuple[Customer | str, int | None, tuple[int, ...] | None]
 Result = tuple[float, str, str, list[dict[str, Any]]]  # score, entity id, matched name, explanation
 _WORKER: tuple[Screener, set[str] | None, ci.CustomerIndex | None, Store] | None = None  # set before forking
