@@ -237,19 +237,20 @@ def _core_count(tokens: tuple[str, ...]) -> int:
 
 class _AlignmentMemo:
     """align() over one query: the same person stands on several lists under the very same names, so a
-    query meets many candidate forms twice or more; an alignment depends only on the two forms' tokens
-    and keys (and the space, the query form's) and, for a listed person, on where a "FAMILY, " ends, so
-    each distinct pair is aligned once."""
+    query meets many candidate forms twice or more; an alignment depends only on the query form, the
+    candidate's tokens, keys and reading scheme (a syllabic reading takes no initials: align._pairs) and,
+    for a listed person, on where a "FAMILY, " ends, so each distinct pair is aligned once. (Until
+    2026-12 the scheme was left out: two readings of one name with the same tokens shared the first's.)"""
 
     __slots__ = ("_done", "_index", "_weights")
 
     def __init__(self, index: NameIndex, weights: Weights) -> None:
         self._index = index
         self._weights = weights
-        self._done: dict[tuple[NameForm, tuple[str, ...], tuple[str, ...], int | None], Alignment] = {}
+        self._done: dict[tuple[NameForm, tuple[str, ...], tuple[str, ...], str, int | None], Alignment] = {}
 
     def __call__(self, query: NameForm, candidate: NameForm, family_first: int | None) -> Alignment:
-        key = (query, candidate.tokens, candidate.keys, family_first)
+        key = (query, candidate.tokens, candidate.keys, candidate.scheme, family_first)
         alignment = self._done.get(key)
         if alignment is None:
             alignment = self._done[key] = align(query, candidate, self._index.weight_function(query.space),
